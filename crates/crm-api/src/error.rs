@@ -1,0 +1,192 @@
+//! The one place that knows HTTP statuses: every error becomes RFC 9457
+//! `application/problem+json` with a stable dotted `code` and the request id.
+//! A 5xx never carries internal text; the cause is logged once.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use crm_identity::IdentityError;
+use crm_kernel::FieldError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::middleware::current_request_id;
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "type": "urn:problem:crm:request.invalid",
+    "title": "Request is invalid",
+    "status": 422,
+    "detail": "email: not a valid email address",
+    "code": "request.invalid",
+    "request_id": "0193a5c2-7f1e-7c3a-9d5e-3b2f1a0c9e11",
+    "errors": [{"field": "email", "code": "invalid_email", "message": "not a valid email address"}]
+}))]
+pub struct Problem {
+    /// A URI naming the problem type (`urn:problem:crm:<code>`).
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    pub title: String,
+    /// Equal to the HTTP status.
+    pub status: u16,
+    pub detail: String,
+    /// Stable, dotted machine-readable code (`auth.csrf`, `member.last_owner`).
+    pub code: String,
+    /// Also in the `X-Request-Id` response header.
+    pub request_id: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ProblemField>,
+}
+
+/// One invalid field, named by its JSON field name.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProblemField {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// An error on its way to becoming a problem response.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    title: &'static str,
+    detail: String,
+    errors: Vec<ProblemField>,
+    headers: Vec<(HeaderName, String)>,
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {}", self.status.as_u16(), self.code, self.detail)
+    }
+}
+
+impl ApiError {
+    #[must_use]
+    pub fn new(status: StatusCode, code: &'static str, title: &'static str, detail: impl Into<String>) -> Self {
+        Self { status, code, title, detail: detail.into(), errors: Vec::new(), headers: Vec::new() }
+    }
+
+    #[must_use]
+    pub fn with_header(mut self, name: HeaderName, value: String) -> Self {
+        self.headers.push((name, value));
+        self
+    }
+
+    #[must_use]
+    pub fn invalid(errors: Vec<FieldError>) -> Self {
+        let detail = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
+        Self {
+            errors: errors
+                .into_iter()
+                .map(|e| ProblemField { field: e.field.to_owned(), code: e.code.to_owned(), message: e.message })
+                .collect(),
+            ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid", "Request is invalid", detail)
+        }
+    }
+
+    #[must_use]
+    pub fn field(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+        Self::invalid(vec![FieldError::new(field, code, message)])
+    }
+
+    #[must_use]
+    pub fn unauthenticated() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "auth.unauthenticated", "Not signed in", "sign in to continue")
+    }
+
+    #[must_use]
+    pub fn not_found(what: &str) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "resource.not_found", "Not found", format!("{what} not found"))
+    }
+
+    /// Logs the cause once, answers without it.
+    #[must_use]
+    pub fn internal(cause: &dyn std::fmt::Display) -> Self {
+        tracing::error!(error = %cause, "internal error");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "Internal server error",
+            "something went wrong on our side; quote the request id when reporting it",
+        )
+    }
+
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let problem = Problem {
+            problem_type: format!("urn:problem:crm:{}", self.code),
+            title: self.title.to_owned(),
+            status: self.status.as_u16(),
+            detail: self.detail.clone(),
+            code: self.code.to_owned(),
+            request_id: current_request_id(),
+            errors: self.errors.clone(),
+        };
+        let mut response = HttpResponse::build(self.status);
+        response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json")));
+        for (name, value) in &self.headers {
+            if let Ok(value) = HeaderValue::from_str(value) {
+                response.insert_header((name.clone(), value));
+            }
+        }
+        response.body(serde_json::to_string(&problem).unwrap_or_default())
+    }
+}
+
+impl From<IdentityError> for ApiError {
+    fn from(error: IdentityError) -> Self {
+        use StatusCode as S;
+        let detail = error.to_string();
+        match error {
+            IdentityError::Invalid(errors) => Self::invalid(errors),
+            IdentityError::InvalidCredentials => {
+                Self::new(S::UNAUTHORIZED, "auth.invalid_credentials", "Sign-in failed", detail)
+            }
+            IdentityError::Unauthenticated => Self::unauthenticated(),
+            IdentityError::Banned => Self::new(S::FORBIDDEN, "auth.banned", "Account banned", detail),
+            IdentityError::Suspended => Self::new(S::FORBIDDEN, "workspace.suspended", "Access suspended", detail),
+            IdentityError::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
+            IdentityError::NotFound(what) => Self::new(S::NOT_FOUND, not_found_code(what), "Not found", detail),
+            IdentityError::EmailTaken => Self::new(S::CONFLICT, "user.email_taken", "Email already registered", detail),
+            IdentityError::AlreadyMember => Self::new(S::CONFLICT, "member.already_member", "Already a member", detail),
+            IdentityError::AlreadyInvited => {
+                Self::new(S::CONFLICT, "invitation.already_pending", "Already invited", detail)
+            }
+            IdentityError::LastOwner => Self::new(S::CONFLICT, "member.last_owner", "Last owner", detail),
+            IdentityError::InvitationNotPending(_) => {
+                Self::new(S::CONFLICT, "invitation.not_pending", "Invitation not pending", detail)
+            }
+            IdentityError::InvitationEmailMismatch => {
+                Self::new(S::FORBIDDEN, "invitation.email_mismatch", "Wrong account", detail)
+            }
+            IdentityError::InvalidEmailToken => Self::new(S::UNPROCESSABLE_ENTITY, "auth.invalid_link", "Invalid link", detail),
+            IdentityError::SelfAction(_) => Self::new(S::CONFLICT, "member.self_action", "Not on yourself", detail),
+            IdentityError::Store(e) => Self::internal(&e),
+        }
+    }
+}
+
+fn not_found_code(what: &str) -> &'static str {
+    match what {
+        "workspace" => "workspace.not_found",
+        "member" => "member.not_found",
+        "invitation" => "invitation.not_found",
+        "api token" => "api_token.not_found",
+        "user" => "user.not_found",
+        _ => "resource.not_found",
+    }
+}

@@ -1,0 +1,154 @@
+//! Accounts and browser sessions.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use crm_identity::service::SignUp;
+use crm_identity::{Account, IssuedSession};
+
+use crate::app::AppState;
+use crate::auth::SessionAuth;
+use crate::error::ApiError;
+use crate::views::{
+    MeView, RequestPasswordResetRequest, ResetPasswordRequest, SignInRequest, SignUpRequest, VerifyEmailRequest,
+};
+
+/// A response that starts a browser session: the session and CSRF cookies.
+fn session_response(
+    state: &AppState,
+    status: StatusCode,
+    account: &Account,
+    issued: IssuedSession,
+) -> Result<HttpResponse, ApiError> {
+    let token = state
+        .keys
+        .sign(issued.session.user_id, issued.session.id, state.clock.now())
+        .map_err(|e| ApiError::internal(&e))?;
+    Ok(HttpResponse::build(status)
+        .cookie(state.keys.session_cookie(token))
+        .cookie(state.keys.csrf_cookie(issued.csrf_secret))
+        .json(MeView::from(account)))
+}
+
+/// Create an account. Without `invitationId` a workspace is provisioned with
+/// the new user as owner; with it, the user joins the inviting workspace.
+#[utoipa::path(
+    tag = "auth",
+    request_body = SignUpRequest,
+    responses(
+        (status = 201, description = "Signed up and signed in; sets `crm_session` and `crm_csrf` cookies", body = MeView),
+        (status = 409, description = "Email already registered, or invitation no longer pending", body = crate::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/api/auth/sign-up")]
+pub async fn sign_up(state: web::Data<AppState>, body: web::Json<SignUpRequest>) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let (account, session) = state
+        .identity
+        .sign_up(SignUp {
+            email: body.email,
+            password: body.password,
+            name: body.name,
+            invitation: body.invitation_id.map(Into::into),
+        })
+        .await?;
+    session_response(&state, StatusCode::CREATED, &account, session)
+}
+
+/// Sign in with email and password. Limited per client IP + email.
+#[utoipa::path(
+    tag = "auth",
+    request_body = SignInRequest,
+    responses(
+        (status = 200, description = "Signed in; sets `crm_session` and `crm_csrf` cookies", body = MeView),
+        (status = 401, description = "Wrong email or password", body = crate::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Account banned", body = crate::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts", body = crate::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/api/auth/sign-in")]
+pub async fn sign_in(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<SignInRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let ip = req.peer_addr().map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip());
+    let limit_headers = state.sign_in_limiter.check(ip, &body.email)?;
+    let (account, session) = state.identity.sign_in(&body.email, &body.password).await?;
+    let mut response = session_response(&state, StatusCode::OK, &account, session)?;
+    for (name, value) in limit_headers {
+        if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&value) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    Ok(response)
+}
+
+/// End this browser session.
+#[utoipa::path(
+    tag = "auth",
+    security(("session" = [], "csrf" = [])),
+    responses((status = 204, description = "Signed out; cookies cleared"))
+)]
+#[post("/api/auth/sign-out")]
+pub async fn sign_out(state: web::Data<AppState>, auth: SessionAuth) -> Result<HttpResponse, ApiError> {
+    state.identity.sign_out(auth.session.id).await?;
+    let [session, csrf] = state.keys.cleared();
+    Ok(HttpResponse::NoContent().cookie(session).cookie(csrf).finish())
+}
+
+/// Confirm an email address with the emailed token.
+#[utoipa::path(
+    tag = "auth",
+    request_body = VerifyEmailRequest,
+    responses((status = 204, description = "Email verified"))
+)]
+#[post("/api/auth/email-verification")]
+pub async fn verify_email(
+    state: web::Data<AppState>,
+    body: web::Json<VerifyEmailRequest>,
+) -> Result<HttpResponse, ApiError> {
+    state.identity.verify_email(&body.token).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Send a new verification link to the signed-in user.
+#[utoipa::path(
+    tag = "auth",
+    security(("session" = [], "csrf" = [])),
+    responses((status = 202, description = "A link was sent (or the email is already verified)"))
+)]
+#[post("/api/auth/email-verification/resend")]
+pub async fn resend_verification(state: web::Data<AppState>, auth: SessionAuth) -> Result<HttpResponse, ApiError> {
+    state.identity.resend_verification(&auth.user).await?;
+    Ok(HttpResponse::Accepted().finish())
+}
+
+/// Mail a password-reset link. Answers 202 whether or not the account exists.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RequestPasswordResetRequest,
+    responses((status = 202, description = "If the account exists, a link was sent"))
+)]
+#[post("/api/auth/password-reset/request")]
+pub async fn request_password_reset(
+    state: web::Data<AppState>,
+    body: web::Json<RequestPasswordResetRequest>,
+) -> Result<HttpResponse, ApiError> {
+    state.identity.request_password_reset(&body.email).await?;
+    Ok(HttpResponse::Accepted().finish())
+}
+
+/// Set a new password with the emailed token. Ends every session.
+#[utoipa::path(
+    tag = "auth",
+    request_body = ResetPasswordRequest,
+    responses((status = 204, description = "Password changed; every session ended"))
+)]
+#[post("/api/auth/password-reset")]
+pub async fn reset_password(
+    state: web::Data<AppState>,
+    body: web::Json<ResetPasswordRequest>,
+) -> Result<HttpResponse, ApiError> {
+    state.identity.reset_password(&body.token, &body.password).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

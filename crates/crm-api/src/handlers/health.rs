@@ -1,0 +1,35 @@
+use actix_web::{HttpResponse, get, web};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::app::AppState;
+use crate::error::ApiError;
+
+#[derive(Serialize, ToSchema)]
+pub struct HealthView {
+    #[schema(example = "ok")]
+    pub status: &'static str,
+}
+
+/// The process is up.
+#[utoipa::path(tag = "health", responses((status = 200, body = HealthView)))]
+#[get("/healthz")]
+pub async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(HealthView { status: "ok" })
+}
+
+/// The database answers.
+#[utoipa::path(tag = "health", responses((status = 200, body = HealthView), (status = 503, description = "Database unreachable", body = crate::Problem, content_type = "application/problem+json")))]
+#[get("/readyz")]
+pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    state.readiness.ready().await.map_err(|e| {
+        tracing::error!(error = %e, "readiness check failed");
+        ApiError::new(
+            actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
+            "health.database_unavailable",
+            "Database unavailable",
+            "the database does not answer",
+        )
+    })?;
+    Ok(HttpResponse::Ok().json(HealthView { status: "ok" }))
+}

@@ -1,0 +1,118 @@
+//! Team: members, roles, suspension.
+
+use actix_web::{HttpResponse, delete, get, patch, put, web};
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::auth::Member;
+use crate::error::ApiError;
+use crate::query::ListQuery;
+use crate::views::{ChangeRoleRequest, MemberPage, MemberView, SuspendMemberRequest};
+
+/// Members of the workspace, oldest first.
+#[utoipa::path(
+    tag = "team",
+    security(("session" = [])),
+    params(("workspaceId" = Uuid, Path), ListQuery),
+    responses((status = 200, body = MemberPage))
+)]
+#[get("/api/workspaces/{workspaceId}/members")]
+pub async fn list_members(
+    state: web::Data<AppState>,
+    member: Member,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<MemberPage>, ApiError> {
+    let (after, limit) = query.keyset()?;
+    let page = state.identity.list_members(&member.scope, after, limit).await?;
+    Ok(web::Json(MemberPage::from_page(&page, |m| MemberView::from(m))))
+}
+
+/// One member.
+#[utoipa::path(
+    tag = "team",
+    security(("session" = [])),
+    params(("workspaceId" = Uuid, Path), ("userId" = Uuid, Path)),
+    responses((status = 200, body = MemberView))
+)]
+#[get("/api/workspaces/{workspaceId}/members/{userId}")]
+pub async fn get_member(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<MemberView>, ApiError> {
+    let found = state.identity.member(&member.scope, path.1.into()).await?;
+    Ok(web::Json(MemberView::from(&found)))
+}
+
+/// Change a member's role (owners). The last owner cannot be demoted.
+#[utoipa::path(
+    tag = "team",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("userId" = Uuid, Path)),
+    request_body = ChangeRoleRequest,
+    responses((status = 200, body = MemberView))
+)]
+#[patch("/api/workspaces/{workspaceId}/members/{userId}")]
+pub async fn change_member_role(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    body: web::Json<ChangeRoleRequest>,
+) -> Result<web::Json<MemberView>, ApiError> {
+    let changed = state.identity.change_role(&member.scope, path.1.into(), body.role.into()).await?;
+    Ok(web::Json(MemberView::from(&changed)))
+}
+
+/// Remove a member from the workspace (owners). Their account stays.
+#[utoipa::path(
+    tag = "team",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("userId" = Uuid, Path)),
+    responses((status = 204, description = "Removed"))
+)]
+#[delete("/api/workspaces/{workspaceId}/members/{userId}")]
+pub async fn remove_member(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    state.identity.remove_member(&member.scope, path.1.into()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Suspend a member in this workspace only (owners). Effective at their
+/// next request; their account and other workspaces are untouched.
+#[utoipa::path(
+    tag = "team",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("userId" = Uuid, Path)),
+    request_body = SuspendMemberRequest,
+    responses((status = 200, body = MemberView))
+)]
+#[put("/api/workspaces/{workspaceId}/members/{userId}/suspension")]
+pub async fn suspend_member(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    body: web::Json<SuspendMemberRequest>,
+) -> Result<web::Json<MemberView>, ApiError> {
+    let suspended = state.identity.suspend_member(&member.scope, path.1.into(), body.reason.as_deref()).await?;
+    Ok(web::Json(MemberView::from(&suspended)))
+}
+
+/// Lift a suspension (owners).
+#[utoipa::path(
+    tag = "team",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("userId" = Uuid, Path)),
+    responses((status = 200, body = MemberView))
+)]
+#[delete("/api/workspaces/{workspaceId}/members/{userId}/suspension")]
+pub async fn unsuspend_member(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<MemberView>, ApiError> {
+    let restored = state.identity.unsuspend_member(&member.scope, path.1.into()).await?;
+    Ok(web::Json(MemberView::from(&restored)))
+}

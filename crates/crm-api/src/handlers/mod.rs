@@ -1,0 +1,52 @@
+//! Handlers, one file per resource. Each is a few lines: extract, call the
+//! domain service, map to a view. Route registration is [`routes`].
+
+mod admin;
+mod api_tokens;
+mod auth;
+mod health;
+mod invitations;
+mod me;
+mod members;
+mod public;
+mod workspaces;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Every documented operation. The OpenAPI document is collected from here,
+/// so an operation cannot be served without being in the contract.
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(health::healthz)
+        .service(health::readyz)
+        .service(auth::sign_up)
+        .service(auth::sign_in)
+        .service(auth::sign_out)
+        .service(auth::verify_email)
+        .service(auth::resend_verification)
+        .service(auth::request_password_reset)
+        .service(auth::reset_password)
+        .service(me::get_me)
+        .service(me::update_me)
+        .service(me::change_password)
+        .service(workspaces::create_workspace)
+        .service(workspaces::get_workspace)
+        .service(workspaces::update_workspace)
+        .service(members::list_members)
+        .service(members::get_member)
+        .service(members::change_member_role)
+        .service(members::remove_member)
+        .service(members::suspend_member)
+        .service(members::unsuspend_member)
+        .service(invitations::list_invitations)
+        .service(invitations::create_invitation)
+        .service(invitations::revoke_invitation)
+        .service(invitations::get_invitation)
+        .service(invitations::accept_invitation)
+        .service(api_tokens::list_api_tokens)
+        .service(api_tokens::create_api_token)
+        .service(api_tokens::revoke_api_token)
+        .service(admin::list_users)
+        .service(admin::ban_user)
+        .service(admin::unban_user)
+        .service(public::get_token_info);
+}

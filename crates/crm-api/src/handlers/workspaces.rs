@@ -1,0 +1,60 @@
+//! Workspaces: create, read, settings.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use crm_identity::service::WorkspaceChanges;
+use crm_kernel::Role;
+
+use crate::app::AppState;
+use crate::auth::{Member, SessionAuth};
+use crate::error::ApiError;
+use crate::views::{CreateWorkspaceRequest, UpdateWorkspaceRequest, WorkspaceView};
+
+/// Start another workspace; you are its owner.
+#[utoipa::path(
+    tag = "workspaces",
+    security(("session" = [], "csrf" = [])),
+    request_body = CreateWorkspaceRequest,
+    responses((status = 201, body = WorkspaceView))
+)]
+#[post("/api/workspaces")]
+pub async fn create_workspace(
+    state: web::Data<AppState>,
+    auth: SessionAuth,
+    body: web::Json<CreateWorkspaceRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let created = state.identity.create_workspace(auth.user.id, &body.name, body.currency.as_deref()).await?;
+    Ok(HttpResponse::Created().json(WorkspaceView::from(&created)))
+}
+
+/// A workspace you belong to, with your role in it.
+#[utoipa::path(
+    tag = "workspaces",
+    security(("session" = [])),
+    params(("workspaceId" = Uuid, Path)),
+    responses((status = 200, body = WorkspaceView))
+)]
+#[get("/api/workspaces/{workspaceId}")]
+pub async fn get_workspace(state: web::Data<AppState>, member: Member) -> Result<web::Json<WorkspaceView>, ApiError> {
+    let workspace = state.identity.workspace(&member.scope).await?;
+    Ok(web::Json(WorkspaceView::new(&workspace, member.scope.role().unwrap_or(Role::Viewer))))
+}
+
+/// Rename the workspace or change its currency (owners).
+#[utoipa::path(
+    tag = "workspaces",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path)),
+    request_body = UpdateWorkspaceRequest,
+    responses((status = 200, body = WorkspaceView))
+)]
+#[patch("/api/workspaces/{workspaceId}")]
+pub async fn update_workspace(
+    state: web::Data<AppState>,
+    member: Member,
+    body: web::Json<UpdateWorkspaceRequest>,
+) -> Result<web::Json<WorkspaceView>, ApiError> {
+    let body = body.into_inner();
+    let changes = WorkspaceChanges { name: body.name, currency: body.currency };
+    let workspace = state.identity.update_workspace(&member.scope, changes).await?;
+    Ok(web::Json(WorkspaceView::new(&workspace, member.scope.role().unwrap_or(Role::Viewer))))
+}

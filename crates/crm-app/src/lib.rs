@@ -1,0 +1,118 @@
+//! The composition root: configuration, the concrete adapters behind each
+//! port, the HTTP server and the operator CLI. `main` and the HTTP tests
+//! build the application through [`Application::build`].
+
+pub mod cli;
+pub mod config;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::{HttpServer, web};
+use anyhow::{Context, Result};
+use crm_api::{ApiConfig, AppState, Readiness, build_app};
+use crm_identity::{IdentityConfig, IdentityService};
+use crm_kernel::{Clock, StoreError, SystemClock};
+use sea_orm::DatabaseConnection;
+
+pub use config::Config;
+
+struct DbReadiness(DatabaseConnection);
+
+#[async_trait::async_trait]
+impl Readiness for DbReadiness {
+    async fn ready(&self) -> Result<(), StoreError> {
+        crm_store::ping(&self.0).await
+    }
+}
+
+/// Services built over the configured adapters.
+pub struct Services {
+    pub db: DatabaseConnection,
+    pub identity: Arc<IdentityService>,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl Services {
+    /// Connects, migrates, and wires every port to its adapter.
+    ///
+    /// # Errors
+    /// When the database is unreachable or a migration fails.
+    pub async fn build(config: &Config, clock: Arc<dyn Clock>) -> Result<Self> {
+        if config.database_url.starts_with("sqlite:") {
+            std::fs::create_dir_all(&config.data_dir)
+                .with_context(|| format!("creating data dir {}", config.data_dir.display()))?;
+        }
+        let db = crm_store::connect(&config.database_url).await.context("connecting to the database")?;
+        crm_store::migrate(&db).await.context("applying migrations")?;
+        let mailer = crm_mail::try_mailer_from_settings(config.smtp.clone(), config.data_dir.join("mail"))
+            .context("mail settings")?;
+        let store = Arc::new(crm_store::SeaIdentityStore::new(db.clone()));
+        let identity = Arc::new(IdentityService::new(
+            store,
+            mailer,
+            clock.clone(),
+            IdentityConfig::new(config.public_url.clone()),
+        ));
+        Ok(Self { db, identity, clock })
+    }
+}
+
+/// A bound, not yet running HTTP server.
+pub struct Application {
+    port: u16,
+    server: actix_web::dev::Server,
+    db: DatabaseConnection,
+}
+
+impl Application {
+    /// Builds everything `crm serve` runs, bound to `config.addr` (port 0
+    /// picks a free port: tests do that).
+    ///
+    /// # Errors
+    /// Database, migration, secret or bind failures.
+    pub async fn build(config: &Config, clock: Arc<dyn Clock>) -> Result<Self> {
+        let services = Services::build(config, clock).await?;
+        let api_config = ApiConfig {
+            static_dir: config.static_dir.clone(),
+            secure_cookies: config.public_url.starts_with("https://"),
+            session_secret: config.session_secret()?,
+            sign_in_attempts: config.sign_in_attempts,
+            sign_in_window: config.sign_in_window,
+        };
+        let state = web::Data::new(AppState::new(
+            &api_config,
+            services.identity.clone(),
+            services.clock.clone(),
+            Arc::new(DbReadiness(services.db.clone())),
+        ));
+        let listener = TcpListener::bind(config.addr).with_context(|| format!("binding {}", config.addr))?;
+        let port = listener.local_addr()?.port();
+        let server = HttpServer::new(move || build_app(state.clone()))
+            .listen(listener)?
+            .shutdown_timeout(10)
+            .run();
+        Ok(Self { port, server, db: services.db })
+    }
+
+    #[must_use]
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGINT/SIGTERM, then closes the pool.
+    ///
+    /// # Errors
+    /// When the server fails.
+    pub async fn run_until_stopped(self) -> Result<()> {
+        self.server.await?;
+        self.db.close().await.ok();
+        Ok(())
+    }
+}
+
+/// The real clock, for `main`.
+#[must_use]
+pub fn system_clock() -> Arc<dyn Clock> {
+    Arc::new(SystemClock)
+}

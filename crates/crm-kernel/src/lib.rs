@@ -1,0 +1,24 @@
+//! The shared vocabulary of the CRM.
+//!
+//! Owns: typed ids, the request [`Scope`] (workspace + actor + role or token
+//! scopes), [`Role`], [`TokenScope`], [`Currency`], keyset [`Cursor`]s and
+//! [`Page`]s, the [`Clock`] port and the [`Mailer`] port.
+//!
+//! Every other crate may depend on this one; it depends on nothing of ours and
+//! never on a web framework, an ORM or a JSON library.
+
+pub mod clock;
+pub mod currency;
+pub mod ids;
+pub mod mail;
+pub mod page;
+pub mod scope;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use currency::{Currency, CurrencyError};
+pub use ids::{ApiTokenId, InvitationId, MembershipId, SessionId, UserId, WorkspaceId};
+pub use mail::{MailError, Mailer, OutgoingEmail};
+pub use page::{Cursor, CursorError, Limit, LimitError, Page};
+pub use scope::{Actor, Role, Scope, TokenScope, TokenScopeError};
+pub mod error;
+pub use error::{FieldError, StoreError};

@@ -1,0 +1,66 @@
+//! SeaORM adapters for the domain ports, on SQLite (the embedded default) and
+//! PostgreSQL (production).
+//!
+//! Owns connections, transactions and the mapping between rows and domain
+//! records. Domain crates never see a `DbErr`, an entity or a connection.
+//! Every query on a tenant table starts in [`tenancy`].
+
+mod convert;
+mod entities;
+mod identity;
+pub mod tenancy;
+
+use std::time::Duration;
+
+use crm_kernel::StoreError;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+
+pub use identity::SeaIdentityStore;
+pub use sea_orm::DatabaseConnection as Db;
+
+/// Opens a pool. SQLite files are created when missing and run in WAL mode
+/// with foreign keys on.
+///
+/// # Errors
+/// `StoreError` when the database cannot be reached.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, StoreError> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .max_connections(if url.starts_with("sqlite:") { 8 } else { 20 })
+        .min_connections(1)
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    let db = Database::connect(options).await.map_err(db_err)?;
+    if db.get_database_backend() == DbBackend::Sqlite {
+        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
+            db.execute_unprepared(pragma).await.map_err(db_err)?;
+        }
+    }
+    Ok(db)
+}
+
+/// Applies every pending migration.
+///
+/// # Errors
+/// `StoreError` when a migration fails.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), StoreError> {
+    Migrator::up(db, None).await.map_err(db_err)
+}
+
+/// Readiness: one round trip.
+///
+/// # Errors
+/// `StoreError` when the database does not answer.
+pub async fn ping(db: &DatabaseConnection) -> Result<(), StoreError> {
+    db.ping().await.map_err(db_err)
+}
+
+pub(crate) fn db_err(e: DbErr) -> StoreError {
+    StoreError(e.to_string())
+}
+
+pub(crate) fn is_unique_violation(e: &DbErr) -> bool {
+    matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_)))
+}

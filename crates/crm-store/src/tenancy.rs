@@ -1,0 +1,65 @@
+//! The only place that starts a query on a tenant table. Every adapter goes
+//! through [`in_workspace`] (or the named unscoped lookups below, each used
+//! before a scope can exist), so a query without a workspace filter cannot be
+//! written by accident. `tests/tenancy_guard.rs` fails if `Entity::find` on a
+//! tenant table appears anywhere else.
+
+use crm_kernel::{Cursor, Limit, Scope};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+
+use crate::entities::{api_tokens, invitations, memberships};
+
+/// A tenant table: has a `workspace_id` and a UUIDv7 `id`.
+pub trait TenantEntity: EntityTrait {
+    fn workspace_column() -> Self::Column;
+    fn id_column() -> Self::Column;
+}
+
+macro_rules! tenant {
+    ($module:ident) => {
+        impl TenantEntity for $module::Entity {
+            fn workspace_column() -> Self::Column {
+                $module::Column::WorkspaceId
+            }
+            fn id_column() -> Self::Column {
+                $module::Column::Id
+            }
+        }
+    };
+}
+
+tenant!(memberships);
+tenant!(invitations);
+tenant!(api_tokens);
+
+/// Rows of `E` in the scope's workspace.
+pub fn in_workspace<E: TenantEntity>(scope: &Scope) -> Select<E> {
+    E::find().filter(E::workspace_column().eq(scope.workspace().as_uuid()))
+}
+
+/// One keyset page (by id) of rows of `E` in the scope's workspace: fetches
+/// one extra row to know whether another page exists.
+pub fn page_in_workspace<E: TenantEntity>(scope: &Scope, after: Option<Cursor>, limit: Limit) -> Select<E> {
+    let mut select = in_workspace::<E>(scope);
+    if let Some(cursor) = after {
+        select = select.filter(E::id_column().gt(cursor.last_id()));
+    }
+    select.order_by_asc(E::id_column()).limit(u64::from(limit.get()) + 1)
+}
+
+/// Memberships of one user across workspaces: the user's own workspace list
+/// and the session extractor, before a scope exists.
+pub fn memberships_of_user(user: crm_kernel::UserId) -> Select<memberships::Entity> {
+    memberships::Entity::find().filter(memberships::Column::UserId.eq(user.as_uuid()))
+}
+
+/// An invitation by its mailed link id: the id is the capability.
+pub fn invitation_by_link(id: crm_kernel::InvitationId) -> Select<invitations::Entity> {
+    invitations::Entity::find_by_id(id.as_uuid())
+}
+
+/// An API token by the hash of its secret: resolves the workspace of a
+/// bearer request.
+pub fn api_token_by_hash(hash: &str) -> Select<api_tokens::Entity> {
+    api_tokens::Entity::find().filter(api_tokens::Column::SecretHash.eq(hash))
+}

@@ -1,0 +1,20 @@
+//! Database schema migrations, applied at start (`crm serve`) and by
+//! `crm migrate`. One migration per file; every migration runs on SQLite and
+//! PostgreSQL and is exercised by every store test (tests migrate a fresh
+//! database, they never derive a schema from entities).
+//!
+//! Tenancy is structural: every tenant table has `workspace_id NOT NULL`, and
+//! every unique index on a tenant table starts with it.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_identity;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261125_000001_identity::Migration)]
+    }
+}
