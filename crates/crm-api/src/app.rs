@@ -81,34 +81,57 @@ impl AppState {
 
 fn json_error(error: JsonPayloadError) -> ApiError {
     match error {
-        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "request.too_large",
-            "Body too large",
-            format!("the body must be at most {JSON_LIMIT} bytes"),
-        ),
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "request.too_large",
+                "Body too large",
+                format!("the body must be at most {JSON_LIMIT} bytes"),
+            )
+        }
         JsonPayloadError::ContentType => ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "request.unsupported_media_type",
             "Unsupported media type",
             "send the body as application/json",
         ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => {
-            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_body", "Request is invalid", e.to_string())
-        }
-        JsonPayloadError::Deserialize(e) => {
-            ApiError::new(StatusCode::BAD_REQUEST, "request.malformed_json", "Malformed JSON", e.to_string())
-        }
-        other => ApiError::new(StatusCode::BAD_REQUEST, "request.unreadable_body", "Unreadable body", other.to_string()),
+        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "request.invalid_body",
+            "Request is invalid",
+            e.to_string(),
+        ),
+        JsonPayloadError::Deserialize(e) => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "request.malformed_json",
+            "Malformed JSON",
+            e.to_string(),
+        ),
+        other => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "request.unreadable_body",
+            "Unreadable body",
+            other.to_string(),
+        ),
     }
 }
 
 fn query_error(error: QueryPayloadError) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_query", "Invalid query string", error.to_string())
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "request.invalid_query",
+        "Invalid query string",
+        error.to_string(),
+    )
 }
 
 fn path_error(error: PathError) -> ApiError {
-    ApiError::new(StatusCode::BAD_REQUEST, "request.invalid_path", "Invalid path", error.to_string())
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        "request.invalid_path",
+        "Invalid path",
+        error.to_string(),
+    )
 }
 
 /// The whole application: API, interactive docs, SPA.
@@ -141,10 +164,18 @@ pub fn build_app(
                 .add(("Referrer-Policy", "same-origin")),
         )
         .wrap(from_fn(request_context))
-        .configure(|cfg| handlers::routes(&mut utoipa_actix_web::service_config::ServiceConfig::new(cfg)))
+        .configure(|cfg| {
+            handlers::routes(&mut utoipa_actix_web::service_config::ServiceConfig::new(
+                cfg,
+            ))
+        })
         .route(
             "/api-docs",
-            web::get().to(|| async { HttpResponse::PermanentRedirect().insert_header(("Location", "/api-docs/")).finish() }),
+            web::get().to(|| async {
+                HttpResponse::PermanentRedirect()
+                    .insert_header(("Location", "/api-docs/"))
+                    .finish()
+            }),
         )
         .service(SwaggerUi::new("/api-docs/{_:.*}").url("/api-docs/openapi.json", document))
         .default_service(web::to(spa::fallback))

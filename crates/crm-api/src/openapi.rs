@@ -76,7 +76,9 @@ fn problem(description: &str) -> RefOr<utoipa::openapi::Response> {
             .description(description)
             .content(
                 "application/problem+json",
-                ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("Problem")))
+                    .build(),
             )
             .build(),
     )
@@ -105,10 +107,16 @@ fn add_problems(op: &mut Operation) {
     }
     if !security.is_empty() {
         wanted.push(("401", "Missing or invalid credentials"));
-        wanted.push(("403", "Not allowed: role, token scope, CSRF, suspension or ban"));
+        wanted.push((
+            "403",
+            "Not allowed: role, token scope, CSRF, suspension or ban",
+        ));
     }
     for (status, description) in wanted {
-        op.responses.responses.entry(status.to_owned()).or_insert_with(|| problem(description));
+        op.responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| problem(description));
     }
 }
 
@@ -122,9 +130,15 @@ pub fn openapi() -> Document {
         .configure(handlers::routes)
         .split_for_parts();
     for item in doc.paths.paths.values_mut() {
-        for op in [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete]
-            .into_iter()
-            .flatten()
+        for op in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ]
+        .into_iter()
+        .flatten()
         {
             add_problems(op);
         }
@@ -172,7 +186,10 @@ impl RouteTable {
             .iter()
             .find(|(template, _)| {
                 template.len() == segments.len()
-                    && template.iter().zip(&segments).all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s)
+                    && template
+                        .iter()
+                        .zip(&segments)
+                        .all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s)
             })
             .map(|(_, methods)| methods.clone())
     }

@@ -3,7 +3,11 @@
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "crm", version, about = "Obriym CRM: API, SPA and operator tools")]
+#[command(
+    name = "crm",
+    version,
+    about = "Obriym CRM: API, SPA and operator tools"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

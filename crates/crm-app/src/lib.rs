@@ -43,10 +43,15 @@ impl Services {
             std::fs::create_dir_all(&config.data_dir)
                 .with_context(|| format!("creating data dir {}", config.data_dir.display()))?;
         }
-        let db = crm_store::connect(&config.database_url).await.context("connecting to the database")?;
-        crm_store::migrate(&db).await.context("applying migrations")?;
-        let mailer = crm_mail::try_mailer_from_settings(config.smtp.clone(), config.data_dir.join("mail"))
-            .context("mail settings")?;
+        let db = crm_store::connect(&config.database_url)
+            .await
+            .context("connecting to the database")?;
+        crm_store::migrate(&db)
+            .await
+            .context("applying migrations")?;
+        let mailer =
+            crm_mail::try_mailer_from_settings(config.smtp.clone(), config.data_dir.join("mail"))
+                .context("mail settings")?;
         let store = Arc::new(crm_store::SeaIdentityStore::new(db.clone()));
         let identity = Arc::new(IdentityService::new(
             store,
@@ -54,7 +59,11 @@ impl Services {
             clock.clone(),
             IdentityConfig::new(config.public_url.clone()),
         ));
-        Ok(Self { db, identity, clock })
+        Ok(Self {
+            db,
+            identity,
+            clock,
+        })
     }
 }
 
@@ -86,13 +95,18 @@ impl Application {
             services.clock.clone(),
             Arc::new(DbReadiness(services.db.clone())),
         ));
-        let listener = TcpListener::bind(config.addr).with_context(|| format!("binding {}", config.addr))?;
+        let listener =
+            TcpListener::bind(config.addr).with_context(|| format!("binding {}", config.addr))?;
         let port = listener.local_addr()?.port();
         let server = HttpServer::new(move || build_app(state.clone()))
             .listen(listener)?
             .shutdown_timeout(10)
             .run();
-        Ok(Self { port, server, db: services.db })
+        Ok(Self {
+            port,
+            server,
+            db: services.db,
+        })
     }
 
     #[must_use]

@@ -21,7 +21,12 @@ fn email(to: &str, subject: String, lines: &[&str], action: (&str, &str)) -> Out
         url = esc(url),
         label = esc(label),
     );
-    OutgoingEmail { to: to.to_owned(), subject, text, html }
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject,
+        text,
+        html,
+    }
 }
 
 #[must_use]
@@ -29,7 +34,10 @@ pub fn verify_email(to: &str, name: &str, link: &str) -> OutgoingEmail {
     email(
         to,
         "Confirm your email address".to_owned(),
-        &[&format!("Hello {name},"), "Please confirm your email address. The link is valid for 48 hours."],
+        &[
+            &format!("Hello {name},"),
+            "Please confirm your email address. The link is valid for 48 hours.",
+        ],
         ("Confirm email", link),
     )
 }
@@ -48,7 +56,13 @@ pub fn reset_password(to: &str, link: &str) -> OutgoingEmail {
 }
 
 #[must_use]
-pub fn invitation(to: &str, inviter: &str, workspace: &str, role: &str, link: &str) -> OutgoingEmail {
+pub fn invitation(
+    to: &str,
+    inviter: &str,
+    workspace: &str,
+    role: &str,
+    link: &str,
+) -> OutgoingEmail {
     email(
         to,
         format!("{inviter} invited you to {workspace}"),
@@ -65,7 +79,13 @@ mod tests {
 
     #[test]
     fn html_part_escapes_what_users_typed() {
-        let mail = invitation("a@b.co", "<script>", "Acme & Co", "manager", "https://x/invite/1");
+        let mail = invitation(
+            "a@b.co",
+            "<script>",
+            "Acme & Co",
+            "manager",
+            "https://x/invite/1",
+        );
         assert!(mail.html.contains("&lt;script&gt;"));
         assert!(mail.html.contains("Acme &amp; Co"));
         assert!(mail.text.contains("https://x/invite/1"));

@@ -104,10 +104,18 @@ fn parse_name(field: &'static str, raw: &str, max: usize) -> Result<String, Fiel
         return Err(FieldError::new(field, "required", "must not be empty"));
     }
     if text.chars().count() > max {
-        return Err(FieldError::new(field, "too_long", format!("must be at most {max} characters")));
+        return Err(FieldError::new(
+            field,
+            "too_long",
+            format!("must be at most {max} characters"),
+        ));
     }
     if text.chars().any(char::is_control) {
-        return Err(FieldError::new(field, "invalid", "must not contain control characters"));
+        return Err(FieldError::new(
+            field,
+            "invalid",
+            "must not contain control characters",
+        ));
     }
     Ok(text.to_owned())
 }
@@ -198,9 +206,22 @@ mod tests {
 
     #[test]
     fn implausible_emails_are_refused_naming_the_field() {
-        for bad in ["", "ada", "ada@", "@example.com", "ada@example", "a b@example.com", "ada@ex..com", "ada@-ex.com"] {
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "a b@example.com",
+            "ada@ex..com",
+            "ada@-ex.com",
+        ] {
             let err = Email::parse("email", bad).err();
-            assert_eq!(err.map(|e| (e.field, e.code)), Some(("email", "invalid_email")), "{bad}");
+            assert_eq!(
+                err.map(|e| (e.field, e.code)),
+                Some(("email", "invalid_email")),
+                "{bad}"
+            );
         }
     }
 
@@ -213,7 +234,10 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(WorkspaceName::parse("name", "  Acme ").map(|n| n.as_str().to_owned()), Ok("Acme".into()));
+        assert_eq!(
+            WorkspaceName::parse("name", "  Acme ").map(|n| n.as_str().to_owned()),
+            Ok("Acme".into())
+        );
         assert!(WorkspaceName::parse("name", "   ").is_err());
         assert!(PersonName::parse("name", &"a".repeat(101)).is_err());
     }

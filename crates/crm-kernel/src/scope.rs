@@ -133,7 +133,10 @@ pub enum Actor {
     /// A signed-in member acting through the SPA's API.
     User { id: UserId, role: Role },
     /// An integration acting through the public API.
-    Token { id: ApiTokenId, scopes: BTreeSet<TokenScope> },
+    Token {
+        id: ApiTokenId,
+        scopes: BTreeSet<TokenScope>,
+    },
 }
 
 /// An authenticated caller inside one workspace.
@@ -197,7 +200,10 @@ mod tests {
         let parsed = TokenScope::parse_list("leads:read,leads:write");
         assert_eq!(
             parsed,
-            Ok(BTreeSet::from([TokenScope::LeadsRead, TokenScope::LeadsWrite]))
+            Ok(BTreeSet::from([
+                TokenScope::LeadsRead,
+                TokenScope::LeadsWrite
+            ]))
         );
         assert_eq!(
             TokenScope::parse_list("leads:read,leads:delete"),

@@ -39,12 +39,18 @@ pub fn in_workspace<E: TenantEntity>(scope: &Scope) -> Select<E> {
 
 /// One keyset page (by id) of rows of `E` in the scope's workspace: fetches
 /// one extra row to know whether another page exists.
-pub fn page_in_workspace<E: TenantEntity>(scope: &Scope, after: Option<Cursor>, limit: Limit) -> Select<E> {
+pub fn page_in_workspace<E: TenantEntity>(
+    scope: &Scope,
+    after: Option<Cursor>,
+    limit: Limit,
+) -> Select<E> {
     let mut select = in_workspace::<E>(scope);
     if let Some(cursor) = after {
         select = select.filter(E::id_column().gt(cursor.last_id()));
     }
-    select.order_by_asc(E::id_column()).limit(u64::from(limit.get()) + 1)
+    select
+        .order_by_asc(E::id_column())
+        .limit(u64::from(limit.get()) + 1)
 }
 
 /// Memberships of one user across workspaces: the user's own workspace list
@@ -62,4 +68,9 @@ pub fn invitation_by_link(id: crm_kernel::InvitationId) -> Select<invitations::E
 /// bearer request.
 pub fn api_token_by_hash(hash: &str) -> Select<api_tokens::Entity> {
     api_tokens::Entity::find().filter(api_tokens::Column::SecretHash.eq(hash))
+}
+
+/// An API token by id, after its hash resolved it (recording its use).
+pub fn api_token_by_id_unscoped(id: crm_kernel::ApiTokenId) -> Select<api_tokens::Entity> {
+    api_tokens::Entity::find_by_id(id.as_uuid())
 }
