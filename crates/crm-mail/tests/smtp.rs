@@ -9,6 +9,7 @@
 //! python3 scripts/smtp-sink.py --port 2525 --maildir test-output/maildir --pid-file test-output/smtp-sink.pid &
 //! CRM_TEST_SMTP_PORT=2525 CRM_TEST_MAILDIR=$PWD/test-output/maildir cargo test -p crm-mail --test smtp
 //! ```
+
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,8 @@
 //! The SeaORM identity adapter against real SQLite and PostgreSQL databases,
 //! freshly migrated per test. Every test runs on both backends.
 
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
 use std::sync::Arc;
 
 use crm_identity::ports::{

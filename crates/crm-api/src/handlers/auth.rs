@@ -79,7 +79,17 @@ pub async fn sign_in(
         .peer_addr()
         .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip());
     let limit_headers = state.sign_in_limiter.check(ip, &body.email)?;
-    let (account, session) = state.identity.sign_in(&body.email, &body.password).await?;
+    let (account, session) = state
+        .identity
+        .sign_in(&body.email, &body.password)
+        .await
+        .map_err(|e| {
+            limit_headers
+                .iter()
+                .fold(ApiError::from(e), |err, (name, value)| {
+                    err.with_header(name.clone(), value.clone())
+                })
+        })?;
     let mut response = session_response(&state, StatusCode::OK, &account, session)?;
     for (name, value) in limit_headers {
         if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&value) {

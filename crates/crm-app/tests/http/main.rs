@@ -1,0 +1,10 @@
+//! HTTP tests: the real application (the same `Application::build` as
+//! `crm serve`) on a free port, a fresh migrated database, real SMTP.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod behaviour;
+mod contract;
+mod harness;
+mod matrices;
+mod world;

@@ -1,0 +1,455 @@
+//! The tenant and role matrices. Both walk every operation of the committed
+//! contract (`openapi/openapi.json`) and fail when an operation has no case,
+//! so a new endpoint cannot land without saying how it is isolated and who
+//! may call it.
+
+use crm_testkit::Backend;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::world::World;
+
+#[derive(Clone, Copy, Debug)]
+enum Who {
+    AOwner,
+    AManager,
+    AViewer,
+    BOwner,
+    /// Workspace A's token that lacks every `leads:*` scope.
+    ATokenOrdersOnly,
+    BToken,
+}
+
+struct Call {
+    who: Who,
+    method: Method,
+    path: String,
+    body: Option<Value>,
+    status: StatusCode,
+    /// Text that must not appear in the response (another workspace's id).
+    must_not_contain: Option<String>,
+}
+
+enum Case {
+    Calls(Vec<Call>),
+    /// No case applies; the reason is part of the matrix and reviewed with it.
+    Exempt(&'static str),
+}
+
+fn call(who: Who, method: Method, path: String, body: Option<Value>, status: StatusCode) -> Call {
+    Call {
+        who,
+        method,
+        path,
+        body,
+        status,
+        must_not_contain: None,
+    }
+}
+
+/// Every operation of the contract: (operationId, method, path).
+fn operations() -> Vec<(String, String, String)> {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json");
+    let doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(file).expect("openapi/openapi.json"))
+            .expect("json");
+    let mut ops = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("path item") {
+            if let Some(id) = op["operationId"].as_str() {
+                ops.push((id.to_owned(), method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    assert!(ops.len() >= 30, "the contract has its operations");
+    ops
+}
+
+const NOT_TENANT_DATA: &str = "not workspace data: the caller's own account, or no account yet";
+
+fn tenant_case(op: &str, w: &World) -> Option<Case> {
+    use Who::{BOwner, BToken};
+    let (a, b) = (&w.ws_a, &w.ws_b);
+    let nf = StatusCode::NOT_FOUND;
+    let both = |method: Method, tail: &str, body: Option<Value>| {
+        Case::Calls(vec![
+            call(
+                BOwner,
+                method.clone(),
+                format!("/api/workspaces/{a}{tail}"),
+                body.clone(),
+                nf,
+            ),
+            call(
+                BOwner,
+                method,
+                format!("/api/workspaces/{b}{tail}"),
+                body,
+                nf,
+            ),
+        ])
+    };
+    let foreign = |method: Method, tail: &str, body: Option<Value>| {
+        Case::Calls(vec![call(
+            BOwner,
+            method,
+            format!("/api/workspaces/{a}{tail}"),
+            body,
+            nf,
+        )])
+    };
+    let viewer = &w.a_viewer_id;
+    Some(match op {
+        "get_workspace" => foreign(Method::GET, "", None),
+        "update_workspace" => foreign(Method::PATCH, "", Some(json!({"name": "taken over"}))),
+        "list_members" => Case::Calls(vec![
+            call(
+                BOwner,
+                Method::GET,
+                format!("/api/workspaces/{a}/members"),
+                None,
+                nf,
+            ),
+            Call {
+                must_not_contain: Some(w.a_owner_id.clone()),
+                ..call(
+                    BOwner,
+                    Method::GET,
+                    format!("/api/workspaces/{b}/members"),
+                    None,
+                    StatusCode::OK,
+                )
+            },
+        ]),
+        "get_member" => both(Method::GET, &format!("/members/{}", w.a_owner_id), None),
+        "change_member_role" => both(
+            Method::PATCH,
+            &format!("/members/{viewer}"),
+            Some(json!({"role": "owner"})),
+        ),
+        "remove_member" => both(Method::DELETE, &format!("/members/{viewer}"), None),
+        "suspend_member" => both(
+            Method::PUT,
+            &format!("/members/{viewer}/suspension"),
+            Some(json!({})),
+        ),
+        "unsuspend_member" => both(
+            Method::DELETE,
+            &format!("/members/{viewer}/suspension"),
+            None,
+        ),
+        "list_invitations" => foreign(Method::GET, "/invitations", None),
+        "create_invitation" => foreign(
+            Method::POST,
+            "/invitations",
+            Some(json!({"email": "spy@example.com", "role": "owner"})),
+        ),
+        "revoke_invitation" => both(
+            Method::DELETE,
+            &format!("/invitations/{}", w.invitation_a),
+            None,
+        ),
+        "list_api_tokens" => foreign(Method::GET, "/api-tokens", None),
+        "create_api_token" => foreign(
+            Method::POST,
+            "/api-tokens",
+            Some(json!({"name": "spy", "scopes": ["leads:read"]})),
+        ),
+        "revoke_api_token" => both(
+            Method::DELETE,
+            &format!("/api-tokens/{}", w.token_a_id),
+            None,
+        ),
+        "get_token_info" => Case::Calls(vec![Call {
+            must_not_contain: Some(a.clone()),
+            ..call(
+                BToken,
+                Method::GET,
+                "/api/v1/token".into(),
+                None,
+                StatusCode::OK,
+            )
+        }]),
+        "get_me" => Case::Calls(vec![Call {
+            must_not_contain: Some(a.clone()),
+            ..call(BOwner, Method::GET, "/api/me".into(), None, StatusCode::OK)
+        }]),
+        "accept_invitation" => Case::Calls(vec![call(
+            BOwner,
+            Method::POST,
+            format!("/api/invitations/{}/acceptance", w.invitation_a),
+            None,
+            StatusCode::FORBIDDEN,
+        )]),
+        "get_invitation" => {
+            Case::Exempt("capability link: the unguessable id is mailed only to the invitee")
+        }
+        "list_users" | "ban_user" | "unban_user" => Case::Exempt(
+            "platform administration, above workspaces; non-admins get 403 (role matrix)",
+        ),
+        "healthz" | "readyz" => Case::Exempt("no data: process and database liveness only"),
+        "sign_up"
+        | "sign_in"
+        | "sign_out"
+        | "verify_email"
+        | "resend_verification"
+        | "request_password_reset"
+        | "reset_password"
+        | "update_me"
+        | "change_password"
+        | "create_workspace" => Case::Exempt(NOT_TENANT_DATA),
+        _ => return None,
+    })
+}
+
+fn role_case(op: &str, w: &World) -> Option<Case> {
+    use Who::{AManager, AOwner, ATokenOrdersOnly, AViewer};
+    let a = &w.ws_a;
+    let forbidden = StatusCode::FORBIDDEN;
+    let not_owner = |method: Method, tail: &str, body: Option<Value>| {
+        Case::Calls(
+            [AViewer, AManager]
+                .into_iter()
+                .map(|who| {
+                    call(
+                        who,
+                        method.clone(),
+                        format!("/api/workspaces/{a}{tail}"),
+                        body.clone(),
+                        forbidden,
+                    )
+                })
+                .collect(),
+        )
+    };
+    let owner = &w.a_owner_id;
+    Some(match op {
+        "update_workspace" => not_owner(Method::PATCH, "", Some(json!({"currency": "USD"}))),
+        "change_member_role" => not_owner(
+            Method::PATCH,
+            &format!("/members/{owner}"),
+            Some(json!({"role": "viewer"})),
+        ),
+        "remove_member" => not_owner(Method::DELETE, &format!("/members/{owner}"), None),
+        "suspend_member" => not_owner(
+            Method::PUT,
+            &format!("/members/{owner}/suspension"),
+            Some(json!({})),
+        ),
+        "unsuspend_member" => not_owner(
+            Method::DELETE,
+            &format!("/members/{owner}/suspension"),
+            None,
+        ),
+        "create_invitation" => not_owner(
+            Method::POST,
+            "/invitations",
+            Some(json!({"email": "x@example.com", "role": "owner"})),
+        ),
+        "revoke_invitation" => not_owner(
+            Method::DELETE,
+            &format!("/invitations/{}", w.invitation_a),
+            None,
+        ),
+        "list_invitations" => not_owner(Method::GET, "/invitations", None),
+        "create_api_token" => not_owner(
+            Method::POST,
+            "/api-tokens",
+            Some(json!({"name": "x", "scopes": ["leads:read"]})),
+        ),
+        "revoke_api_token" => not_owner(
+            Method::DELETE,
+            &format!("/api-tokens/{}", w.token_a_id),
+            None,
+        ),
+        "list_api_tokens" => not_owner(Method::GET, "/api-tokens", None),
+        "list_users" => Case::Calls(vec![call(
+            AOwner,
+            Method::GET,
+            "/api/admin/users".into(),
+            None,
+            forbidden,
+        )]),
+        "ban_user" => Case::Calls(vec![call(
+            AOwner,
+            Method::PUT,
+            format!("/api/admin/users/{}/ban", w.b_owner_id),
+            None,
+            forbidden,
+        )]),
+        "unban_user" => Case::Calls(vec![call(
+            AOwner,
+            Method::DELETE,
+            format!("/api/admin/users/{}/ban", w.b_owner_id),
+            None,
+            forbidden,
+        )]),
+        "get_token_info" => Case::Calls(vec![call(
+            ATokenOrdersOnly,
+            Method::GET,
+            "/api/v1/token".into(),
+            None,
+            StatusCode::OK,
+        )]),
+        "get_workspace" | "list_members" | "get_member" | "get_me" | "get_invitation"
+        | "healthz" | "readyz" => Case::Exempt("read-only and open to every member (or public)"),
+        "sign_up"
+        | "sign_in"
+        | "sign_out"
+        | "verify_email"
+        | "resend_verification"
+        | "request_password_reset"
+        | "reset_password"
+        | "update_me"
+        | "change_password" => Case::Exempt("acts on the caller's own account"),
+        "create_workspace" => Case::Exempt("any signed-in user may start a workspace they own"),
+        "accept_invitation" => {
+            Case::Exempt("the invitation itself grants the role; the email lock is tested")
+        }
+        _ => return None,
+    })
+}
+
+/// The public API's scope half of the role matrix: every `/api/v1`
+/// operation either names the scope it needs (and a token without it gets
+/// 403) or says why it needs none.
+fn scope_case(op: &str) -> Option<Result<(&'static str, Method, &'static str), &'static str>> {
+    match op {
+        "get_token_info" => Some(Err("describes the calling token itself; needs no scope")),
+        _ => None,
+    }
+}
+
+impl World {
+    fn client(&self, who: Who) -> crate::harness::Client {
+        match who {
+            Who::AOwner => self.a_owner.clone_session(),
+            Who::AManager => self.a_manager.clone_session(),
+            Who::AViewer => self.a_viewer.clone_session(),
+            Who::BOwner => self.b_owner.clone_session(),
+            Who::ATokenOrdersOnly => self.bearer(&self.token_a_orders_only),
+            Who::BToken => self.bearer(&self.token_b_all),
+        }
+    }
+}
+
+async fn run(w: &World, op: &str, case: Case, failures: &mut Vec<String>) {
+    let calls = match case {
+        Case::Calls(calls) => calls,
+        Case::Exempt(reason) => {
+            assert!(reason.len() > 10, "{op}: an exemption needs a real reason");
+            return;
+        }
+    };
+    assert!(
+        !calls.is_empty(),
+        "{op}: a case with no calls proves nothing"
+    );
+    for c in calls {
+        let res = w
+            .client(c.who)
+            .send(c.method.clone(), &c.path, c.body.clone())
+            .await;
+        let status = res.status();
+        let text = res.text().await.unwrap_or_default();
+        if status != c.status {
+            failures.push(format!(
+                "{op}: {:?} {} {} → {status}, expected {}: {text}",
+                c.who, c.method, c.path, c.status
+            ));
+        }
+        if let Some(secret) = &c.must_not_contain
+            && text.contains(secret.as_str())
+        {
+            failures.push(format!(
+                "{op}: {:?} {} {} leaked another workspace's data",
+                c.who, c.method, c.path
+            ));
+        }
+    }
+}
+
+async fn tenant_matrix(backend: Backend) {
+    let w = World::build(backend).await;
+    let before = w.snapshot_a().await;
+    let (mut missing, mut failures) = (Vec::new(), Vec::new());
+    for (op, _, _) in operations() {
+        match tenant_case(&op, &w) {
+            None => missing.push(op),
+            Some(case) => run(&w, &op, case, &mut failures).await,
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "operations without a tenant case: {missing:?}"
+    );
+    assert!(
+        failures.is_empty(),
+        "tenant isolation failures:\n{}",
+        failures.join("\n")
+    );
+    assert_eq!(
+        w.snapshot_a().await,
+        before,
+        "refused calls changed workspace A"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tenant_matrix_on_sqlite() {
+    tenant_matrix(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tenant_matrix_on_postgres() {
+    tenant_matrix(Backend::Postgres).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn role_matrix() {
+    let w = World::build(Backend::Sqlite).await;
+    let before = w.snapshot_a().await;
+    let (mut missing, mut failures) = (Vec::new(), Vec::new());
+    for (op, method, path) in operations() {
+        if path.starts_with("/api/v1/") {
+            match scope_case(&op) {
+                None => missing.push(format!("{op} (scope case)")),
+                Some(Ok((scope, method, path))) => {
+                    let res = w
+                        .bearer(&w.token_a_orders_only)
+                        .send(method, path, None)
+                        .await;
+                    if res.status() != StatusCode::FORBIDDEN {
+                        failures.push(format!(
+                            "{op}: a token without {scope} got {}",
+                            res.status()
+                        ));
+                    }
+                }
+                Some(Err(_reason)) => {}
+            }
+        }
+        let mutating = method != "GET";
+        match role_case(&op, &w) {
+            None => missing.push(op),
+            Some(Case::Exempt(_)) if mutating && method == "DELETE" => {
+                missing.push(format!("{op} (a DELETE must have a role case)"));
+            }
+            Some(case) => run(&w, &op, case, &mut failures).await,
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "operations without a role case: {missing:?}"
+    );
+    assert!(
+        failures.is_empty(),
+        "role failures:\n{}",
+        failures.join("\n")
+    );
+    assert_eq!(
+        w.snapshot_a().await,
+        before,
+        "refused calls changed workspace A"
+    );
+}

@@ -1,0 +1,163 @@
+//! Two workspaces with members of every role, a token, an invitation: the
+//! ground the tenant and role matrices stand on.
+
+use crm_testkit::Backend;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::harness::{Client, Spawn, TestApp};
+
+pub struct World {
+    pub app: TestApp,
+    pub a_owner: Client,
+    pub a_manager: Client,
+    pub a_viewer: Client,
+    pub b_owner: Client,
+    pub ws_a: String,
+    pub ws_b: String,
+    pub a_owner_id: String,
+    pub a_viewer_id: String,
+    pub b_owner_id: String,
+    /// A pending invitation of workspace A.
+    pub invitation_a: String,
+    pub token_a_id: String,
+    /// Workspace A's token without any `leads:*` scope.
+    pub token_a_orders_only: String,
+    pub token_b_all: String,
+}
+
+const ALL_SCOPES: [&str; 7] = [
+    "products:read",
+    "leads:read",
+    "leads:write",
+    "customers:read",
+    "customers:write",
+    "orders:read",
+    "orders:write",
+];
+
+fn unique(tag: &str) -> String {
+    format!("{tag}-{}@example.com", uuid::Uuid::now_v7().simple())
+}
+
+async fn member(app: &TestApp, owner: &Client, ws: &str, role: &str) -> (Client, String) {
+    let email = unique(role);
+    let (status, invitation) = owner
+        .json(
+            Method::POST,
+            &format!("/api/workspaces/{ws}/invitations"),
+            Some(json!({"email": email, "role": role})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{invitation}");
+    let (client, me) = app
+        .sign_up_with(json!({"email": email, "password": crate::harness::PASSWORD, "name": role, "invitationId": invitation["id"]}))
+        .await;
+    (client, me["user"]["id"].as_str().expect("id").to_owned())
+}
+
+async fn token(owner: &Client, ws: &str, scopes: &[&str]) -> (String, String) {
+    let (status, body) = owner
+        .json(
+            Method::POST,
+            &format!("/api/workspaces/{ws}/api-tokens"),
+            Some(json!({"name": "matrix", "scopes": scopes})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    (
+        body["token"]["id"].as_str().expect("id").to_owned(),
+        body["secret"].as_str().expect("secret").to_owned(),
+    )
+}
+
+fn ids(me: &Value) -> (String, String) {
+    (
+        me["user"]["id"].as_str().expect("user id").to_owned(),
+        me["workspaces"][0]["workspaceId"]
+            .as_str()
+            .expect("workspace id")
+            .to_owned(),
+    )
+}
+
+impl World {
+    pub async fn build(backend: Backend) -> Self {
+        let app = TestApp::spawn_with(Spawn {
+            backend,
+            ..Spawn::default()
+        })
+        .await;
+        let (a_owner, me_a) = app.sign_up(&unique("owner-a")).await;
+        let (b_owner, me_b) = app.sign_up(&unique("owner-b")).await;
+        let (a_owner_id, ws_a) = ids(&me_a);
+        let (b_owner_id, ws_b) = ids(&me_b);
+        let (a_manager, _) = member(&app, &a_owner, &ws_a, "manager").await;
+        let (a_viewer, a_viewer_id) = member(&app, &a_owner, &ws_a, "viewer").await;
+        let (status, invitation) = a_owner
+            .json(
+                Method::POST,
+                &format!("/api/workspaces/{ws_a}/invitations"),
+                Some(json!({"email": unique("pending"), "role": "viewer"})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        let (token_a_id, _) = token(&a_owner, &ws_a, &ALL_SCOPES).await;
+        let (_, token_a_orders_only) = token(&a_owner, &ws_a, &["orders:read"]).await;
+        let (_, token_b_all) = token(&b_owner, &ws_b, &ALL_SCOPES).await;
+        Self {
+            app,
+            a_owner,
+            a_manager,
+            a_viewer,
+            b_owner,
+            ws_a,
+            ws_b,
+            a_owner_id,
+            a_viewer_id,
+            b_owner_id,
+            invitation_a: invitation["id"].as_str().expect("id").to_owned(),
+            token_a_id,
+            token_a_orders_only,
+            token_b_all,
+        }
+    }
+
+    pub fn bearer(&self, token: &str) -> Client {
+        Client::new(&self.app.base, Some(token.to_owned()))
+    }
+
+    /// What workspace A looks like to its owner: compared before and after
+    /// the matrices to prove refused calls changed nothing.
+    pub async fn snapshot_a(&self) -> Value {
+        let ws = &self.ws_a;
+        let (_, workspace) = self
+            .a_owner
+            .json(Method::GET, &format!("/api/workspaces/{ws}"), None)
+            .await;
+        let (_, members) = self
+            .a_owner
+            .json(Method::GET, &format!("/api/workspaces/{ws}/members"), None)
+            .await;
+        let (_, invitations) = self
+            .a_owner
+            .json(
+                Method::GET,
+                &format!("/api/workspaces/{ws}/invitations"),
+                None,
+            )
+            .await;
+        let (_, mut tokens) = self
+            .a_owner
+            .json(
+                Method::GET,
+                &format!("/api/workspaces/{ws}/api-tokens"),
+                None,
+            )
+            .await;
+        for token in tokens["data"].as_array_mut().into_iter().flatten() {
+            token["lastUsedAt"] = Value::Null;
+        }
+        json!({"workspace": workspace, "members": members, "invitations": invitations, "tokens": tokens})
+    }
+}
