@@ -1,0 +1,39 @@
+/**
+ * Names the SPA uses for the API's views. They come from the generated
+ * schema; this file is the one place to adapt if the backend renames one.
+ */
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type Theme = Schemas['ThemeName'];
+export type Role = Schemas['RoleName'];
+export type ApiScope = Schemas['ScopeName'];
+export type InvitationStatus = Schemas['InvitationStatusName'];
+export type UserView = Schemas['UserView'];
+export type MembershipSummary = Schemas['MembershipSummary'];
+export type MeView = Schemas['MeView'];
+export type WorkspaceView = Schemas['WorkspaceView'];
+export type MemberView = Schemas['MemberView'];
+export type InvitationView = Schemas['InvitationView'];
+export type InvitationPreview = Schemas['InvitationPreviewView'];
+export type ApiTokenView = Schemas['ApiTokenView'];
+export type CreatedApiTokenView = Schemas['CreatedApiTokenView'];
+export type AdminUserView = Schemas['AdminUserView'];
+
+export const ROLES: readonly Role[] = ['owner', 'manager', 'viewer'];
+
+export const API_SCOPES: readonly ApiScope[] = [
+  'products:read',
+  'leads:read',
+  'leads:write',
+  'customers:read',
+  'customers:write',
+  'orders:read',
+  'orders:write',
+];
+
+export interface Page<T> {
+  data: T[];
+  nextCursor?: string | null;
+}

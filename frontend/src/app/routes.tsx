@@ -1,0 +1,68 @@
+import type { RouteObject } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage';
+import { AdminUsersPage } from '../features/admin/AdminUsersPage';
+import { ApiTokensPage } from '../features/apiTokens/ApiTokensPage';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
+import { RedirectIfSignedIn, RequireAuth, RequirePlatformAdmin } from '../features/auth/guards';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { SignUpPage } from '../features/auth/SignUpPage';
+import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
+import { InvitePage } from '../features/invitations/InvitePage';
+import { MemberDetailPage } from '../features/team/MemberDetailPage';
+import { TeamPage } from '../features/team/TeamPage';
+import { HomeRedirect } from '../features/workspaces/NoWorkspacePage';
+import { SettingsPage } from '../features/workspaces/SettingsPage';
+import { WorkspaceHome } from '../features/workspaces/WorkspaceHome';
+import { WorkspaceLayout } from '../features/workspaces/WorkspaceLayout';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteError } from './RouteError';
+import { TitledRoute } from './TitledRoute';
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: '/sign-in', element: <TitledRoute title="Sign in"><RedirectIfSignedIn><SignInPage /></RedirectIfSignedIn></TitledRoute> },
+      { path: '/sign-up', element: <TitledRoute title="Sign up"><RedirectIfSignedIn><SignUpPage /></RedirectIfSignedIn></TitledRoute> },
+      { path: '/verify-email', element: <TitledRoute title="Verify email"><VerifyEmailPage /></TitledRoute> },
+      { path: '/forgot-password', element: <TitledRoute title="Forgot password"><ForgotPasswordPage /></TitledRoute> },
+      { path: '/reset-password', element: <TitledRoute title="Reset password"><ResetPasswordPage /></TitledRoute> },
+      { path: '/invite/:invitationId', element: <TitledRoute title="Invitation"><InvitePage /></TitledRoute> },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <TitledRoute title="Home"><HomeRedirect /></TitledRoute> },
+          {
+            path: 'w/:workspaceId',
+            element: <WorkspaceLayout />,
+            children: [
+              { index: true, element: <TitledRoute title="Workspace"><WorkspaceHome /></TitledRoute> },
+              { path: 'team', element: <TitledRoute title="Team"><TeamPage /></TitledRoute> },
+              { path: 'team/:userId', element: <TitledRoute title="Member"><MemberDetailPage /></TitledRoute> },
+              { path: 'settings', element: <TitledRoute title="Workspace settings"><SettingsPage /></TitledRoute> },
+              { path: 'settings/api-tokens', element: <TitledRoute title="API tokens"><ApiTokensPage /></TitledRoute> },
+            ],
+          },
+          { path: 'account', element: <TitledRoute title="Account"><AccountPage /></TitledRoute> },
+          {
+            path: 'admin/users',
+            element: (
+              <TitledRoute title="Users">
+                <RequirePlatformAdmin>
+                  <AdminUsersPage />
+                </RequirePlatformAdmin>
+              </TitledRoute>
+            ),
+          },
+        ],
+      },
+      { path: '*', element: <TitledRoute title="Not found"><NotFoundPage /></TitledRoute> },
+    ],
+  },
+];

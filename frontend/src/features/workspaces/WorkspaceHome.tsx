@@ -1,0 +1,113 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorState, LoadingState } from '../../components/states';
+import { formatDate, roleLabel } from '../../lib/format';
+import { useWorkspace, workspaceKeys } from './workspaceContext';
+
+const COUNT_LIMIT = 200;
+
+/** Counts from one page of up to 200 rows; beyond that we say "200+" rather than page through everything. */
+function useTeamSummary(workspaceId: string, isOwner: boolean) {
+  return useQuery({
+    queryKey: [...workspaceKeys.summary(workspaceId), isOwner],
+    queryFn: async () => {
+      const members = await unwrap(
+        api.GET('/api/workspaces/{workspaceId}/members', { params: { path: { workspaceId }, query: { limit: COUNT_LIMIT } } }),
+      );
+      const invitations = isOwner
+        ? await unwrap(
+            api.GET('/api/workspaces/{workspaceId}/invitations', { params: { path: { workspaceId }, query: { limit: COUNT_LIMIT } } }),
+          )
+        : null;
+      return {
+        members: members.data.length,
+        moreMembers: Boolean(members.nextCursor),
+        pendingInvitations: invitations?.data.filter((i) => i.status === 'pending').length ?? null,
+        moreInvitations: Boolean(invitations?.nextCursor),
+      };
+    },
+  });
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="stat">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+export function WorkspaceHome() {
+  const { workspace, isOwner } = useWorkspace();
+  const summary = useTeamSummary(workspace.id, isOwner);
+  const base = `/w/${workspace.id}`;
+
+  return (
+    <>
+      <PageHeader title={workspace.name} description={`Created ${formatDate(workspace.createdAt)}`} />
+      <section aria-labelledby="overview-heading" className="stack section">
+        <h2 id="overview-heading" className="h3">
+          Overview
+        </h2>
+        <dl className="stats">
+          <Stat label="Your role" value={roleLabel(workspace.role)} />
+          <Stat label="Currency" value={workspace.currency} />
+          {summary.isSuccess && (
+            <>
+              <Stat label="Members" value={`${summary.data.members}${summary.data.moreMembers ? '+' : ''}`} />
+              {summary.data.pendingInvitations !== null && (
+                <Stat label="Pending invitations" value={`${summary.data.pendingInvitations}${summary.data.moreInvitations ? '+' : ''}`} />
+              )}
+            </>
+          )}
+        </dl>
+        {summary.isPending && <LoadingState label="Loading team summary…" />}
+        {summary.isError && <ErrorState title="Could not load the team summary" error={summary.error} onRetry={() => void summary.refetch()} />}
+      </section>
+      <section aria-labelledby="links-heading" className="stack section">
+        <h2 id="links-heading" className="h3">
+          Quick links
+        </h2>
+        <ul className="quick-links">
+          <li>
+            <Link to={`${base}/team`}>
+              <strong>Team</strong>
+              <span className="muted">{isOwner ? 'Members, roles and suspensions' : 'Who has access to this workspace'}</span>
+            </Link>
+          </li>
+          {isOwner && (
+            <>
+              <li>
+                <Link to={`${base}/team?tab=invitations`}>
+                  <strong>Invite people</strong>
+                  <span className="muted">Send an invitation by email</span>
+                </Link>
+              </li>
+              <li>
+                <Link to={`${base}/settings`}>
+                  <strong>Workspace settings</strong>
+                  <span className="muted">Name and currency</span>
+                </Link>
+              </li>
+              <li>
+                <Link to={`${base}/settings/api-tokens`}>
+                  <strong>API tokens</strong>
+                  <span className="muted">Keys for integrations</span>
+                </Link>
+              </li>
+            </>
+          )}
+          <li>
+            <Link to="/account">
+              <strong>Your account</strong>
+              <span className="muted">Profile, theme and password</span>
+            </Link>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}
