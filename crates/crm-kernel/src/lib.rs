@@ -7,15 +7,19 @@
 //! Every other crate may depend on this one; it depends on nothing of ours and
 //! never on a web framework, an ORM or a JSON library.
 
+pub mod audit;
 pub mod clock;
 pub mod currency;
+pub mod email;
 pub mod ids;
 pub mod mail;
 pub mod page;
 pub mod scope;
 
+pub use audit::{AuditActor, AuditEntry, AuditLog, AuditRecord};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use currency::{Currency, CurrencyError};
+pub use email::Email;
 pub use ids::{ApiTokenId, InvitationId, MembershipId, SessionId, UserId, WorkspaceId};
 pub use mail::{MailError, Mailer, OutgoingEmail};
 pub use page::{Cursor, CursorError, Limit, LimitError, Page};

@@ -1,0 +1,128 @@
+//! Lead records and the inputs that create or change them.
+
+use crm_kernel::{Email, UserId, WorkspaceId};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::values::{LeadName, LeadStatus, Phone, SourceSlug, Tags};
+
+/// A lead as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lead {
+    pub id: Uuid,
+    pub workspace_id: WorkspaceId,
+    pub name: LeadName,
+    pub email: Option<Email>,
+    pub phone: Option<Phone>,
+    pub company: Option<String>,
+    pub source: SourceSlug,
+    pub status: LeadStatus,
+    pub assignee_id: Option<UserId>,
+    pub next_action_date: Option<Date>,
+    pub next_action_text: Option<String>,
+    pub notes: Option<String>,
+    pub tags: Tags,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+    /// The last time anyone worked the lead (edits now; activities later).
+    pub last_activity_at: OffsetDateTime,
+    pub converted_at: Option<OffsetDateTime>,
+}
+
+impl Lead {
+    /// Lower-cased name, email and company: what `q` searches.
+    #[must_use]
+    pub fn search_text(&self) -> String {
+        let mut text = self.name.as_str().to_lowercase();
+        for part in [self.email.as_ref().map(Email::as_str), self.company.as_deref()].into_iter().flatten() {
+            text.push(' ');
+            text.push_str(&part.to_lowercase());
+        }
+        text
+    }
+}
+
+/// Raw input to create a lead; the service parses it.
+#[derive(Clone, Debug, Default)]
+pub struct NewLead {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub company: Option<String>,
+    pub source: Option<String>,
+    pub status: Option<String>,
+    pub assignee_id: Option<UserId>,
+    pub next_action_date: Option<Date>,
+    pub next_action_text: Option<String>,
+    pub notes: Option<String>,
+    pub tags: Option<Vec<String>>,
+}
+
+/// A change to one field: keep, set, or clear (nullable fields).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Patch<T> {
+    #[default]
+    Keep,
+    Set(T),
+    Clear,
+}
+
+impl<T> Patch<T> {
+    /// From a JSON-style double option: absent → keep, null → clear.
+    #[must_use]
+    pub fn from_double(value: Option<Option<T>>) -> Self {
+        match value {
+            None => Self::Keep,
+            Some(None) => Self::Clear,
+            Some(Some(v)) => Self::Set(v),
+        }
+    }
+
+    #[must_use]
+    pub fn is_keep(&self) -> bool {
+        matches!(self, Self::Keep)
+    }
+}
+
+/// Raw input to change a lead.
+#[derive(Clone, Debug, Default)]
+pub struct LeadChanges {
+    pub name: Option<String>,
+    pub email: Patch<String>,
+    pub phone: Patch<String>,
+    pub company: Patch<String>,
+    pub source: Option<String>,
+    pub status: Option<String>,
+    pub assignee_id: Patch<UserId>,
+    pub next_action_date: Patch<Date>,
+    pub next_action_text: Patch<String>,
+    pub notes: Patch<String>,
+    pub tags: Option<Vec<String>>,
+}
+
+/// A workspace's custom lead source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomSource {
+    pub slug: SourceSlug,
+    pub label: String,
+    pub archived_at: Option<OffsetDateTime>,
+    pub created_at: OffsetDateTime,
+}
+
+/// A source as offered to users: built-in or custom.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceOption {
+    pub slug: SourceSlug,
+    pub label: String,
+    pub built_in: bool,
+    pub archived: bool,
+}
+
+/// A lead with what is derived from it at read time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeadSnapshot {
+    pub lead: Lead,
+    pub score: crate::score::Score,
+    pub stale: bool,
+    pub overdue: bool,
+}
