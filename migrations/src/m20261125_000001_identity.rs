@@ -3,8 +3,7 @@
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::{
-    boolean, string, string_len, text_null, timestamp_with_time_zone, timestamp_with_time_zone_null,
-    uuid, uuid_null,
+    boolean, string, string_len, text_null, timestamp_with_time_zone, timestamp_with_time_zone_null, uuid, uuid_null,
 };
 
 #[derive(DeriveMigrationName)]

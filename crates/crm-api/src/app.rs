@@ -45,9 +45,21 @@ pub struct ApiConfig {
     pub sign_in_window: std::time::Duration,
 }
 
+/// The domain services and ports the HTTP layer needs, built by the
+/// composition root.
+pub struct Services {
+    pub identity: Arc<IdentityService>,
+    pub leads: Arc<crm_leads::LeadService>,
+    pub idempotency: Arc<dyn crm_kernel::IdempotencyStore>,
+    pub clock: Arc<dyn Clock>,
+    pub readiness: Arc<dyn Readiness>,
+}
+
 /// What every handler can reach.
 pub struct AppState {
     pub identity: Arc<IdentityService>,
+    pub leads: Arc<crm_leads::LeadService>,
+    pub idempotency: Arc<dyn crm_kernel::IdempotencyStore>,
     pub clock: Arc<dyn Clock>,
     pub readiness: Arc<dyn Readiness>,
     pub keys: SessionKeys,
@@ -59,15 +71,13 @@ pub struct AppState {
 
 impl AppState {
     #[must_use]
-    pub fn new(
-        config: &ApiConfig,
-        identity: Arc<IdentityService>,
-        clock: Arc<dyn Clock>,
-        readiness: Arc<dyn Readiness>,
-    ) -> Self {
+    pub fn new(config: &ApiConfig, services: Services) -> Self {
+        let Services { identity, leads, idempotency, clock, readiness } = services;
         let openapi = crate::openapi::openapi();
         Self {
             identity,
+            leads,
+            idempotency,
             clock,
             readiness,
             keys: SessionKeys::new(&config.session_secret, config.secure_cookies),
@@ -81,57 +91,36 @@ impl AppState {
 
 fn json_error(error: JsonPayloadError) -> ApiError {
     match error {
-        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-            ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "request.too_large",
-                "Body too large",
-                format!("the body must be at most {JSON_LIMIT} bytes"),
-            )
-        }
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "request.too_large",
+            "Body too large",
+            format!("the body must be at most {JSON_LIMIT} bytes"),
+        ),
         JsonPayloadError::ContentType => ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "request.unsupported_media_type",
             "Unsupported media type",
             "send the body as application/json",
         ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "request.invalid_body",
-            "Request is invalid",
-            e.to_string(),
-        ),
-        JsonPayloadError::Deserialize(e) => ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "request.malformed_json",
-            "Malformed JSON",
-            e.to_string(),
-        ),
-        other => ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "request.unreadable_body",
-            "Unreadable body",
-            other.to_string(),
-        ),
+        JsonPayloadError::Deserialize(e) if e.is_data() => {
+            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_body", "Request is invalid", e.to_string())
+        }
+        JsonPayloadError::Deserialize(e) => {
+            ApiError::new(StatusCode::BAD_REQUEST, "request.malformed_json", "Malformed JSON", e.to_string())
+        }
+        other => {
+            ApiError::new(StatusCode::BAD_REQUEST, "request.unreadable_body", "Unreadable body", other.to_string())
+        }
     }
 }
 
 fn query_error(error: QueryPayloadError) -> ApiError {
-    ApiError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "request.invalid_query",
-        "Invalid query string",
-        error.to_string(),
-    )
+    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_query", "Invalid query string", error.to_string())
 }
 
 fn path_error(error: PathError) -> ApiError {
-    ApiError::new(
-        StatusCode::BAD_REQUEST,
-        "request.invalid_path",
-        "Invalid path",
-        error.to_string(),
-    )
+    ApiError::new(StatusCode::BAD_REQUEST, "request.invalid_path", "Invalid path", error.to_string())
 }
 
 /// The whole application: API, interactive docs, SPA.
@@ -163,19 +152,13 @@ pub fn build_app(
                 .add(("X-Frame-Options", "DENY"))
                 .add(("Referrer-Policy", "same-origin")),
         )
+        .wrap(from_fn(crate::idempotency::idempotency))
         .wrap(from_fn(request_context))
-        .configure(|cfg| {
-            handlers::routes(&mut utoipa_actix_web::service_config::ServiceConfig::new(
-                cfg,
-            ))
-        })
+        .configure(|cfg| handlers::routes(&mut utoipa_actix_web::service_config::ServiceConfig::new(cfg)))
         .route(
             "/api-docs",
-            web::get().to(|| async {
-                HttpResponse::PermanentRedirect()
-                    .insert_header(("Location", "/api-docs/"))
-                    .finish()
-            }),
+            web::get()
+                .to(|| async { HttpResponse::PermanentRedirect().insert_header(("Location", "/api-docs/")).finish() }),
         )
         .service(SwaggerUi::new("/api-docs/{_:.*}").url("/api-docs/openapi.json", document))
         .default_service(web::to(spa::fallback))

@@ -66,20 +66,8 @@ impl std::fmt::Display for ApiError {
 
 impl ApiError {
     #[must_use]
-    pub fn new(
-        status: StatusCode,
-        code: &'static str,
-        title: &'static str,
-        detail: impl Into<String>,
-    ) -> Self {
-        Self {
-            status,
-            code,
-            title,
-            detail: detail.into(),
-            errors: Vec::new(),
-            headers: Vec::new(),
-        }
+    pub fn new(status: StatusCode, code: &'static str, title: &'static str, detail: impl Into<String>) -> Self {
+        Self { status, code, title, detail: detail.into(), errors: Vec::new(), headers: Vec::new() }
     }
 
     #[must_use]
@@ -90,26 +78,13 @@ impl ApiError {
 
     #[must_use]
     pub fn invalid(errors: Vec<FieldError>) -> Self {
-        let detail = errors
-            .iter()
-            .map(|e| format!("{}: {}", e.field, e.message))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let detail = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
         Self {
             errors: errors
                 .into_iter()
-                .map(|e| ProblemField {
-                    field: e.field.to_owned(),
-                    code: e.code.to_owned(),
-                    message: e.message,
-                })
+                .map(|e| ProblemField { field: e.field.to_owned(), code: e.code.to_owned(), message: e.message })
                 .collect(),
-            ..Self::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "request.invalid",
-                "Request is invalid",
-                detail,
-            )
+            ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid", "Request is invalid", detail)
         }
     }
 
@@ -120,22 +95,12 @@ impl ApiError {
 
     #[must_use]
     pub fn unauthenticated() -> Self {
-        Self::new(
-            StatusCode::UNAUTHORIZED,
-            "auth.unauthenticated",
-            "Not signed in",
-            "sign in to continue",
-        )
+        Self::new(StatusCode::UNAUTHORIZED, "auth.unauthenticated", "Not signed in", "sign in to continue")
     }
 
     #[must_use]
     pub fn not_found(what: &str) -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            "resource.not_found",
-            "Not found",
-            format!("{what} not found"),
-        )
+        Self::new(StatusCode::NOT_FOUND, "resource.not_found", "Not found", format!("{what} not found"))
     }
 
     /// Logs the cause once, answers without it.
@@ -172,10 +137,7 @@ impl ResponseError for ApiError {
             errors: self.errors.clone(),
         };
         let mut response = HttpResponse::build(self.status);
-        response.insert_header((
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/problem+json"),
-        ));
+        response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json")));
         for (name, value) in &self.headers {
             if let Ok(value) = HeaderValue::from_str(value) {
                 response.insert_header((name.clone(), value));
@@ -191,71 +153,53 @@ impl From<IdentityError> for ApiError {
         let detail = error.to_string();
         match error {
             IdentityError::Invalid(errors) => Self::invalid(errors),
-            IdentityError::InvalidCredentials => Self::new(
-                S::UNAUTHORIZED,
-                "auth.invalid_credentials",
-                "Sign-in failed",
-                detail,
-            ),
+            IdentityError::InvalidCredentials => {
+                Self::new(S::UNAUTHORIZED, "auth.invalid_credentials", "Sign-in failed", detail)
+            }
             IdentityError::Unauthenticated => Self::unauthenticated(),
-            IdentityError::Banned => {
-                Self::new(S::FORBIDDEN, "auth.banned", "Account banned", detail)
+            IdentityError::Banned => Self::new(S::FORBIDDEN, "auth.banned", "Account banned", detail),
+            IdentityError::Suspended => Self::new(S::FORBIDDEN, "workspace.suspended", "Access suspended", detail),
+            IdentityError::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
+            IdentityError::NotFound(what) => Self::new(S::NOT_FOUND, not_found_code(what), "Not found", detail),
+            IdentityError::EmailTaken => Self::new(S::CONFLICT, "user.email_taken", "Email already registered", detail),
+            IdentityError::AlreadyMember => Self::new(S::CONFLICT, "member.already_member", "Already a member", detail),
+            IdentityError::AlreadyInvited => {
+                Self::new(S::CONFLICT, "invitation.already_pending", "Already invited", detail)
             }
-            IdentityError::Suspended => Self::new(
-                S::FORBIDDEN,
-                "workspace.suspended",
-                "Access suspended",
-                detail,
-            ),
-            IdentityError::Forbidden(_) => {
-                Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail)
+            IdentityError::LastOwner => Self::new(S::CONFLICT, "member.last_owner", "Last owner", detail),
+            IdentityError::InvitationNotPending(_) => {
+                Self::new(S::CONFLICT, "invitation.not_pending", "Invitation not pending", detail)
             }
-            IdentityError::NotFound(what) => {
-                Self::new(S::NOT_FOUND, not_found_code(what), "Not found", detail)
+            IdentityError::InvitationEmailMismatch => {
+                Self::new(S::FORBIDDEN, "invitation.email_mismatch", "Wrong account", detail)
             }
-            IdentityError::EmailTaken => Self::new(
-                S::CONFLICT,
-                "user.email_taken",
-                "Email already registered",
-                detail,
-            ),
-            IdentityError::AlreadyMember => Self::new(
-                S::CONFLICT,
-                "member.already_member",
-                "Already a member",
-                detail,
-            ),
-            IdentityError::AlreadyInvited => Self::new(
-                S::CONFLICT,
-                "invitation.already_pending",
-                "Already invited",
-                detail,
-            ),
-            IdentityError::LastOwner => {
-                Self::new(S::CONFLICT, "member.last_owner", "Last owner", detail)
+            IdentityError::InvalidEmailToken => {
+                Self::new(S::UNPROCESSABLE_ENTITY, "auth.invalid_link", "Invalid link", detail)
             }
-            IdentityError::InvitationNotPending(_) => Self::new(
-                S::CONFLICT,
-                "invitation.not_pending",
-                "Invitation not pending",
-                detail,
-            ),
-            IdentityError::InvitationEmailMismatch => Self::new(
-                S::FORBIDDEN,
-                "invitation.email_mismatch",
-                "Wrong account",
-                detail,
-            ),
-            IdentityError::InvalidEmailToken => Self::new(
-                S::UNPROCESSABLE_ENTITY,
-                "auth.invalid_link",
-                "Invalid link",
-                detail,
-            ),
-            IdentityError::SelfAction(_) => {
-                Self::new(S::CONFLICT, "member.self_action", "Not on yourself", detail)
-            }
+            IdentityError::SelfAction(_) => Self::new(S::CONFLICT, "member.self_action", "Not on yourself", detail),
             IdentityError::Store(e) => Self::internal(&e),
+        }
+    }
+}
+
+impl From<crm_leads::LeadError> for ApiError {
+    fn from(error: crm_leads::LeadError) -> Self {
+        use StatusCode as S;
+        use crm_leads::LeadError as E;
+        let detail = error.to_string();
+        match error {
+            E::Invalid(errors) => Self::invalid(errors),
+            E::InvalidTransition { .. } => {
+                Self::new(S::UNPROCESSABLE_ENTITY, "lead.invalid_transition", "Status change not allowed", detail)
+            }
+            E::NotFound => Self::new(S::NOT_FOUND, "lead.not_found", "Not found", detail),
+            E::AssigneeNotFound => Self::new(S::NOT_FOUND, "lead.assignee_not_found", "Assignee not found", detail),
+            E::SourceNotFound => Self::new(S::NOT_FOUND, "lead_source.not_found", "Not found", detail),
+            E::SourceExists => Self::new(S::CONFLICT, "lead_source.exists", "Source exists", detail),
+            E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
+            E::MissingScope(_) => Self::new(S::FORBIDDEN, "auth.insufficient_scope", "Insufficient scope", detail),
+            E::Conflict => Self::new(S::CONFLICT, "lead.conflict", "Changed concurrently", detail),
+            E::Store(e) => Self::internal(&e),
         }
     }
 }

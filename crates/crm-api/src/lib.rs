@@ -10,12 +10,13 @@ mod app;
 pub mod auth;
 mod error;
 mod handlers;
+mod idempotency;
 mod middleware;
 pub mod openapi;
 mod query;
 mod spa;
 mod views;
 
-pub use app::{ApiConfig, AppState, Readiness, build_app};
+pub use app::{ApiConfig, AppState, Readiness, Services, build_app};
 pub use error::{ApiError, Problem};
 pub use openapi::openapi;

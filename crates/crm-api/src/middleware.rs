@@ -21,9 +21,7 @@ tokio::task_local! {
 /// The id of the request being handled ("unknown" outside a request).
 #[must_use]
 pub fn current_request_id() -> String {
-    REQUEST_ID
-        .try_with(Clone::clone)
-        .unwrap_or_else(|_| "unknown".to_owned())
+    REQUEST_ID.try_with(Clone::clone).unwrap_or_else(|_| "unknown".to_owned())
 }
 
 pub async fn request_context(
@@ -41,22 +39,14 @@ pub async fn request_context(
             return Err(error);
         }
     };
-    let renewed = response
-        .request()
-        .extensions_mut()
-        .remove::<RenewedSession>();
+    let renewed = response.request().extensions_mut().remove::<RenewedSession>();
     if let Some(RenewedSession(cookie)) = renewed {
         response.response_mut().add_cookie(&cookie).ok();
     }
     if let Ok(value) = HeaderValue::from_str(&id) {
-        response
-            .headers_mut()
-            .insert(HeaderName::from_static("x-request-id"), value);
+        response.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
     }
-    let route = response
-        .request()
-        .match_pattern()
-        .unwrap_or_else(|| "<unmatched>".to_owned());
+    let route = response.request().match_pattern().unwrap_or_else(|| "<unmatched>".to_owned());
     let status = response.status().as_u16();
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     if status >= 500 {

@@ -31,6 +31,7 @@ Unsafe requests made with the session cookie must send the `crm_csrf` cookie's v
         (name = "invitations", description = "Invitations by email"),
         (name = "api-tokens", description = "Workspace API tokens"),
         (name = "admin", description = "Platform administration"),
+        (name = "leads", description = "Leads, lead sources and timelines"),
         (name = "public", description = "Public integration API (bearer tokens)"),
         (name = "health", description = "Liveness and readiness"),
     ),
@@ -76,9 +77,7 @@ fn problem(description: &str) -> RefOr<utoipa::openapi::Response> {
             .description(description)
             .content(
                 "application/problem+json",
-                ContentBuilder::new()
-                    .schema(Some(Ref::from_schema_name("Problem")))
-                    .build(),
+                ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
             )
             .build(),
     )
@@ -107,16 +106,10 @@ fn add_problems(op: &mut Operation) {
     }
     if !security.is_empty() {
         wanted.push(("401", "Missing or invalid credentials"));
-        wanted.push((
-            "403",
-            "Not allowed: role, token scope, CSRF, suspension or ban",
-        ));
+        wanted.push(("403", "Not allowed: role, token scope, CSRF, suspension or ban"));
     }
     for (status, description) in wanted {
-        op.responses
-            .responses
-            .entry(status.to_owned())
-            .or_insert_with(|| problem(description));
+        op.responses.responses.entry(status.to_owned()).or_insert_with(|| problem(description));
     }
 }
 
@@ -124,21 +117,11 @@ fn add_problems(op: &mut Operation) {
 /// as `openapi/openapi.json`.
 #[must_use]
 pub fn openapi() -> Document {
-    let (_, mut doc) = App::new()
-        .into_utoipa_app()
-        .openapi(ApiDoc::openapi())
-        .configure(handlers::routes)
-        .split_for_parts();
+    let (_, mut doc) =
+        App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(handlers::routes).split_for_parts();
     for item in doc.paths.paths.values_mut() {
-        for op in [
-            &mut item.get,
-            &mut item.post,
-            &mut item.put,
-            &mut item.patch,
-            &mut item.delete,
-        ]
-        .into_iter()
-        .flatten()
+        for op in
+            [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
         {
             add_problems(op);
         }
@@ -186,10 +169,7 @@ impl RouteTable {
             .iter()
             .find(|(template, _)| {
                 template.len() == segments.len()
-                    && template
-                        .iter()
-                        .zip(&segments)
-                        .all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s)
+                    && template.iter().zip(&segments).all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s)
             })
             .map(|(_, methods)| methods.clone())
     }

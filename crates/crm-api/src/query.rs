@@ -38,21 +38,13 @@ pub struct UserSearchQuery {
 ///
 /// # Errors
 /// A 422 naming `limit` or `cursor`.
-pub fn keyset(
-    limit: Option<u32>,
-    cursor: Option<&str>,
-) -> Result<(Option<Cursor>, Limit), ApiError> {
+pub fn keyset(limit: Option<u32>, cursor: Option<&str>) -> Result<(Option<Cursor>, Limit), ApiError> {
     let limit = match limit {
         None => Limit::DEFAULT,
-        Some(v) => {
-            Limit::parse(v).map_err(|e| ApiError::field("limit", "out_of_range", e.to_string()))?
-        }
+        Some(v) => Limit::parse(v).map_err(|e| ApiError::field("limit", "out_of_range", e.to_string()))?,
     };
     let cursor = cursor
-        .map(|c| {
-            Cursor::decode(c)
-                .map_err(|e| ApiError::field("cursor", "invalid_cursor", e.to_string()))
-        })
+        .map(|c| Cursor::decode(c).map_err(|e| ApiError::field("cursor", "invalid_cursor", e.to_string())))
         .transpose()?;
     Ok((cursor, limit))
 }

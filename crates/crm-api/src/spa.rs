@@ -13,31 +13,17 @@ use crate::error::ApiError;
 
 fn safe_join(root: &Path, request_path: &str) -> Option<PathBuf> {
     let relative = Path::new(request_path.trim_start_matches('/'));
-    if relative
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)))
-    {
-        Some(root.join(relative))
-    } else {
-        None
-    }
+    if relative.components().all(|c| matches!(c, Component::Normal(_))) { Some(root.join(relative)) } else { None }
 }
 
-pub async fn fallback(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let path = req.path();
     if let Some(allowed) = state.routes.allowed(path) {
         return Err(ApiError::new(
             StatusCode::METHOD_NOT_ALLOWED,
             "request.method_not_allowed",
             "Method not allowed",
-            format!(
-                "{} is not allowed here; allowed: {}",
-                req.method(),
-                allowed.join(", ")
-            ),
+            format!("{} is not allowed here; allowed: {}", req.method(), allowed.join(", ")),
         )
         .with_header(header::ALLOW, allowed.join(", ")));
     }
@@ -62,28 +48,13 @@ pub async fn fallback(
     let file = safe_join(root, path).filter(|p| p.is_file());
     let (file, cache) = match file {
         // Vite fingerprints everything under /assets: cache forever.
-        Some(f) => (
-            f,
-            if path.starts_with("/assets/") {
-                "public, max-age=31536000, immutable"
-            } else {
-                "no-cache"
-            },
-        ),
+        Some(f) => (f, if path.starts_with("/assets/") { "public, max-age=31536000, immutable" } else { "no-cache" }),
         None => (root.join("index.html"), "no-cache"),
     };
     let named = NamedFile::open_async(&file).await.map_err(|_| {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "spa.not_built",
-            "Not found",
-            "the SPA has not been built (npm run build)",
-        )
+        ApiError::new(StatusCode::NOT_FOUND, "spa.not_built", "Not found", "the SPA has not been built (npm run build)")
     })?;
     let mut response = named.into_response(&req);
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static(cache),
-    );
+    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static(cache));
     Ok(response)
 }

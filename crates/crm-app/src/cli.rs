@@ -3,11 +3,7 @@
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "crm",
-    version,
-    about = "Obriym CRM: API, SPA and operator tools"
-)]
+#[command(name = "crm", version, about = "Obriym CRM: API, SPA and operator tools")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -25,22 +25,19 @@ pub struct Config {
     pub log_json: bool,
     pub sign_in_attempts: NonZeroU32,
     pub sign_in_window: Duration,
+    /// Browser tests move time by writing seconds into this file.
+    pub test_clock_file: Option<PathBuf>,
 }
 
 fn var(name: &str) -> Option<String> {
-    env::var(name)
-        .ok()
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
+    env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 fn parsed<T: std::str::FromStr>(name: &str) -> Result<Option<T>>
 where
     T::Err: std::fmt::Display,
 {
-    var(name)
-        .map(|v| v.parse::<T>().map_err(|e| anyhow::anyhow!("{name}: {e}")))
-        .transpose()
+    var(name).map(|v| v.parse::<T>().map_err(|e| anyhow::anyhow!("{name}: {e}"))).transpose()
 }
 
 impl Config {
@@ -51,20 +48,19 @@ impl Config {
     /// A bad value, or production without `CRM_SECRET`.
     pub fn from_env() -> Result<Self> {
         let data_dir = PathBuf::from(var("CRM_DATA_DIR").unwrap_or_else(|| "./data".to_owned()));
-        let addr: SocketAddr =
-            parsed("CRM_ADDR")?.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080)));
+        let addr: SocketAddr = parsed("CRM_ADDR")?.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080)));
         let production = var("CRM_ENV").is_some_and(|e| e == "production");
         let secret = var("CRM_SECRET");
         if production && secret.is_none() {
-            bail!(
-                "CRM_ENV=production requires CRM_SECRET (at least 32 characters); refusing to start"
-            );
+            bail!("CRM_ENV=production requires CRM_SECRET (at least 32 characters); refusing to start");
+        }
+        if production && var("CRM_TEST_CLOCK_FILE").is_some() {
+            bail!("CRM_TEST_CLOCK_FILE is for tests and refused with CRM_ENV=production");
         }
         if secret.as_ref().is_some_and(|s| s.len() < 32) {
             bail!("CRM_SECRET must be at least 32 characters");
         }
-        let database_url =
-            var("DATABASE_URL").unwrap_or_else(|| sqlite_url(&data_dir.join("crm.db")));
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| sqlite_url(&data_dir.join("crm.db")));
         let public_url = var("CRM_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}"));
         let static_dir = match var("CRM_STATIC_DIR") {
             Some(dir) => Some(PathBuf::from(dir)),
@@ -91,9 +87,9 @@ impl Config {
             static_dir,
             smtp,
             log_json: var("CRM_LOG_FORMAT").map_or(production, |f| f == "json"),
-            sign_in_attempts: parsed("CRM_SIGNIN_ATTEMPTS")?
-                .unwrap_or(NonZeroU32::MIN.saturating_add(9)),
+            sign_in_attempts: parsed("CRM_SIGNIN_ATTEMPTS")?.unwrap_or(NonZeroU32::MIN.saturating_add(9)),
             sign_in_window: Duration::from_secs(parsed("CRM_SIGNIN_WINDOW_SECS")?.unwrap_or(900)),
+            test_clock_file: var("CRM_TEST_CLOCK_FILE").map(PathBuf::from),
         })
     }
 
@@ -113,8 +109,7 @@ impl Config {
                 return Ok(existing.as_bytes().to_vec());
             }
         }
-        std::fs::create_dir_all(&self.data_dir)
-            .with_context(|| format!("creating {}", self.data_dir.display()))?;
+        std::fs::create_dir_all(&self.data_dir).with_context(|| format!("creating {}", self.data_dir.display()))?;
         let mut bytes = [0_u8; 32];
         rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
         let secret = hex::encode(bytes);

@@ -3,6 +3,7 @@
 //! build the application through [`Application::build`].
 
 pub mod cli;
+mod clock;
 pub mod config;
 
 use std::net::TcpListener;
@@ -30,6 +31,7 @@ impl Readiness for DbReadiness {
 pub struct Services {
     pub db: DatabaseConnection,
     pub identity: Arc<IdentityService>,
+    pub leads: Arc<crm_leads::LeadService>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -43,15 +45,10 @@ impl Services {
             std::fs::create_dir_all(&config.data_dir)
                 .with_context(|| format!("creating data dir {}", config.data_dir.display()))?;
         }
-        let db = crm_store::connect(&config.database_url)
-            .await
-            .context("connecting to the database")?;
-        crm_store::migrate(&db)
-            .await
-            .context("applying migrations")?;
-        let mailer =
-            crm_mail::try_mailer_from_settings(config.smtp.clone(), config.data_dir.join("mail"))
-                .context("mail settings")?;
+        let db = crm_store::connect(&config.database_url).await.context("connecting to the database")?;
+        crm_store::migrate(&db).await.context("applying migrations")?;
+        let mailer = crm_mail::try_mailer_from_settings(config.smtp.clone(), config.data_dir.join("mail"))
+            .context("mail settings")?;
         let store = Arc::new(crm_store::SeaIdentityStore::new(db.clone()));
         let identity = Arc::new(IdentityService::new(
             store,
@@ -59,11 +56,12 @@ impl Services {
             clock.clone(),
             IdentityConfig::new(config.public_url.clone()),
         ));
-        Ok(Self {
-            db,
-            identity,
-            clock,
-        })
+        let leads = Arc::new(crm_leads::LeadService::new(
+            Arc::new(crm_store::SeaLeadStore::new(db.clone())),
+            Arc::new(crm_store::SeaAuditLog::new(db.clone())),
+            clock.clone(),
+        ));
+        Ok(Self { db, identity, leads, clock })
     }
 }
 
@@ -91,22 +89,18 @@ impl Application {
         };
         let state = web::Data::new(AppState::new(
             &api_config,
-            services.identity.clone(),
-            services.clock.clone(),
-            Arc::new(DbReadiness(services.db.clone())),
+            crm_api::Services {
+                identity: services.identity.clone(),
+                leads: services.leads.clone(),
+                idempotency: Arc::new(crm_store::SeaIdempotencyStore::new(services.db.clone())),
+                clock: services.clock.clone(),
+                readiness: Arc::new(DbReadiness(services.db.clone())),
+            },
         ));
-        let listener =
-            TcpListener::bind(config.addr).with_context(|| format!("binding {}", config.addr))?;
+        let listener = TcpListener::bind(config.addr).with_context(|| format!("binding {}", config.addr))?;
         let port = listener.local_addr()?.port();
-        let server = HttpServer::new(move || build_app(state.clone()))
-            .listen(listener)?
-            .shutdown_timeout(10)
-            .run();
-        Ok(Self {
-            port,
-            server,
-            db: services.db,
-        })
+        let server = HttpServer::new(move || build_app(state.clone())).listen(listener)?.shutdown_timeout(10).run();
+        Ok(Self { port, server, db: services.db })
     }
 
     #[must_use]
@@ -125,7 +119,18 @@ impl Application {
     }
 }
 
-/// The real clock, for `main`.
+/// The clock `main` uses: the real one, or (outside production, for
+/// browser tests) the real one shifted by the seconds written in
+/// `CRM_TEST_CLOCK_FILE`.
+#[must_use]
+pub fn clock_for(config: &Config) -> Arc<dyn Clock> {
+    match &config.test_clock_file {
+        Some(path) if !config.production => Arc::new(clock::FileOffsetClock::new(path.clone())),
+        _ => Arc::new(SystemClock),
+    }
+}
+
+/// The real clock.
 #[must_use]
 pub fn system_clock() -> Arc<dyn Clock> {
     Arc::new(SystemClock)

@@ -3,15 +3,13 @@
 use anyhow::{Context, Result};
 use clap::Parser;
 use crm_app::cli::{AdminCommand, Cli, Command, TokenCommand, WorkspaceCommand};
-use crm_app::{Application, Config, Services, system_clock};
+use crm_app::{Application, Config, Services, clock_for, system_clock};
 use crm_kernel::WorkspaceId;
 
 fn init_logging(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("CRM_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if json {
         builder.json().flatten_event(true).init();
     } else {
@@ -24,11 +22,7 @@ fn explain(error: crm_identity::IdentityError) -> anyhow::Error {
     match error {
         crm_identity::IdentityError::Invalid(fields) => anyhow::anyhow!(
             "invalid input: {}",
-            fields
-                .iter()
-                .map(|f| format!("{}: {}", f.field, f.message))
-                .collect::<Vec<_>>()
-                .join("; ")
+            fields.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ")
         ),
         other => anyhow::anyhow!(other.to_string()),
     }
@@ -47,29 +41,18 @@ async fn main() -> Result<()> {
     match cli.command {
         Command::Openapi => Ok(()),
         Command::Serve => {
-            let app = Application::build(&config, system_clock()).await?;
+            let app = Application::build(&config, clock_for(&config)).await?;
             tracing::info!(addr = %config.addr, public_url = %config.public_url, "serving");
             app.run_until_stopped().await
         }
         Command::Migrate => {
-            let db = crm_store::connect(&config.database_url)
-                .await
-                .context("connecting to the database")?;
-            crm_store::migrate(&db)
-                .await
-                .context("applying migrations")?;
+            let db = crm_store::connect(&config.database_url).await.context("connecting to the database")?;
+            crm_store::migrate(&db).await.context("applying migrations")?;
             db.close().await.ok();
             tracing::info!("migrations applied");
             Ok(())
         }
-        Command::Workspace {
-            command:
-                WorkspaceCommand::Create {
-                    name,
-                    owner_email,
-                    owner_password,
-                },
-        } => {
+        Command::Workspace { command: WorkspaceCommand::Create { name, owner_email, owner_password } } => {
             let services = Services::build(&config, system_clock()).await?;
             let id = services
                 .identity
@@ -80,44 +63,19 @@ async fn main() -> Result<()> {
             services.db.close().await.ok();
             Ok(())
         }
-        Command::Token {
-            command:
-                TokenCommand::Create {
-                    workspace,
-                    name,
-                    scopes,
-                },
-        } => {
+        Command::Token { command: TokenCommand::Create { workspace, name, scopes } } => {
             let services = Services::build(&config, system_clock()).await?;
-            let scope = services
-                .identity
-                .operator_scope(WorkspaceId::from_uuid(workspace))
-                .await
-                .map_err(explain)?;
-            let scopes: Vec<String> = scopes
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect();
-            let issued = services
-                .identity
-                .create_api_token(&scope, &name, &scopes)
-                .await
-                .map_err(explain)?;
+            let scope = services.identity.operator_scope(WorkspaceId::from_uuid(workspace)).await.map_err(explain)?;
+            let scopes: Vec<String> =
+                scopes.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+            let issued = services.identity.create_api_token(&scope, &name, &scopes).await.map_err(explain)?;
             println!("{}", issued.secret);
             services.db.close().await.ok();
             Ok(())
         }
-        Command::Admin {
-            command: AdminCommand::Grant { email },
-        } => {
+        Command::Admin { command: AdminCommand::Grant { email } } => {
             let services = Services::build(&config, system_clock()).await?;
-            let user = services
-                .identity
-                .grant_platform_admin(&email)
-                .await
-                .map_err(explain)?;
+            let user = services.identity.grant_platform_admin(&email).await.map_err(explain)?;
             tracing::info!(user.id = %user.id, "platform admin granted");
             services.db.close().await.ok();
             Ok(())

@@ -92,10 +92,6 @@ impl FieldErrors {
     /// # Errors
     /// [`IdentityError::Invalid`] with every recorded error, if any.
     pub fn finish(self) -> Result<(), IdentityError> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(IdentityError::Invalid(self.0))
-        }
+        if self.0.is_empty() { Ok(()) } else { Err(IdentityError::Invalid(self.0)) }
     }
 }

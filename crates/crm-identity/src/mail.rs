@@ -5,10 +5,7 @@ use crm_kernel::OutgoingEmail;
 
 /// Escapes text for HTML bodies.
 fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn email(to: &str, subject: String, lines: &[&str], action: (&str, &str)) -> OutgoingEmail {
@@ -21,12 +18,7 @@ fn email(to: &str, subject: String, lines: &[&str], action: (&str, &str)) -> Out
         url = esc(url),
         label = esc(label),
     );
-    OutgoingEmail {
-        to: to.to_owned(),
-        subject,
-        text,
-        html,
-    }
+    OutgoingEmail { to: to.to_owned(), subject, text, html }
 }
 
 #[must_use]
@@ -34,10 +26,7 @@ pub fn verify_email(to: &str, name: &str, link: &str) -> OutgoingEmail {
     email(
         to,
         "Confirm your email address".to_owned(),
-        &[
-            &format!("Hello {name},"),
-            "Please confirm your email address. The link is valid for 48 hours.",
-        ],
+        &[&format!("Hello {name},"), "Please confirm your email address. The link is valid for 48 hours."],
         ("Confirm email", link),
     )
 }
@@ -56,13 +45,7 @@ pub fn reset_password(to: &str, link: &str) -> OutgoingEmail {
 }
 
 #[must_use]
-pub fn invitation(
-    to: &str,
-    inviter: &str,
-    workspace: &str,
-    role: &str,
-    link: &str,
-) -> OutgoingEmail {
+pub fn invitation(to: &str, inviter: &str, workspace: &str, role: &str, link: &str) -> OutgoingEmail {
     email(
         to,
         format!("{inviter} invited you to {workspace}"),
@@ -79,13 +62,7 @@ mod tests {
 
     #[test]
     fn html_part_escapes_what_users_typed() {
-        let mail = invitation(
-            "a@b.co",
-            "<script>",
-            "Acme & Co",
-            "manager",
-            "https://x/invite/1",
-        );
+        let mail = invitation("a@b.co", "<script>", "Acme & Co", "manager", "https://x/invite/1");
         assert!(mail.html.contains("&lt;script&gt;"));
         assert!(mail.html.contains("Acme &amp; Co"));
         assert!(mail.text.contains("https://x/invite/1"));

@@ -2,10 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crm_kernel::{
-    ApiTokenId, Currency, InvitationId, MembershipId, Role, SessionId, TokenScope, UserId,
-    WorkspaceId,
-};
+use crm_kernel::{ApiTokenId, Currency, InvitationId, MembershipId, Role, SessionId, TokenScope, UserId, WorkspaceId};
 use time::OffsetDateTime;
 
 use crate::values::{Email, PersonName, Theme, TokenName, WorkspaceName};

@@ -10,14 +10,13 @@
 //! domain outcomes (duplicate email, last owner, ...) are explicit results.
 
 use crm_kernel::{
-    ApiTokenId, Cursor, InvitationId, Limit, Page, Role, Scope, SessionId, StoreError, UserId,
-    WorkspaceId,
+    ApiTokenId, Cursor, InvitationId, Limit, Page, Role, Scope, SessionId, StoreError, UserId, WorkspaceId,
 };
 use time::OffsetDateTime;
 
 use crate::model::{
-    ApiToken, EmailTokenPurpose, Invitation, Member, Membership, Session, User, UserCredentials,
-    Workspace, WorkspaceMembership,
+    ApiToken, EmailTokenPurpose, Invitation, Member, Membership, Session, User, UserCredentials, Workspace,
+    WorkspaceMembership,
 };
 use crate::values::{Email, PersonName, Theme};
 
@@ -85,19 +84,11 @@ pub trait UserStore: Send + Sync {
 
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn find_credentials_by_id(
-        &self,
-        id: UserId,
-    ) -> Result<Option<UserCredentials>, StoreError>;
+    async fn find_credentials_by_id(&self, id: UserId) -> Result<Option<UserCredentials>, StoreError>;
 
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn update_profile(
-        &self,
-        id: UserId,
-        name: &PersonName,
-        theme: Theme,
-    ) -> Result<(), StoreError>;
+    async fn update_profile(&self, id: UserId, name: &PersonName, theme: Theme) -> Result<(), StoreError>;
 
     /// Sets a new password hash and revokes the user's sessions except
     /// `keep`, in one transaction.
@@ -121,11 +112,7 @@ pub trait UserStore: Send + Sync {
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn set_banned(
-        &self,
-        id: UserId,
-        banned_at: Option<OffsetDateTime>,
-    ) -> Result<(), StoreError>;
+    async fn set_banned(&self, id: UserId, banned_at: Option<OffsetDateTime>) -> Result<(), StoreError>;
 
     /// # Errors
     /// `StoreError` on storage failure.
@@ -191,11 +178,7 @@ pub trait WorkspaceStore: Send + Sync {
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn insert_workspace(
-        &self,
-        workspace: &Workspace,
-        owner: &Membership,
-    ) -> Result<(), StoreError>;
+    async fn insert_workspace(&self, workspace: &Workspace, owner: &Membership) -> Result<(), StoreError>;
 
     /// The scope's own workspace.
     ///
@@ -207,37 +190,23 @@ pub trait WorkspaceStore: Send + Sync {
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn find_workspace_unscoped(
-        &self,
-        id: WorkspaceId,
-    ) -> Result<Option<Workspace>, StoreError>;
+    async fn find_workspace_unscoped(&self, id: WorkspaceId) -> Result<Option<Workspace>, StoreError>;
 
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn update_workspace(
-        &self,
-        scope: &Scope,
-        workspace: &Workspace,
-    ) -> Result<(), StoreError>;
+    async fn update_workspace(&self, scope: &Scope, workspace: &Workspace) -> Result<(), StoreError>;
 
     /// Resolves a member before a scope exists (the session extractor).
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn find_membership(
-        &self,
-        workspace: WorkspaceId,
-        user: UserId,
-    ) -> Result<Option<Membership>, StoreError>;
+    async fn find_membership(&self, workspace: WorkspaceId, user: UserId) -> Result<Option<Membership>, StoreError>;
 
     /// Every workspace the user belongs to, oldest membership first.
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn list_user_workspaces(
-        &self,
-        user: UserId,
-    ) -> Result<Vec<WorkspaceMembership>, StoreError>;
+    async fn list_user_workspaces(&self, user: UserId) -> Result<Vec<WorkspaceMembership>, StoreError>;
 
     /// # Errors
     /// `StoreError` on storage failure.
@@ -261,22 +230,13 @@ pub trait WorkspaceStore: Send + Sync {
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn change_role(
-        &self,
-        scope: &Scope,
-        user: UserId,
-        role: Role,
-    ) -> Result<OwnerGuarded<()>, StoreError>;
+    async fn change_role(&self, scope: &Scope, user: UserId, role: Role) -> Result<OwnerGuarded<()>, StoreError>;
 
     /// Removes a membership unless it would leave no owner.
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn remove_member(
-        &self,
-        scope: &Scope,
-        user: UserId,
-    ) -> Result<OwnerGuarded<()>, StoreError>;
+    async fn remove_member(&self, scope: &Scope, user: UserId) -> Result<OwnerGuarded<()>, StoreError>;
 
     /// Suspends (`Some`) or lifts the suspension (`None`). Returns false when
     /// the user is not a member.
@@ -297,11 +257,7 @@ pub trait InvitationStore: Send + Sync {
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn insert_invitation(
-        &self,
-        scope: &Scope,
-        invitation: &Invitation,
-    ) -> Result<Inserted, StoreError>;
+    async fn insert_invitation(&self, scope: &Scope, invitation: &Invitation) -> Result<Inserted, StoreError>;
 
     /// # Errors
     /// `StoreError` on storage failure.
@@ -314,31 +270,19 @@ pub trait InvitationStore: Send + Sync {
 
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn find_invitation(
-        &self,
-        scope: &Scope,
-        id: InvitationId,
-    ) -> Result<Option<Invitation>, StoreError>;
+    async fn find_invitation(&self, scope: &Scope, id: InvitationId) -> Result<Option<Invitation>, StoreError>;
 
     /// By the link's id alone: the id is the capability mailed to the invitee.
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn find_invitation_by_link(
-        &self,
-        id: InvitationId,
-    ) -> Result<Option<Invitation>, StoreError>;
+    async fn find_invitation_by_link(&self, id: InvitationId) -> Result<Option<Invitation>, StoreError>;
 
     /// Revokes if still pending; returns whether it did.
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn revoke_invitation(
-        &self,
-        scope: &Scope,
-        id: InvitationId,
-        at: OffsetDateTime,
-    ) -> Result<bool, StoreError>;
+    async fn revoke_invitation(&self, scope: &Scope, id: InvitationId, at: OffsetDateTime) -> Result<bool, StoreError>;
 
     /// Marks the invitation accepted (only if still pending and unexpired)
     /// and creates the membership, in one transaction.
@@ -357,12 +301,7 @@ pub trait InvitationStore: Send + Sync {
 pub trait ApiTokenStore: Send + Sync {
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn insert_api_token(
-        &self,
-        scope: &Scope,
-        token: &ApiToken,
-        secret_hash: &str,
-    ) -> Result<(), StoreError>;
+    async fn insert_api_token(&self, scope: &Scope, token: &ApiToken, secret_hash: &str) -> Result<(), StoreError>;
 
     /// # Errors
     /// `StoreError` on storage failure.
@@ -378,21 +317,13 @@ pub trait ApiTokenStore: Send + Sync {
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn revoke_api_token(
-        &self,
-        scope: &Scope,
-        id: ApiTokenId,
-        at: OffsetDateTime,
-    ) -> Result<bool, StoreError>;
+    async fn revoke_api_token(&self, scope: &Scope, id: ApiTokenId, at: OffsetDateTime) -> Result<bool, StoreError>;
 
     /// Resolves a bearer token before a scope exists.
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn find_api_token_by_hash(
-        &self,
-        secret_hash: &str,
-    ) -> Result<Option<ApiToken>, StoreError>;
+    async fn find_api_token_by_hash(&self, secret_hash: &str) -> Result<Option<ApiToken>, StoreError>;
 
     /// Records use, at most once a minute per token to keep reads cheap.
     ///
@@ -408,11 +339,6 @@ pub trait IdentityStore:
 }
 
 impl<T> IdentityStore for T where
-    T: UserStore
-        + EmailTokenStore
-        + SessionStore
-        + WorkspaceStore
-        + InvitationStore
-        + ApiTokenStore
+    T: UserStore + EmailTokenStore + SessionStore + WorkspaceStore + InvitationStore + ApiTokenStore
 {
 }

@@ -29,8 +29,7 @@ pub fn hash_password(password: &str) -> Result<String, StoreError> {
 /// Checks a password against a stored PHC string, in constant time.
 #[must_use]
 pub fn verify_password(password: &str, phc: &str) -> bool {
-    PasswordHash::new(phc)
-        .is_ok_and(|hash| argon2().verify_password(password.as_bytes(), &hash).is_ok())
+    PasswordHash::new(phc).is_ok_and(|hash| argon2().verify_password(password.as_bytes(), &hash).is_ok())
 }
 
 /// A PHC string that no password matches, verified when the email is unknown

@@ -21,18 +21,10 @@ impl Password {
     pub fn parse(field: &'static str, raw: &str) -> Result<Self, FieldError> {
         let len = raw.chars().count();
         if len < Self::MIN {
-            return Err(FieldError::new(
-                field,
-                "too_short",
-                format!("must be at least {} characters", Self::MIN),
-            ));
+            return Err(FieldError::new(field, "too_short", format!("must be at least {} characters", Self::MIN)));
         }
         if len > Self::MAX {
-            return Err(FieldError::new(
-                field,
-                "too_long",
-                format!("must be at most {} characters", Self::MAX),
-            ));
+            return Err(FieldError::new(field, "too_long", format!("must be at most {} characters", Self::MAX)));
         }
         Ok(Self(raw.to_owned()))
     }
@@ -57,18 +49,10 @@ fn parse_name(field: &'static str, raw: &str, max: usize) -> Result<String, Fiel
         return Err(FieldError::new(field, "required", "must not be empty"));
     }
     if text.chars().count() > max {
-        return Err(FieldError::new(
-            field,
-            "too_long",
-            format!("must be at most {max} characters"),
-        ));
+        return Err(FieldError::new(field, "too_long", format!("must be at most {max} characters")));
     }
     if text.chars().any(char::is_control) {
-        return Err(FieldError::new(
-            field,
-            "invalid",
-            "must not contain control characters",
-        ));
+        return Err(FieldError::new(field, "invalid", "must not contain control characters"));
     }
     Ok(text.to_owned())
 }
@@ -160,10 +144,7 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(
-            WorkspaceName::parse("name", "  Acme ").map(|n| n.as_str().to_owned()),
-            Ok("Acme".into())
-        );
+        assert_eq!(WorkspaceName::parse("name", "  Acme ").map(|n| n.as_str().to_owned()), Ok("Acme".into()));
         assert!(WorkspaceName::parse("name", "   ").is_err());
         assert!(PersonName::parse("name", &"a".repeat(101)).is_err());
     }

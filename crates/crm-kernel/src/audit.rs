@@ -5,9 +5,9 @@
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::StoreError;
 use crate::page::{Cursor, Limit, Page};
 use crate::scope::{Actor, Scope};
-use crate::StoreError;
 
 /// Who made the change, as recorded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,5 +95,10 @@ pub trait AuditLog: Send + Sync {
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn workspace_events(&self, scope: &Scope, after: Option<Cursor>, limit: Limit) -> Result<Page<AuditRecord>, StoreError>;
+    async fn workspace_events(
+        &self,
+        scope: &Scope,
+        after: Option<Cursor>,
+        limit: Limit,
+    ) -> Result<Page<AuditRecord>, StoreError>;
 }

@@ -199,10 +199,7 @@ impl Currency {
 
 impl Default for Currency {
     fn default() -> Self {
-        Self {
-            code: "EUR",
-            minor_units: 2,
-        }
+        Self { code: "EUR", minor_units: 2 }
     }
 }
 

@@ -17,10 +17,6 @@ pub struct FieldError {
 impl FieldError {
     #[must_use]
     pub fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            field,
-            code,
-            message: message.into(),
-        }
+        Self { field, code, message: message.into() }
     }
 }

@@ -20,11 +20,7 @@ impl Limit {
     /// # Errors
     /// [`LimitError`] outside 1..=200.
     pub fn parse(value: u32) -> Result<Self, LimitError> {
-        u16::try_from(value)
-            .ok()
-            .filter(|v| (1..=Self::MAX).contains(v))
-            .map(Self)
-            .ok_or(LimitError)
+        u16::try_from(value).ok().filter(|v| (1..=Self::MAX).contains(v)).map(Self).ok_or(LimitError)
     }
 
     #[must_use]
@@ -89,19 +85,12 @@ impl<T> Page<T> {
         let limit = usize::from(limit.get());
         let has_more = rows.len() > limit;
         rows.truncate(limit);
-        let next = if has_more {
-            rows.last().map(|r| Cursor::after(id_of(r)))
-        } else {
-            None
-        };
+        let next = if has_more { rows.last().map(|r| Cursor::after(id_of(r))) } else { None };
         Self { items: rows, next }
     }
 
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page {
-            items: self.items.into_iter().map(f).collect(),
-            next: self.next,
-        }
+        Page { items: self.items.into_iter().map(f).collect(), next: self.next }
     }
 }
 

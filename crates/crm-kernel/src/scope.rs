@@ -104,20 +104,14 @@ impl TokenScope {
     /// # Errors
     /// [`TokenScopeError`] naming the first unknown scope.
     pub fn parse_list(text: &str) -> Result<BTreeSet<Self>, TokenScopeError> {
-        text.split([',', ' '])
-            .filter(|s| !s.is_empty())
-            .map(str::parse)
-            .collect()
+        text.split([',', ' ']).filter(|s| !s.is_empty()).map(str::parse).collect()
     }
 }
 
 impl FromStr for TokenScope {
     type Err = TokenScopeError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.as_str() == s)
-            .ok_or_else(|| TokenScopeError(s.to_owned()))
+        Self::ALL.into_iter().find(|t| t.as_str() == s).ok_or_else(|| TokenScopeError(s.to_owned()))
     }
 }
 
@@ -133,10 +127,7 @@ pub enum Actor {
     /// A signed-in member acting through the SPA's API.
     User { id: UserId, role: Role },
     /// An integration acting through the public API.
-    Token {
-        id: ApiTokenId,
-        scopes: BTreeSet<TokenScope>,
-    },
+    Token { id: ApiTokenId, scopes: BTreeSet<TokenScope> },
 }
 
 /// An authenticated caller inside one workspace.
@@ -198,17 +189,8 @@ mod tests {
     #[test]
     fn scope_lists_parse_and_name_the_unknown_one() {
         let parsed = TokenScope::parse_list("leads:read,leads:write");
-        assert_eq!(
-            parsed,
-            Ok(BTreeSet::from([
-                TokenScope::LeadsRead,
-                TokenScope::LeadsWrite
-            ]))
-        );
-        assert_eq!(
-            TokenScope::parse_list("leads:read,leads:delete"),
-            Err(TokenScopeError("leads:delete".into()))
-        );
+        assert_eq!(parsed, Ok(BTreeSet::from([TokenScope::LeadsRead, TokenScope::LeadsWrite])));
+        assert_eq!(TokenScope::parse_list("leads:read,leads:delete"), Err(TokenScopeError("leads:delete".into())));
     }
 
     #[test]

@@ -66,7 +66,13 @@ impl LeadStore for InMemoryLeads {
         Ok(())
     }
 
-    async fn update_lead(&self, scope: &Scope, lead: &Lead, expected: time::OffsetDateTime, audit: &AuditEntry) -> Result<bool, StoreError> {
+    async fn update_lead(
+        &self,
+        scope: &Scope,
+        lead: &Lead,
+        expected: time::OffsetDateTime,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
         let mut s = self.state();
         let Some(row) = s.leads.iter_mut().find(|l| l.id == lead.id && l.workspace_id == scope.workspace()) else {
             return Ok(false);
@@ -120,7 +126,12 @@ impl LeadStore for InMemoryLeads {
         Ok(self.state().sources.iter().filter(|(w, _)| *w == scope.workspace()).map(|(_, s)| s.clone()).collect())
     }
 
-    async fn insert_custom_source(&self, scope: &Scope, source: &CustomSource, audit: &AuditEntry) -> Result<bool, StoreError> {
+    async fn insert_custom_source(
+        &self,
+        scope: &Scope,
+        source: &CustomSource,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
         let mut s = self.state();
         if s.sources.iter().any(|(w, x)| *w == scope.workspace() && x.slug == source.slug) {
             return Ok(false);
@@ -130,10 +141,18 @@ impl LeadStore for InMemoryLeads {
         Ok(true)
     }
 
-    async fn set_source_archived(&self, scope: &Scope, slug: &SourceSlug, at: Option<time::OffsetDateTime>, audit: &AuditEntry) -> Result<bool, StoreError> {
+    async fn set_source_archived(
+        &self,
+        scope: &Scope,
+        slug: &SourceSlug,
+        at: Option<time::OffsetDateTime>,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
         let mut s = self.state();
         let ws = scope.workspace();
-        let Some((_, source)) = s.sources.iter_mut().find(|(w, x)| *w == ws && &x.slug == slug) else { return Ok(false) };
+        let Some((_, source)) = s.sources.iter_mut().find(|(w, x)| *w == ws && &x.slug == slug) else {
+            return Ok(false);
+        };
         source.archived_at = at;
         s.audit.push((ws, audit.clone()));
         Ok(true)
@@ -161,7 +180,14 @@ fn newest_first(mut rows: Vec<AuditRecord>, after: Option<Cursor>, limit: Limit)
 
 #[async_trait::async_trait]
 impl AuditLog for InMemoryLeads {
-    async fn entity_events(&self, scope: &Scope, entity_type: &str, id: Uuid, after: Option<Cursor>, limit: Limit) -> Result<Page<AuditRecord>, StoreError> {
+    async fn entity_events(
+        &self,
+        scope: &Scope,
+        entity_type: &str,
+        id: Uuid,
+        after: Option<Cursor>,
+        limit: Limit,
+    ) -> Result<Page<AuditRecord>, StoreError> {
         let s = self.state();
         let rows = s
             .audit
@@ -172,7 +198,12 @@ impl AuditLog for InMemoryLeads {
         Ok(newest_first(rows, after, limit))
     }
 
-    async fn workspace_events(&self, scope: &Scope, after: Option<Cursor>, limit: Limit) -> Result<Page<AuditRecord>, StoreError> {
+    async fn workspace_events(
+        &self,
+        scope: &Scope,
+        after: Option<Cursor>,
+        limit: Limit,
+    ) -> Result<Page<AuditRecord>, StoreError> {
         let s = self.state();
         let rows = s.audit.iter().filter(|(w, _)| *w == scope.workspace()).map(|(_, e)| record(e)).collect();
         Ok(newest_first(rows, after, limit))

@@ -53,7 +53,12 @@ pub trait LeadStore: Send + Sync {
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn insert_custom_source(&self, scope: &Scope, source: &CustomSource, audit: &AuditEntry) -> Result<bool, StoreError>;
+    async fn insert_custom_source(
+        &self,
+        scope: &Scope,
+        source: &CustomSource,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError>;
 
     /// Sets or clears `archived_at`; false when no such custom source.
     ///

@@ -139,9 +139,9 @@ impl LeadCursor {
                 SortKey::Time(OffsetDateTime::from_unix_timestamp_nanos(micros * 1000).map_err(|_| cursor_error())?)
             }
             SortField::Name => SortKey::Text(key.to_owned()),
-            SortField::NextActionDate => {
-                SortKey::Date(Date::from_julian_day(key.parse().map_err(|_| cursor_error())?).map_err(|_| cursor_error())?)
-            }
+            SortField::NextActionDate => SortKey::Date(
+                Date::from_julian_day(key.parse().map_err(|_| cursor_error())?).map_err(|_| cursor_error())?,
+            ),
         };
         Ok(Self { sort, key, id })
     }

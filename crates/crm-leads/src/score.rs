@@ -47,7 +47,8 @@ fn source_points(source: &str) -> i32 {
 
 #[must_use]
 pub fn score(lead: &Lead, now: OffsetDateTime) -> Score {
-    let mut items = vec![ScoreItem { reason: format!("source: {}", lead.source), points: source_points(lead.source.as_str()) }];
+    let mut items =
+        vec![ScoreItem { reason: format!("source: {}", lead.source), points: source_points(lead.source.as_str()) }];
     let mut add = |reason: &str, points: i32| items.push(ScoreItem { reason: reason.to_owned(), points });
     if lead.email.is_some() {
         add("has email", 10);

@@ -70,9 +70,8 @@ impl Errors {
 }
 
 fn parse_status(raw: &str) -> Result<LeadStatus, FieldError> {
-    raw.parse::<LeadStatus>().map_err(|()| {
-        FieldError::new("status", "invalid_status", "one of new, contacted, qualified, unqualified")
-    })
+    raw.parse::<LeadStatus>()
+        .map_err(|()| FieldError::new("status", "invalid_status", "one of new, contacted, qualified, unqualified"))
 }
 
 fn qualified_needs_date(lead: &Lead) -> Result<(), LeadError> {
@@ -108,21 +107,36 @@ impl LeadService {
             })
             .collect();
         for custom in self.store.list_custom_sources(scope).await? {
-            out.push(SourceOption { slug: custom.slug, label: custom.label, built_in: false, archived: custom.archived_at.is_some() });
+            out.push(SourceOption {
+                slug: custom.slug,
+                label: custom.label,
+                built_in: false,
+                archived: custom.archived_at.is_some(),
+            });
         }
         Ok(out)
     }
 
     /// A source usable on a lead: built-in or custom; archived ones only
     /// when the lead already has it.
-    async fn check_source(&self, scope: &Scope, raw: &str, current: Option<&SourceSlug>) -> Result<SourceSlug, LeadError> {
+    async fn check_source(
+        &self,
+        scope: &Scope,
+        raw: &str,
+        current: Option<&SourceSlug>,
+    ) -> Result<SourceSlug, LeadError> {
         let slug = SourceSlug::parse("source", raw)?;
         if slug.is_built_in() || current == Some(&slug) {
             return Ok(slug);
         }
         let custom = self.store.list_custom_sources(scope).await?;
         match custom.iter().find(|c| c.slug == slug) {
-            None => Err(FieldError::new("source", "unknown_source", format!("`{raw}` is not a lead source of this workspace")).into()),
+            None => Err(FieldError::new(
+                "source",
+                "unknown_source",
+                format!("`{raw}` is not a lead source of this workspace"),
+            )
+            .into()),
             Some(c) if c.archived_at.is_some() => {
                 Err(FieldError::new("source", "archived_source", format!("`{raw}` is archived")).into())
             }
@@ -144,19 +158,40 @@ impl LeadService {
         require_write(scope)?;
         let mut errors = Errors::default();
         let name = errors.take(LeadName::parse(&input.name));
-        let email = errors.take(input.email.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(|e| crm_kernel::Email::parse("email", e)).transpose());
-        let phone = errors.take(input.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(Phone::parse).transpose());
+        let email = errors.take(
+            input
+                .email
+                .as_deref()
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(|e| crm_kernel::Email::parse("email", e))
+                .transpose(),
+        );
+        let phone =
+            errors.take(input.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(Phone::parse).transpose());
         let company = errors.take(optional_text("company", input.company.as_deref(), 200));
         let next_action_text = errors.take(optional_text("nextActionText", input.next_action_text.as_deref(), 500));
         let notes = errors.take(optional_text("notes", input.notes.as_deref(), 10_000));
         let tags = errors.take(Tags::parse(input.tags.as_deref().unwrap_or_default()));
         let status = errors.take(input.status.as_deref().map_or(Ok(LeadStatus::New), parse_status));
         if status == Some(LeadStatus::Converted) {
-            errors.0.push(FieldError::new("status", "invalid_status", "a lead becomes converted only through conversion"));
+            errors.0.push(FieldError::new(
+                "status",
+                "invalid_status",
+                "a lead becomes converted only through conversion",
+            ));
         }
         errors.finish()?;
-        let (Some(name), Some(email), Some(phone), Some(company), Some(next_action_text), Some(notes), Some(tags), Some(status)) =
-            (name, email, phone, company, next_action_text, notes, tags, status)
+        let (
+            Some(name),
+            Some(email),
+            Some(phone),
+            Some(company),
+            Some(next_action_text),
+            Some(notes),
+            Some(tags),
+            Some(status),
+        ) = (name, email, phone, company, next_action_text, notes, tags, status)
         else {
             return Err(LeadError::Invalid(Vec::new()));
         };
@@ -184,7 +219,9 @@ impl LeadService {
         };
         qualified_needs_date(&lead)?;
         let summary = format!("Lead created ({}, source {})", lead.status.as_str(), lead.source);
-        self.store.insert_lead(scope, &lead, &AuditEntry::new(scope, "lead.created", ENTITY, lead.id, summary, now)).await?;
+        self.store
+            .insert_lead(scope, &lead, &AuditEntry::new(scope, "lead.created", ENTITY, lead.id, summary, now))
+            .await?;
         Ok(self.snapshot(lead, now))
     }
 
@@ -336,7 +373,13 @@ impl LeadService {
     ///
     /// # Errors
     /// `MissingScope`, `NotFound`, `Store`.
-    pub async fn timeline(&self, scope: &Scope, id: Uuid, after: Option<Cursor>, limit: Limit) -> Result<Page<AuditRecord>, LeadError> {
+    pub async fn timeline(
+        &self,
+        scope: &Scope,
+        id: Uuid,
+        after: Option<Cursor>,
+        limit: Limit,
+    ) -> Result<Page<AuditRecord>, LeadError> {
         require_read(scope)?;
         self.store.find_lead(scope, id).await?.ok_or(LeadError::NotFound)?;
         Ok(self.audit.entity_events(scope, ENTITY, id, after, limit).await?)
@@ -346,7 +389,12 @@ impl LeadService {
     ///
     /// # Errors
     /// `Forbidden` for tokens, `Store`.
-    pub async fn workspace_events(&self, scope: &Scope, after: Option<Cursor>, limit: Limit) -> Result<Page<AuditRecord>, LeadError> {
+    pub async fn workspace_events(
+        &self,
+        scope: &Scope,
+        after: Option<Cursor>,
+        limit: Limit,
+    ) -> Result<Page<AuditRecord>, LeadError> {
         if scope.role().is_none() {
             return Err(LeadError::Forbidden("the audit feed is for workspace members"));
         }
@@ -367,7 +415,14 @@ impl LeadService {
         let (Some(slug), Some(label)) = (slug, label) else { return Err(LeadError::Invalid(Vec::new())) };
         let now = self.clock.now();
         let source = CustomSource { slug: slug.clone(), label: label.clone(), archived_at: None, created_at: now };
-        let audit = AuditEntry::new(scope, "lead_source.created", "lead_source", Uuid::now_v7(), format!("Lead source {slug} added"), now);
+        let audit = AuditEntry::new(
+            scope,
+            "lead_source.created",
+            "lead_source",
+            Uuid::now_v7(),
+            format!("Lead source {slug} added"),
+            now,
+        );
         if !self.store.insert_custom_source(scope, &source, &audit).await? {
             return Err(LeadError::SourceExists);
         }
@@ -378,7 +433,12 @@ impl LeadService {
     ///
     /// # Errors
     /// `Forbidden` for non-owners, `SourceNotFound` (built-ins included), `Store`.
-    pub async fn set_source_archived(&self, scope: &Scope, slug: &str, archived: bool) -> Result<SourceOption, LeadError> {
+    pub async fn set_source_archived(
+        &self,
+        scope: &Scope,
+        slug: &str,
+        archived: bool,
+    ) -> Result<SourceOption, LeadError> {
         require_owner(scope)?;
         let slug = SourceSlug::parse("slug", slug).map_err(|_| LeadError::SourceNotFound)?;
         if slug.is_built_in() {
@@ -386,7 +446,14 @@ impl LeadService {
         }
         let now = self.clock.now();
         let verb = if archived { "archived" } else { "restored" };
-        let audit = AuditEntry::new(scope, format!("lead_source.{verb}"), "lead_source", Uuid::now_v7(), format!("Lead source {slug} {verb}"), now);
+        let audit = AuditEntry::new(
+            scope,
+            format!("lead_source.{verb}"),
+            "lead_source",
+            Uuid::now_v7(),
+            format!("Lead source {slug} {verb}"),
+            now,
+        );
         if !self.store.set_source_archived(scope, &slug, archived.then_some(now), &audit).await? {
             return Err(LeadError::SourceNotFound);
         }

@@ -54,7 +54,13 @@ impl Phone {
     /// # Errors
     /// `phone` has letters or the wrong number of digits.
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        let invalid = || FieldError::new("phone", "invalid_phone", "must be a phone number with 7 to 15 digits, optionally starting with +");
+        let invalid = || {
+            FieldError::new(
+                "phone",
+                "invalid_phone",
+                "must be a phone number with 7 to 15 digits, optionally starting with +",
+            )
+        };
         let text = raw.trim();
         let (plus, rest) = text.strip_prefix('+').map_or((false, text), |r| (true, r));
         let mut digits = String::new();
@@ -123,7 +129,8 @@ impl Tags {
 pub struct SourceSlug(String);
 
 /// Built-in sources; they need no rows and cannot be archived.
-pub const BUILT_IN_SOURCES: [&str; 8] = ["website", "referral", "cold_call", "social", "email", "event", "partner", "other"];
+pub const BUILT_IN_SOURCES: [&str; 8] =
+    ["website", "referral", "cold_call", "social", "email", "event", "partner", "other"];
 
 impl SourceSlug {
     /// `[a-z0-9][a-z0-9_-]{1,39}`.

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use crm_kernel::{Actor, ApiTokenId, FixedClock, Limit, Role, Scope, TokenScope, UserId, WorkspaceId};
 use crm_leads::fakes::InMemoryLeads;
 use crm_leads::{LeadChanges, LeadError, LeadFilter, LeadService, LeadSort, LeadStatus, NewLead, Patch};
-use time::macros::{date, datetime};
 use time::Duration;
+use time::macros::{date, datetime};
 
 struct World {
     service: LeadService,
@@ -31,7 +31,10 @@ fn as_role(scope: &Scope, role: Role) -> Scope {
 }
 
 fn token(scope: &Scope, scopes: &[TokenScope]) -> Scope {
-    Scope::new(scope.workspace(), Actor::Token { id: ApiTokenId::new(), scopes: scopes.iter().copied().collect::<BTreeSet<_>>() })
+    Scope::new(
+        scope.workspace(),
+        Actor::Token { id: ApiTokenId::new(), scopes: scopes.iter().copied().collect::<BTreeSet<_>>() },
+    )
 }
 
 fn named(name: &str) -> NewLead {
@@ -41,7 +44,12 @@ fn named(name: &str) -> NewLead {
 #[tokio::test]
 async fn a_lead_is_created_new_with_normalised_contact_details_and_audited() {
     let w = world();
-    let input = NewLead { email: Some(" Ada@Example.COM ".into()), phone: Some("+44 20 7946 0958".into()), source: Some("referral".into()), ..named("Ada") };
+    let input = NewLead {
+        email: Some(" Ada@Example.COM ".into()),
+        phone: Some("+44 20 7946 0958".into()),
+        source: Some("referral".into()),
+        ..named("Ada")
+    };
     let lead = w.service.create(&w.owner, input).await.expect("created");
     assert_eq!(lead.lead.status, LeadStatus::New);
     assert_eq!(lead.lead.email.as_ref().map(|e| e.as_str()), Some("ada@example.com"));
@@ -52,7 +60,8 @@ async fn a_lead_is_created_new_with_normalised_contact_details_and_audited() {
 #[tokio::test]
 async fn invalid_fields_are_all_reported_and_nothing_is_written() {
     let w = world();
-    let input = NewLead { email: Some("nope".into()), phone: Some("abc".into()), status: Some("won".into()), ..named(" ") };
+    let input =
+        NewLead { email: Some("nope".into()), phone: Some("abc".into()), status: Some("won".into()), ..named(" ") };
     let Err(LeadError::Invalid(fields)) = w.service.create(&w.owner, input).await else { panic!("invalid") };
     let names: Vec<_> = fields.iter().map(|f| f.field).collect();
     assert_eq!(names, ["name", "email", "phone", "status"]);
@@ -62,28 +71,45 @@ async fn invalid_fields_are_all_reported_and_nothing_is_written() {
 #[tokio::test]
 async fn qualified_lead_requires_next_action_date() {
     let w = world();
-    let Err(LeadError::Invalid(f)) = w.service.create(&w.owner, NewLead { status: Some("qualified".into()), ..named("A") }).await else { panic!() };
+    let Err(LeadError::Invalid(f)) =
+        w.service.create(&w.owner, NewLead { status: Some("qualified".into()), ..named("A") }).await
+    else {
+        panic!()
+    };
     assert_eq!((f[0].field, f[0].code), ("nextActionDate", "required"));
     let lead = w.service.create(&w.owner, named("B")).await.expect("new");
     let to_qualified = LeadChanges { status: Some("qualified".into()), ..LeadChanges::default() };
-    let Err(LeadError::Invalid(f)) = w.service.update(&w.owner, lead.lead.id, to_qualified.clone()).await else { panic!() };
+    let Err(LeadError::Invalid(f)) = w.service.update(&w.owner, lead.lead.id, to_qualified.clone()).await else {
+        panic!()
+    };
     assert_eq!(f[0].field, "nextActionDate");
     let with_date = LeadChanges { next_action_date: Patch::Set(date!(2026 - 11 - 30)), ..to_qualified };
     let qualified = w.service.update(&w.owner, lead.lead.id, with_date).await.expect("qualified");
     assert_eq!(qualified.lead.status, LeadStatus::Qualified);
     let clear = LeadChanges { next_action_date: Patch::Clear, ..LeadChanges::default() };
-    assert!(matches!(w.service.update(&w.owner, lead.lead.id, clear).await, Err(LeadError::Invalid(_))), "cannot drop the date while qualified");
+    assert!(
+        matches!(w.service.update(&w.owner, lead.lead.id, clear).await, Err(LeadError::Invalid(_))),
+        "cannot drop the date while qualified"
+    );
 }
 
 #[tokio::test]
 async fn status_moves_follow_the_flow_and_converted_is_unreachable() {
     let w = world();
-    let lead = w.service.create(&w.owner, NewLead { status: Some("contacted".into()), ..named("A") }).await.expect("created");
+    let lead =
+        w.service.create(&w.owner, NewLead { status: Some("contacted".into()), ..named("A") }).await.expect("created");
     let back = LeadChanges { status: Some("new".into()), ..LeadChanges::default() };
     assert!(matches!(w.service.update(&w.owner, lead.lead.id, back).await, Err(LeadError::InvalidTransition { .. })));
     let convert = LeadChanges { status: Some("converted".into()), ..LeadChanges::default() };
-    assert!(matches!(w.service.update(&w.owner, lead.lead.id, convert).await, Err(LeadError::InvalidTransition { .. })));
-    let Err(LeadError::Invalid(_)) = w.service.create(&w.owner, NewLead { status: Some("converted".into()), ..named("C") }).await else { panic!() };
+    assert!(matches!(
+        w.service.update(&w.owner, lead.lead.id, convert).await,
+        Err(LeadError::InvalidTransition { .. })
+    ));
+    let Err(LeadError::Invalid(_)) =
+        w.service.create(&w.owner, NewLead { status: Some("converted".into()), ..named("C") }).await
+    else {
+        panic!()
+    };
     let drop = LeadChanges { status: Some("unqualified".into()), ..LeadChanges::default() };
     let dropped = w.service.update(&w.owner, lead.lead.id, drop).await.expect("unqualified");
     assert_eq!(dropped.lead.status, LeadStatus::Unqualified);
@@ -93,14 +119,31 @@ async fn status_moves_follow_the_flow_and_converted_is_unreachable() {
 #[tokio::test]
 async fn unknown_and_archived_sources_are_refused_but_archived_ones_stay_on_old_leads() {
     let w = world();
-    let Err(LeadError::Invalid(f)) = w.service.create(&w.owner, NewLead { source: Some("trade_fair".into()), ..named("A") }).await else { panic!() };
+    let Err(LeadError::Invalid(f)) =
+        w.service.create(&w.owner, NewLead { source: Some("trade_fair".into()), ..named("A") }).await
+    else {
+        panic!()
+    };
     assert_eq!((f[0].field, f[0].code), ("source", "unknown_source"));
     w.service.add_source(&w.owner, "trade_fair", "Trade fair").await.expect("added");
-    let old = w.service.create(&w.owner, NewLead { source: Some("trade_fair".into()), ..named("B") }).await.expect("created");
+    let old =
+        w.service.create(&w.owner, NewLead { source: Some("trade_fair".into()), ..named("B") }).await.expect("created");
     w.service.set_source_archived(&w.owner, "trade_fair", true).await.expect("archived");
-    let Err(LeadError::Invalid(f)) = w.service.create(&w.owner, NewLead { source: Some("trade_fair".into()), ..named("C") }).await else { panic!() };
+    let Err(LeadError::Invalid(f)) =
+        w.service.create(&w.owner, NewLead { source: Some("trade_fair".into()), ..named("C") }).await
+    else {
+        panic!()
+    };
     assert_eq!(f[0].code, "archived_source");
-    let kept = w.service.update(&w.owner, old.lead.id, LeadChanges { name: Some("B2".into()), source: Some("trade_fair".into()), ..LeadChanges::default() }).await.expect("kept");
+    let kept = w
+        .service
+        .update(
+            &w.owner,
+            old.lead.id,
+            LeadChanges { name: Some("B2".into()), source: Some("trade_fair".into()), ..LeadChanges::default() },
+        )
+        .await
+        .expect("kept");
     assert_eq!(kept.lead.source.as_str(), "trade_fair");
     let sources = w.service.sources(&w.owner).await.expect("sources");
     assert_eq!(sources.len(), 9);
@@ -125,7 +168,10 @@ async fn viewers_read_but_never_write_and_tokens_need_the_scope() {
     assert!(matches!(w.service.create(&viewer, named("B")).await, Err(LeadError::Forbidden(_))));
     let read_only = token(&w.owner, &[TokenScope::LeadsRead]);
     assert!(w.service.get(&read_only, lead.lead.id).await.is_ok());
-    assert!(matches!(w.service.create(&read_only, named("B")).await, Err(LeadError::MissingScope(TokenScope::LeadsWrite))));
+    assert!(matches!(
+        w.service.create(&read_only, named("B")).await,
+        Err(LeadError::MissingScope(TokenScope::LeadsWrite))
+    ));
     let orders = token(&w.owner, &[TokenScope::OrdersRead]);
     assert!(matches!(w.service.get(&orders, lead.lead.id).await, Err(LeadError::MissingScope(TokenScope::LeadsRead))));
     let writer = token(&w.owner, &[TokenScope::LeadsWrite]);
@@ -156,7 +202,8 @@ async fn leads_go_stale_and_lose_score_as_time_moves() {
     assert!(later.stale);
     assert!(later.score.value < lead.score.value);
     let stale_only = LeadFilter { stale: Some(true), ..LeadFilter::default() };
-    let (page, _) = w.service.list(&w.owner, stale_only, LeadSort::default(), None, Limit::DEFAULT).await.expect("list");
+    let (page, _) =
+        w.service.list(&w.owner, stale_only, LeadSort::default(), None, Limit::DEFAULT).await.expect("list");
     assert_eq!(page.len(), 1);
 }
 
@@ -164,7 +211,10 @@ async fn leads_go_stale_and_lose_score_as_time_moves() {
 async fn an_update_that_changes_nothing_writes_nothing() {
     let w = world();
     let lead = w.service.create(&w.owner, named("A")).await.expect("created");
-    w.service.update(&w.owner, lead.lead.id, LeadChanges { name: Some("A".into()), ..LeadChanges::default() }).await.expect("noop");
+    w.service
+        .update(&w.owner, lead.lead.id, LeadChanges { name: Some("A".into()), ..LeadChanges::default() })
+        .await
+        .expect("noop");
     assert_eq!(w.store.actions(&w.owner), ["lead.created"]);
 }
 
@@ -181,7 +231,11 @@ async fn pages_walk_every_lead_once_in_each_sort_order() {
         let sort = LeadSort::parse(sort).expect("sort");
         let (mut seen, mut cursor) = (Vec::new(), None);
         loop {
-            let (page, next) = w.service.list(&w.owner, LeadFilter::default(), sort, cursor, Limit::parse(2).expect("limit")).await.expect("page");
+            let (page, next) = w
+                .service
+                .list(&w.owner, LeadFilter::default(), sort, cursor, Limit::parse(2).expect("limit"))
+                .await
+                .expect("page");
             seen.extend(page.into_iter().map(|l| l.lead.name.as_str().to_owned()));
             match next {
                 Some(n) => cursor = Some(n),

@@ -30,15 +30,9 @@ impl EmlFileMailer {
         // DEFAULT_FROM is a constant that parses (see the tests); the
         // fallback spells the same mailbox without parsing.
         let from = parse_from(DEFAULT_FROM).unwrap_or_else(|_| {
-            Mailbox::new(
-                Some("CRM".into()),
-                lettre::Address::new_dangerous("no-reply", "crm.localhost"),
-            )
+            Mailbox::new(Some("CRM".into()), lettre::Address::new_dangerous("no-reply", "crm.localhost"))
         });
-        Self {
-            dir: dir.into(),
-            from,
-        }
+        Self { dir: dir.into(), from }
     }
 
     /// Uses `from` (`"Name <addr>"` or `"addr"`) as the sender.
@@ -69,12 +63,9 @@ impl EmlFileMailer {
 }
 
 fn file_name(now: OffsetDateTime, id: Uuid) -> String {
-    let format =
-        format_description!("[year][month][day]T[hour][minute][second].[subsecond digits:3]Z");
-    let stamp = now
-        .to_offset(time::UtcOffset::UTC)
-        .format(&format)
-        .unwrap_or_else(|_| now.unix_timestamp().to_string());
+    let format = format_description!("[year][month][day]T[hour][minute][second].[subsecond digits:3]Z");
+    let stamp =
+        now.to_offset(time::UtcOffset::UTC).format(&format).unwrap_or_else(|_| now.unix_timestamp().to_string());
     format!("{stamp}-{id}.eml")
 }
 
@@ -126,9 +117,7 @@ mod tests {
     async fn writes_one_rfc5322_file_per_message_creating_the_dir() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("nested").join("mail");
-        let mailer = EmlFileMailer::new(&dir)
-            .with_from("CRM <crm@example.test>")
-            .unwrap();
+        let mailer = EmlFileMailer::new(&dir).with_from("CRM <crm@example.test>").unwrap();
         mailer
             .send(OutgoingEmail {
                 to: "Ann Example <ann@example.test>".into(),
@@ -139,10 +128,7 @@ mod tests {
             .await
             .unwrap();
 
-        let files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
+        let files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
         assert_eq!(files.len(), 1, "{files:?}");
         let name = files[0].file_name().unwrap().to_str().unwrap().to_owned();
         assert!(name.ends_with(".eml"), "{name}");
@@ -153,27 +139,15 @@ mod tests {
 
         let raw = std::fs::read_to_string(&files[0]).unwrap();
         let (headers, body) = raw.split_once("\r\n\r\n").unwrap();
-        assert!(
-            headers.contains("From: CRM <crm@example.test>"),
-            "{headers}"
-        );
-        assert!(
-            headers.contains("To: \"Ann Example\" <ann@example.test>"),
-            "{headers}"
-        );
+        assert!(headers.contains("From: CRM <crm@example.test>"), "{headers}");
+        assert!(headers.contains("To: \"Ann Example\" <ann@example.test>"), "{headers}");
         assert!(headers.contains("Subject: Welcome to the CRM"), "{headers}");
-        assert!(
-            headers.contains(&format!("Message-ID: <{id}@example.test>")),
-            "{headers}"
-        );
+        assert!(headers.contains(&format!("Message-ID: <{id}@example.test>")), "{headers}");
         assert!(headers.contains("multipart/alternative"), "{headers}");
         assert!(body.contains("text/plain"), "{body}");
         assert!(body.contains("Hello Ann, plain part."), "{body}");
         assert!(body.contains("text/html"), "{body}");
-        assert!(
-            body.contains("<p>Hello Ann, <b>HTML part</b>.</p>"),
-            "{body}"
-        );
+        assert!(body.contains("<p>Hello Ann, <b>HTML part</b>.</p>"), "{body}");
 
         mailer
             .send(OutgoingEmail {

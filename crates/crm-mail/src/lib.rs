@@ -35,7 +35,7 @@ pub const DEFAULT_FROM: &str = "CRM <no-reply@crm.localhost>";
 /// Invalid SMTP settings (a bad `From` address, username without password, …)
 /// do **not** silently fall back to files: the error is logged once and every
 /// send fails with it. Call [`try_mailer_from_settings`] at start-up to refuse
-/// to start instead.
+/// to start instead. Call it inside a Tokio runtime (see [`SmtpMailer::new`]).
 #[must_use]
 pub fn mailer_from_settings(smtp: Option<SmtpSettings>, eml_dir: PathBuf) -> Arc<dyn Mailer> {
     match try_mailer_from_settings(smtp, eml_dir) {
@@ -51,10 +51,7 @@ pub fn mailer_from_settings(smtp: Option<SmtpSettings>, eml_dir: PathBuf) -> Arc
 ///
 /// # Errors
 /// [`MailError`] when the SMTP settings (or the default `.eml` sender) are invalid.
-pub fn try_mailer_from_settings(
-    smtp: Option<SmtpSettings>,
-    eml_dir: PathBuf,
-) -> Result<Arc<dyn Mailer>, MailError> {
+pub fn try_mailer_from_settings(smtp: Option<SmtpSettings>, eml_dir: PathBuf) -> Result<Arc<dyn Mailer>, MailError> {
     match smtp {
         Some(settings) => {
             tracing::info!(
@@ -102,10 +99,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mailer = mailer_from_settings(None, dir.path().join("mail"));
         mailer.send(email()).await.unwrap();
-        assert_eq!(
-            std::fs::read_dir(dir.path().join("mail")).unwrap().count(),
-            1
-        );
+        assert_eq!(std::fs::read_dir(dir.path().join("mail")).unwrap().count(), 1);
     }
 
     #[tokio::test]

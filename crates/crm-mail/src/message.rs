@@ -7,9 +7,7 @@ use uuid::Uuid;
 
 /// Parses a configured sender (`"Name <addr>"` or `"addr"`).
 pub(crate) fn parse_from(from: &str) -> Result<Mailbox, MailError> {
-    from.trim()
-        .parse::<Mailbox>()
-        .map_err(|_| MailError("the configured From address is not a valid mailbox".into()))
+    from.trim().parse::<Mailbox>().map_err(|_| MailError("the configured From address is not a valid mailbox".into()))
 }
 
 /// The `Message-ID` for `id`, in the sender's domain.
@@ -21,11 +19,7 @@ pub(crate) fn message_id(from: &Mailbox, id: Uuid) -> String {
 /// `Message-ID` derived from `id`.
 ///
 /// Errors never contain the recipient address.
-pub(crate) fn build_message(
-    from: &Mailbox,
-    email: OutgoingEmail,
-    id: Uuid,
-) -> Result<Message, MailError> {
+pub(crate) fn build_message(from: &Mailbox, email: OutgoingEmail, id: Uuid) -> Result<Message, MailError> {
     let to = email
         .to
         .trim()
@@ -67,10 +61,7 @@ mod tests {
         assert!(raw.contains("text/html"), "{raw}");
         assert!(raw.contains("plain body"), "{raw}");
         assert!(raw.contains("<p>html body</p>"), "{raw}");
-        assert!(
-            raw.contains(&format!("Message-ID: <{id}@example.test>")),
-            "{raw}"
-        );
+        assert!(raw.contains(&format!("Message-ID: <{id}@example.test>")), "{raw}");
         assert!(raw.contains("Subject: Hi there"), "{raw}");
         assert!(raw.contains("Date: "), "{raw}");
     }

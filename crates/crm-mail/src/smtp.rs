@@ -41,11 +41,7 @@ pub struct ParseSmtpTlsError(String);
 
 impl fmt::Display for ParseSmtpTlsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown SMTP TLS mode {:?}: expected none, starttls or tls",
-            self.0
-        )
+        write!(f, "unknown SMTP TLS mode {:?}: expected none, starttls or tls", self.0)
     }
 }
 
@@ -101,24 +97,28 @@ pub struct SmtpMailer {
 
 impl fmt::Debug for SmtpMailer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SmtpMailer")
-            .field("from", &self.from.email.to_string())
-            .finish_non_exhaustive()
+        f.debug_struct("SmtpMailer").field("from", &self.from.email.to_string()).finish_non_exhaustive()
     }
 }
 
 impl SmtpMailer {
     /// Builds the transport. Nothing connects until the first send.
     ///
+    /// Call it inside a Tokio runtime: the connection pool spawns its cleanup
+    /// task there.
+    ///
     /// # Errors
     /// [`MailError`] when the `From` address is invalid, when only one of
-    /// username and password is given, or when TLS cannot be set up for `host`.
+    /// username and password is given, when TLS cannot be set up for `host`,
+    /// or when called outside a Tokio runtime.
     pub fn new(settings: SmtpSettings) -> Result<Self, MailError> {
         let from = parse_from(&settings.from)?;
-        let mut builder =
-            AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(settings.host.clone())
-                .port(settings.port)
-                .timeout(Some(SMTP_TIMEOUT));
+        if tokio::runtime::Handle::try_current().is_err() {
+            return Err(MailError("the SMTP mailer must be created inside a Tokio runtime".into()));
+        }
+        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(settings.host.clone())
+            .port(settings.port)
+            .timeout(Some(SMTP_TIMEOUT));
         builder = match settings.tls {
             SmtpTls::None => builder.tls(Tls::None),
             SmtpTls::StartTls => builder.tls(Tls::Required(tls_parameters(&settings.host)?)),
@@ -128,26 +128,18 @@ impl SmtpMailer {
             (Some(user), Some(password)) => builder.credentials(Credentials::new(user, password)),
             (None, None) => builder,
             (Some(_), None) => {
-                return Err(MailError(
-                    "an SMTP username is set but no password (CRM_SMTP_PASSWORD)".into(),
-                ));
+                return Err(MailError("an SMTP username is set but no password (CRM_SMTP_PASSWORD)".into()));
             }
             (None, Some(_)) => {
-                return Err(MailError(
-                    "an SMTP password is set but no username (CRM_SMTP_USERNAME)".into(),
-                ));
+                return Err(MailError("an SMTP password is set but no username (CRM_SMTP_USERNAME)".into()));
             }
         };
-        Ok(Self {
-            transport: builder.build(),
-            from,
-        })
+        Ok(Self { transport: builder.build(), from })
     }
 }
 
 fn tls_parameters(host: &str) -> Result<TlsParameters, MailError> {
-    TlsParameters::new(host.to_owned())
-        .map_err(|_| MailError("TLS cannot be set up for the SMTP host".into()))
+    TlsParameters::new(host.to_owned()).map_err(|_| MailError("TLS cannot be set up for the SMTP host".into()))
 }
 
 /// A description of an SMTP failure that carries neither credentials nor the
@@ -245,40 +237,24 @@ mod tests {
     }
 
     #[test]
-    fn rejects_half_credentials_and_bad_from() {
-        assert!(
-            SmtpMailer::new(SmtpSettings {
-                password: None,
-                ..settings()
-            })
-            .is_err()
-        );
-        assert!(
-            SmtpMailer::new(SmtpSettings {
-                username: None,
-                ..settings()
-            })
-            .is_err()
-        );
-        assert!(
-            SmtpMailer::new(SmtpSettings {
-                from: "not a mailbox".into(),
-                ..settings()
-            })
-            .is_err()
-        );
+    fn outside_a_runtime_is_an_error_not_a_panic() {
+        let err = SmtpMailer::new(SmtpSettings { tls: SmtpTls::None, ..settings() }).unwrap_err();
+        assert!(err.0.contains("Tokio runtime"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn rejects_half_credentials_and_bad_from() {
+        assert!(SmtpMailer::new(SmtpSettings { password: None, ..settings() }).is_err());
+        assert!(SmtpMailer::new(SmtpSettings { username: None, ..settings() }).is_err());
+        assert!(SmtpMailer::new(SmtpSettings { from: "not a mailbox".into(), ..settings() }).is_err());
     }
 
     #[tokio::test]
     async fn a_refused_connection_is_an_error_without_secrets() {
         // Port 1 on loopback: nothing listens there.
-        let mailer = SmtpMailer::new(SmtpSettings {
-            host: "127.0.0.1".into(),
-            port: 1,
-            tls: SmtpTls::None,
-            ..settings()
-        })
-        .unwrap();
+        let mailer =
+            SmtpMailer::new(SmtpSettings { host: "127.0.0.1".into(), port: 1, tls: SmtpTls::None, ..settings() })
+                .unwrap();
         let err = mailer
             .send(OutgoingEmail {
                 to: "victim@example.test".into(),

@@ -66,9 +66,7 @@ fn header<'a>(raw: &'a str, name: &str) -> Vec<&'a str> {
 
 #[tokio::test]
 async fn smtp_mailer_delivers_multipart_mail_to_a_real_server() {
-    let port: u16 = required_env("CRM_TEST_SMTP_PORT")
-        .parse()
-        .expect("CRM_TEST_SMTP_PORT must be a port number");
+    let port: u16 = required_env("CRM_TEST_SMTP_PORT").parse().expect("CRM_TEST_SMTP_PORT must be a port number");
     let maildir = PathBuf::from(required_env("CRM_TEST_MAILDIR"));
 
     let mailer = SmtpMailer::new(SmtpSettings {
@@ -99,21 +97,14 @@ async fn smtp_mailer_delivers_multipart_mail_to_a_real_server() {
     // The envelope recipient, as recorded by aiosmtpd, and the header.
     assert_eq!(header(&raw, "X-RcptTo"), vec![recipient.as_str()], "{raw}");
     assert_eq!(header(&raw, "To"), vec![recipient.as_str()], "{raw}");
-    assert_eq!(
-        header(&raw, "X-MailFrom"),
-        vec!["crm-tests@example.test"],
-        "{raw}"
-    );
+    assert_eq!(header(&raw, "X-MailFrom"), vec!["crm-tests@example.test"], "{raw}");
     assert_eq!(header(&raw, "Subject"), vec![subject.as_str()], "{raw}");
     let content_type = header(&raw, "Content-Type").join(" ");
     assert!(content_type.starts_with("multipart/alternative"), "{raw}");
     assert!(raw.contains("Content-Type: text/plain"), "{raw}");
     assert!(raw.contains(&format!("Plain part {unique}")), "{raw}");
     assert!(raw.contains("Content-Type: text/html"), "{raw}");
-    assert!(
-        raw.contains(&format!("<p>HTML part <b>{unique}</b></p>")),
-        "{raw}"
-    );
+    assert!(raw.contains(&format!("<p>HTML part <b>{unique}</b></p>")), "{raw}");
     // Plain text comes first: the last alternative is the preferred one (RFC 2046).
     let plain_at = raw.find("Content-Type: text/plain").unwrap();
     let html_at = raw.find("Content-Type: text/html").unwrap();

@@ -4,16 +4,15 @@
 use std::collections::BTreeSet;
 
 use crm_identity::{
-    ApiToken, Email, Invitation, Member, Membership, PersonName, Session, Theme, TokenName, User,
-    Workspace, WorkspaceName,
+    ApiToken, Email, Invitation, Member, Membership, PersonName, Session, Theme, TokenName, User, Workspace,
+    WorkspaceName,
 };
 use crm_kernel::{Currency, Role, StoreError, TokenScope};
 
 use crate::entities::{api_tokens, invitations, memberships, sessions, users, workspaces};
 
 fn role(text: &str) -> Result<Role, StoreError> {
-    text.parse()
-        .map_err(|()| StoreError(format!("unknown role `{text}` in storage")))
+    text.parse().map_err(|()| StoreError(format!("unknown role `{text}` in storage")))
 }
 
 pub fn user(row: users::Model) -> User {
@@ -84,11 +83,7 @@ pub fn invitation(row: invitations::Model) -> Result<Invitation, StoreError> {
 }
 
 pub fn scopes_to_text(scopes: &BTreeSet<TokenScope>) -> String {
-    scopes
-        .iter()
-        .map(|s| s.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 pub fn api_token(row: api_tokens::Model) -> Result<ApiToken, StoreError> {

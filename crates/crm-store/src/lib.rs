@@ -5,9 +5,12 @@
 //! records. Domain crates never see a `DbErr`, an entity or a connection.
 //! Every query on a tenant table starts in [`tenancy`].
 
+pub mod audit;
 mod convert;
 mod entities;
+mod idempotency;
 mod identity;
+mod leads;
 pub mod tenancy;
 
 use std::time::Duration;
@@ -16,7 +19,10 @@ use crm_kernel::StoreError;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
 
+pub use audit::SeaAuditLog;
+pub use idempotency::SeaIdempotencyStore;
 pub use identity::SeaIdentityStore;
+pub use leads::SeaLeadStore;
 pub use sea_orm::DatabaseConnection as Db;
 
 /// Opens a pool. SQLite files are created when missing and run in WAL mode
@@ -34,11 +40,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, StoreError> {
         .sqlx_logging(false);
     let db = Database::connect(options).await.map_err(db_err)?;
     if db.get_database_backend() == DbBackend::Sqlite {
-        for pragma in [
-            "PRAGMA journal_mode = WAL",
-            "PRAGMA foreign_keys = ON",
-            "PRAGMA busy_timeout = 10000",
-        ] {
+        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
             db.execute_unprepared(pragma).await.map_err(db_err)?;
         }
     }
@@ -66,19 +68,14 @@ pub(crate) fn db_err(e: DbErr) -> StoreError {
 }
 
 pub(crate) fn is_unique_violation(e: &DbErr) -> bool {
-    matches!(
-        e.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    )
+    matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_)))
 }
 
 /// Starts a transaction that will write. On SQLite it takes the write lock
 /// up front (`BEGIN IMMEDIATE`): a deferred transaction that reads and then
 /// writes fails with "database is locked" when another writer got there
 /// first, instead of waiting its turn.
-pub(crate) async fn write_txn(
-    db: &DatabaseConnection,
-) -> Result<sea_orm::DatabaseTransaction, StoreError> {
+pub(crate) async fn write_txn(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, StoreError> {
     use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
     db.begin_with_options(TransactionOptions {
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),

@@ -7,7 +7,7 @@
 use crm_kernel::{Cursor, Limit, Scope};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
-use crate::entities::{api_tokens, invitations, memberships};
+use crate::entities::{api_tokens, audit_events, invitations, lead_sources, leads, memberships};
 
 /// A tenant table: has a `workspace_id` and a UUIDv7 `id`.
 pub trait TenantEntity: EntityTrait {
@@ -31,6 +31,9 @@ macro_rules! tenant {
 tenant!(memberships);
 tenant!(invitations);
 tenant!(api_tokens);
+tenant!(leads);
+tenant!(lead_sources);
+tenant!(audit_events);
 
 /// Rows of `E` in the scope's workspace.
 pub fn in_workspace<E: TenantEntity>(scope: &Scope) -> Select<E> {
@@ -39,18 +42,12 @@ pub fn in_workspace<E: TenantEntity>(scope: &Scope) -> Select<E> {
 
 /// One keyset page (by id) of rows of `E` in the scope's workspace: fetches
 /// one extra row to know whether another page exists.
-pub fn page_in_workspace<E: TenantEntity>(
-    scope: &Scope,
-    after: Option<Cursor>,
-    limit: Limit,
-) -> Select<E> {
+pub fn page_in_workspace<E: TenantEntity>(scope: &Scope, after: Option<Cursor>, limit: Limit) -> Select<E> {
     let mut select = in_workspace::<E>(scope);
     if let Some(cursor) = after {
         select = select.filter(E::id_column().gt(cursor.last_id()));
     }
-    select
-        .order_by_asc(E::id_column())
-        .limit(u64::from(limit.get()) + 1)
+    select.order_by_asc(E::id_column()).limit(u64::from(limit.get()) + 1)
 }
 
 /// Memberships of one user across workspaces: the user's own workspace list

@@ -6,16 +6,16 @@
 use std::sync::Arc;
 
 use crm_identity::ports::{
-    Accepted, ApiTokenStore, EmailTokenStore, Inserted, InvitationStore, OwnerGuarded,
-    SessionStore, UserStore, WorkspaceStore,
+    Accepted, ApiTokenStore, EmailTokenStore, Inserted, InvitationStore, OwnerGuarded, SessionStore, UserStore,
+    WorkspaceStore,
 };
 use crm_identity::{
-    ApiToken, Email, EmailTokenPurpose, Invitation, Membership, PersonName, Session, Theme,
-    TokenName, User, Workspace, WorkspaceName,
+    ApiToken, Email, EmailTokenPurpose, Invitation, Membership, PersonName, Session, Theme, TokenName, User, Workspace,
+    WorkspaceName,
 };
 use crm_kernel::{
-    Actor, ApiTokenId, Currency, InvitationId, Limit, MembershipId, Role, Scope, SessionId,
-    TokenScope, UserId, WorkspaceId,
+    Actor, ApiTokenId, Currency, InvitationId, Limit, MembershipId, Role, Scope, SessionId, TokenScope, UserId,
+    WorkspaceId,
 };
 use crm_store::SeaIdentityStore;
 use crm_testkit::{Backend, fresh_db};
@@ -49,8 +49,7 @@ on_both_backends!(
 fn now() -> OffsetDateTime {
     // Microsecond precision: what both backends store.
     let t = OffsetDateTime::now_utc();
-    t.replace_nanosecond(t.nanosecond() / 1000 * 1000)
-        .unwrap_or(t)
+    t.replace_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
 }
 
 fn user(email: &str) -> User {
@@ -79,19 +78,11 @@ fn membership(ws: WorkspaceId, user: UserId, role: Role) -> Membership {
 }
 
 fn owner_scope(ws: WorkspaceId, user: UserId) -> Scope {
-    Scope::new(
-        ws,
-        Actor::User {
-            id: user,
-            role: Role::Owner,
-        },
-    )
+    Scope::new(ws, Actor::User { id: user, role: Role::Owner })
 }
 
 async fn store(backend: Backend) -> Arc<SeaIdentityStore> {
-    let db = fresh_db(backend)
-        .await
-        .expect("a fresh database (is PostgreSQL running?)");
+    let db = fresh_db(backend).await.expect("a fresh database (is PostgreSQL running?)");
     Arc::new(SeaIdentityStore::new(db.db))
 }
 
@@ -105,13 +96,7 @@ async fn owner(store: &SeaIdentityStore, email: &str) -> (User, Scope) {
         created_at: now(),
     };
     let m = membership(ws.id, u.id, Role::Owner);
-    assert_eq!(
-        store
-            .insert_user_with_workspace(&u, "hash", &ws, &m)
-            .await
-            .expect("insert"),
-        Inserted::Ok
-    );
+    assert_eq!(store.insert_user_with_workspace(&u, "hash", &ws, &m).await.expect("insert"), Inserted::Ok);
     (u.clone(), owner_scope(ws.id, u.id))
 }
 
@@ -126,9 +111,7 @@ async fn add_member(store: &SeaIdentityStore, scope: &Scope, email: &str, role: 
     let _ = ws;
     let inv = invitation(scope, email, role);
     store.insert_invitation(scope, &inv).await.expect("invite");
-    let accepted = store
-        .accept_invitation(inv.id, &membership(scope.workspace(), u.id, role), now())
-        .await;
+    let accepted = store.accept_invitation(inv.id, &membership(scope.workspace(), u.id, role), now()).await;
     assert_eq!(accepted.expect("accept"), Accepted::Ok);
     u
 }
@@ -150,14 +133,8 @@ fn invitation(scope: &Scope, email: &str, role: Role) -> Invitation {
 async fn sign_up_writes_user_workspace_and_owner_together(backend: Backend) {
     let store = store(backend).await;
     let (u, scope) = owner(&store, "ada@example.com").await;
-    let found = store
-        .find_credentials(&Email::from_trusted("ada@example.com".into()))
-        .await
-        .expect("find");
-    assert_eq!(
-        found.map(|c| (c.user.id, c.password_hash)),
-        Some((u.id, "hash".to_owned()))
-    );
+    let found = store.find_credentials(&Email::from_trusted("ada@example.com".into())).await.expect("find");
+    assert_eq!(found.map(|c| (c.user.id, c.password_hash)), Some((u.id, "hash".to_owned())));
     let workspaces = store.list_user_workspaces(u.id).await.expect("list");
     assert_eq!(workspaces.len(), 1);
     assert_eq!(workspaces[0].workspace.id, scope.workspace());
@@ -174,31 +151,17 @@ async fn duplicate_email_is_reported_not_raised(backend: Backend) {
         currency: Currency::default(),
         created_at: now(),
     };
-    let outcome = store
-        .insert_user_with_workspace(&twin, "h", &ws, &membership(ws.id, twin.id, Role::Owner))
-        .await;
+    let outcome = store.insert_user_with_workspace(&twin, "h", &ws, &membership(ws.id, twin.id, Role::Owner)).await;
     assert_eq!(outcome.expect("no storage error"), Inserted::Duplicate);
     // Nothing of the failed sign-up was left behind.
-    assert!(
-        store
-            .find_workspace_unscoped(ws.id)
-            .await
-            .expect("find")
-            .is_none()
-    );
+    assert!(store.find_workspace_unscoped(ws.id).await.expect("find").is_none());
 }
 
 async fn members_of_one_workspace_are_invisible_to_another(backend: Backend) {
     let store = store(backend).await;
     let (a, scope_a) = owner(&store, "a@example.com").await;
     let (_, scope_b) = owner(&store, "b@example.com").await;
-    store
-        .insert_invitation(
-            &scope_a,
-            &invitation(&scope_a, "x@example.com", Role::Viewer),
-        )
-        .await
-        .expect("invite");
+    store.insert_invitation(&scope_a, &invitation(&scope_a, "x@example.com", Role::Viewer)).await.expect("invite");
     let token = ApiToken {
         id: ApiTokenId::new(),
         workspace_id: scope_a.workspace(),
@@ -210,70 +173,16 @@ async fn members_of_one_workspace_are_invisible_to_another(backend: Backend) {
         last_used_at: None,
         revoked_at: None,
     };
-    store
-        .insert_api_token(&scope_a, &token, "hash-a")
-        .await
-        .expect("token");
+    store.insert_api_token(&scope_a, &token, "hash-a").await.expect("token");
 
-    assert!(
-        store
-            .find_member(&scope_b, a.id)
-            .await
-            .expect("find")
-            .is_none()
-    );
-    assert_eq!(
-        store
-            .list_members(&scope_b, None, Limit::DEFAULT)
-            .await
-            .expect("list")
-            .items
-            .len(),
-        1
-    );
-    assert!(
-        store
-            .list_invitations(&scope_b, None, Limit::DEFAULT)
-            .await
-            .expect("list")
-            .items
-            .is_empty()
-    );
-    assert!(
-        store
-            .list_api_tokens(&scope_b, None, Limit::DEFAULT)
-            .await
-            .expect("list")
-            .items
-            .is_empty()
-    );
-    assert!(
-        !store
-            .revoke_api_token(&scope_b, token.id, now())
-            .await
-            .expect("revoke")
-    );
-    assert_eq!(
-        store
-            .change_role(&scope_b, a.id, Role::Viewer)
-            .await
-            .expect("change"),
-        OwnerGuarded::NotFound
-    );
-    assert!(
-        !store
-            .set_suspension(&scope_b, a.id, Some((now(), None)))
-            .await
-            .expect("suspend")
-    );
-    assert_eq!(
-        store
-            .find_membership(scope_a.workspace(), a.id)
-            .await
-            .expect("m")
-            .map(|m| m.suspended_at),
-        Some(None)
-    );
+    assert!(store.find_member(&scope_b, a.id).await.expect("find").is_none());
+    assert_eq!(store.list_members(&scope_b, None, Limit::DEFAULT).await.expect("list").items.len(), 1);
+    assert!(store.list_invitations(&scope_b, None, Limit::DEFAULT).await.expect("list").items.is_empty());
+    assert!(store.list_api_tokens(&scope_b, None, Limit::DEFAULT).await.expect("list").items.is_empty());
+    assert!(!store.revoke_api_token(&scope_b, token.id, now()).await.expect("revoke"));
+    assert_eq!(store.change_role(&scope_b, a.id, Role::Viewer).await.expect("change"), OwnerGuarded::NotFound);
+    assert!(!store.set_suspension(&scope_b, a.id, Some((now(), None))).await.expect("suspend"));
+    assert_eq!(store.find_membership(scope_a.workspace(), a.id).await.expect("m").map(|m| m.suspended_at), Some(None));
 }
 
 async fn the_last_owner_is_kept_under_concurrent_demotions(backend: Backend) {
@@ -286,23 +195,10 @@ async fn the_last_owner_is_kept_under_concurrent_demotions(backend: Backend) {
         tokio::spawn(async move { s2.change_role(&sc2, second.id, Role::Viewer).await }),
     );
     let outcomes = [r1.expect("join"), r2.expect("join")];
-    let done = outcomes
-        .iter()
-        .filter(|o| matches!(o, Ok(OwnerGuarded::Done(()))))
-        .count();
+    let done = outcomes.iter().filter(|o| matches!(o, Ok(OwnerGuarded::Done(())))).count();
     assert_eq!(done, 1, "exactly one demotion may win: {outcomes:?}");
-    let members = store
-        .list_members(&scope, None, Limit::DEFAULT)
-        .await
-        .expect("list");
-    assert_eq!(
-        members
-            .items
-            .iter()
-            .filter(|m| m.membership.role == Role::Owner)
-            .count(),
-        1
-    );
+    let members = store.list_members(&scope, None, Limit::DEFAULT).await.expect("list");
+    assert_eq!(members.items.iter().filter(|m| m.membership.role == Role::Owner).count(), 1);
 }
 
 async fn an_invitation_is_accepted_exactly_once_under_concurrency(backend: Backend) {
@@ -316,20 +212,10 @@ async fn an_invitation_is_accepted_exactly_once_under_concurrency(backend: Backe
         let m = membership(scope.workspace(), invitee.id, Role::Manager);
         tokio::spawn(async move { store.accept_invitation(inv.id, &m, now()).await })
     });
-    let outcomes: Vec<_> = futures::future::join_all(attempts)
-        .await
-        .into_iter()
-        .map(|r| r.expect("join"))
-        .collect();
-    let ok = outcomes
-        .iter()
-        .filter(|o| matches!(o, Ok(Accepted::Ok)))
-        .count();
+    let outcomes: Vec<_> = futures::future::join_all(attempts).await.into_iter().map(|r| r.expect("join")).collect();
+    let ok = outcomes.iter().filter(|o| matches!(o, Ok(Accepted::Ok))).count();
     assert_eq!(ok, 1, "{outcomes:?}");
-    assert!(
-        outcomes.iter().all(|o| o.is_ok()),
-        "no storage errors: {outcomes:?}"
-    );
+    assert!(outcomes.iter().all(|o| o.is_ok()), "no storage errors: {outcomes:?}");
     assert_eq!(store.count_members(&scope).await.expect("count"), 2);
 }
 
@@ -337,62 +223,28 @@ async fn email_tokens_are_single_use_under_concurrency(backend: Backend) {
     let store = store(backend).await;
     let (u, _) = owner(&store, "ada@example.com").await;
     store
-        .insert_email_token(
-            u.id,
-            EmailTokenPurpose::ResetPassword,
-            "h1",
-            now() + Duration::hours(1),
-        )
+        .insert_email_token(u.id, EmailTokenPurpose::ResetPassword, "h1", now() + Duration::hours(1))
         .await
         .expect("insert");
     let attempts = (0..6).map(|_| {
         let store = store.clone();
-        tokio::spawn(async move {
-            store
-                .consume_email_token(EmailTokenPurpose::ResetPassword, "h1", now())
-                .await
-        })
+        tokio::spawn(async move { store.consume_email_token(EmailTokenPurpose::ResetPassword, "h1", now()).await })
     });
-    let outcomes: Vec<_> = futures::future::join_all(attempts)
-        .await
-        .into_iter()
-        .map(|r| r.expect("join").expect("ok"))
-        .collect();
+    let outcomes: Vec<_> =
+        futures::future::join_all(attempts).await.into_iter().map(|r| r.expect("join").expect("ok")).collect();
     assert_eq!(outcomes.iter().flatten().count(), 1);
     // Wrong purpose never matches.
     store
-        .insert_email_token(
-            u.id,
-            EmailTokenPurpose::VerifyEmail,
-            "h2",
-            now() + Duration::hours(1),
-        )
+        .insert_email_token(u.id, EmailTokenPurpose::VerifyEmail, "h2", now() + Duration::hours(1))
         .await
         .expect("insert");
-    assert!(
-        store
-            .consume_email_token(EmailTokenPurpose::ResetPassword, "h2", now())
-            .await
-            .expect("ok")
-            .is_none()
-    );
+    assert!(store.consume_email_token(EmailTokenPurpose::ResetPassword, "h2", now()).await.expect("ok").is_none());
     // Expired never matches.
     store
-        .insert_email_token(
-            u.id,
-            EmailTokenPurpose::VerifyEmail,
-            "h3",
-            now() - Duration::seconds(1),
-        )
+        .insert_email_token(u.id, EmailTokenPurpose::VerifyEmail, "h3", now() - Duration::seconds(1))
         .await
         .expect("insert");
-    assert!(
-        store
-            .consume_email_token(EmailTokenPurpose::VerifyEmail, "h3", now())
-            .await
-            .expect("ok")
-            .is_none()
-    );
+    assert!(store.consume_email_token(EmailTokenPurpose::VerifyEmail, "h3", now()).await.expect("ok").is_none());
 }
 
 async fn ban_revokes_every_session_in_the_same_transaction(backend: Backend) {
@@ -412,29 +264,11 @@ async fn ban_revokes_every_session_in_the_same_transaction(backend: Backend) {
     }
     store.set_banned(u.id, Some(now())).await.expect("ban");
     for id in &ids {
-        assert!(
-            store
-                .find_session(*id)
-                .await
-                .expect("find")
-                .is_some_and(|s| s.revoked_at.is_some())
-        );
+        assert!(store.find_session(*id).await.expect("find").is_some_and(|s| s.revoked_at.is_some()));
     }
-    assert!(
-        store
-            .find_user(u.id)
-            .await
-            .expect("find")
-            .is_some_and(|u| u.banned_at.is_some())
-    );
+    assert!(store.find_user(u.id).await.expect("find").is_some_and(|u| u.banned_at.is_some()));
     store.set_banned(u.id, None).await.expect("unban");
-    assert!(
-        store
-            .find_user(u.id)
-            .await
-            .expect("find")
-            .is_some_and(|u| u.banned_at.is_none())
-    );
+    assert!(store.find_user(u.id).await.expect("find").is_some_and(|u| u.banned_at.is_none()));
 }
 
 async fn api_tokens_resolve_by_hash_and_stay_in_their_workspace(backend: Backend) {
@@ -451,40 +285,16 @@ async fn api_tokens_resolve_by_hash_and_stay_in_their_workspace(backend: Backend
         last_used_at: None,
         revoked_at: None,
     };
-    store
-        .insert_api_token(&scope, &token, "secret-hash")
-        .await
-        .expect("insert");
-    let found = store
-        .find_api_token_by_hash("secret-hash")
-        .await
-        .expect("find")
-        .expect("present");
+    store.insert_api_token(&scope, &token, "secret-hash").await.expect("insert");
+    let found = store.find_api_token_by_hash("secret-hash").await.expect("find").expect("present");
     assert_eq!(
         (found.id, found.workspace_id, found.scopes.clone()),
         (token.id, scope.workspace(), token.scopes.clone())
     );
     store.touch_api_token(token.id, now()).await.expect("touch");
-    assert!(
-        store
-            .find_api_token_by_hash("secret-hash")
-            .await
-            .expect("find")
-            .is_some_and(|t| t.last_used_at.is_some())
-    );
-    assert!(
-        store
-            .revoke_api_token(&scope, token.id, now())
-            .await
-            .expect("revoke")
-    );
-    assert!(
-        store
-            .find_api_token_by_hash("secret-hash")
-            .await
-            .expect("find")
-            .is_some_and(|t| t.revoked_at.is_some())
-    );
+    assert!(store.find_api_token_by_hash("secret-hash").await.expect("find").is_some_and(|t| t.last_used_at.is_some()));
+    assert!(store.revoke_api_token(&scope, token.id, now()).await.expect("revoke"));
+    assert!(store.find_api_token_by_hash("secret-hash").await.expect("find").is_some_and(|t| t.revoked_at.is_some()));
 }
 
 async fn keyset_pages_walk_every_member_once(backend: Backend) {
@@ -497,10 +307,7 @@ async fn keyset_pages_walk_every_member_once(backend: Backend) {
     let mut seen = Vec::new();
     let mut cursor = None;
     loop {
-        let page = store
-            .list_members(&scope, cursor, limit)
-            .await
-            .expect("page");
+        let page = store.list_members(&scope, cursor, limit).await.expect("page");
         seen.extend(page.items.iter().map(|m| m.membership.id));
         match page.next {
             Some(next) => cursor = Some(next),

@@ -57,23 +57,16 @@ pub async fn fresh_db(backend: Backend) -> Result<TestDb> {
         Backend::Sqlite => {
             let dir = std::env::temp_dir().join("crm-tests");
             std::fs::create_dir_all(&dir)?;
-            format!(
-                "sqlite://{}?mode=rwc",
-                dir.join(format!("{name}.db")).display()
-            )
+            format!("sqlite://{}?mode=rwc", dir.join(format!("{name}.db")).display())
         }
         Backend::Postgres => {
             let admin_url = postgres_admin_url()?;
             let admin = Database::connect(&admin_url)
                 .await
                 .with_context(|| format!("PostgreSQL for tests is not reachable at {admin_url}; run the test command (scripts/test), which starts it"))?;
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await?;
+            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await?;
             admin.close().await?;
-            let (base, _) = admin_url
-                .rsplit_once('/')
-                .context("CRM_TEST_DATABASE_URL has no database name")?;
+            let (base, _) = admin_url.rsplit_once('/').context("CRM_TEST_DATABASE_URL has no database name")?;
             format!("{base}/{name}")
         }
     };
@@ -84,10 +77,7 @@ pub async fn fresh_db(backend: Backend) -> Result<TestDb> {
 
 async fn connect(url: &str) -> Result<DatabaseConnection> {
     let mut options = sea_orm::ConnectOptions::new(url.to_owned());
-    options
-        .max_connections(10)
-        .sqlx_logging(false)
-        .acquire_timeout(Duration::from_secs(20));
+    options.max_connections(10).sqlx_logging(false).acquire_timeout(Duration::from_secs(20));
     let db = Database::connect(options).await?;
     if url.starts_with("sqlite:") {
         db.execute_unprepared("PRAGMA journal_mode = WAL").await?;
@@ -136,8 +126,5 @@ pub async fn wait_for_mail(to: &str, needle: &str) -> Result<String> {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    bail!(
-        "no mail to {to} containing {needle:?} arrived in {}",
-        dir.display()
-    )
+    bail!("no mail to {to} containing {needle:?} arrived in {}", dir.display())
 }

@@ -17,9 +17,7 @@ use crate::error::ApiError;
 type Boxed<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
 fn state(req: &HttpRequest) -> Result<web::Data<AppState>, ApiError> {
-    req.app_data::<web::Data<AppState>>()
-        .cloned()
-        .ok_or_else(|| ApiError::internal(&"application state missing"))
+    req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| ApiError::internal(&"application state missing"))
 }
 
 /// A signed-in browser: the session is live, the user is not banned, and
@@ -40,27 +38,16 @@ fn is_unsafe(method: &Method) -> bool {
 impl SessionAuth {
     async fn extract(req: HttpRequest) -> Result<Self, ApiError> {
         let state = state(&req)?;
-        let token = req
-            .cookie(SESSION_COOKIE)
-            .ok_or_else(ApiError::unauthenticated)?;
-        let claims = state
-            .keys
-            .verify(token.value())
-            .ok_or_else(ApiError::unauthenticated)?;
+        let token = req.cookie(SESSION_COOKIE).ok_or_else(ApiError::unauthenticated)?;
+        let claims = state.keys.verify(token.value()).ok_or_else(ApiError::unauthenticated)?;
         let (user, session) = state.identity.authenticate_session(claims.session).await?;
         if session.user_id != claims.user {
             return Err(ApiError::unauthenticated());
         }
         if is_unsafe(req.method()) {
-            let sent = req
-                .headers()
-                .get(CSRF_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
+            let sent = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
             let sent_hash = hex::encode(Sha256::digest(sent.as_bytes()));
-            if sent.is_empty()
-                || !constant_time_eq(sent_hash.as_bytes(), session.csrf_hash.as_bytes())
-            {
+            if sent.is_empty() || !constant_time_eq(sent_hash.as_bytes(), session.csrf_hash.as_bytes()) {
                 return Err(ApiError::new(
                     StatusCode::FORBIDDEN,
                     "auth.csrf",
@@ -70,12 +57,8 @@ impl SessionAuth {
             }
         }
         if claims.expired {
-            let fresh = state
-                .keys
-                .sign(user.id, session.id, state.clock.now())
-                .map_err(|e| ApiError::internal(&e))?;
-            req.extensions_mut()
-                .insert(RenewedSession(state.keys.session_cookie(fresh)));
+            let fresh = state.keys.sign(user.id, session.id, state.clock.now()).map_err(|e| ApiError::internal(&e))?;
+            req.extensions_mut().insert(RenewedSession(state.keys.session_cookie(fresh)));
         }
         Ok(Self { user, session })
     }
@@ -106,11 +89,8 @@ impl FromRequest for Member {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let workspace: WorkspaceId = req
-                .match_info()
-                .get("workspaceId")
-                .and_then(|w| w.parse().ok())
-                .ok_or_else(|| {
+            let workspace: WorkspaceId =
+                req.match_info().get("workspaceId").and_then(|w| w.parse().ok()).ok_or_else(|| {
                     ApiError::new(
                         StatusCode::BAD_REQUEST,
                         "request.invalid_path",
@@ -121,11 +101,7 @@ impl FromRequest for Member {
             let SessionAuth { user, session } = SessionAuth::extract(req.clone()).await?;
             let state = state(&req)?;
             let scope = state.identity.member_scope(&user, workspace).await?;
-            Ok(Self {
-                scope,
-                user,
-                session,
-            })
+            Ok(Self { scope, user, session })
         })
     }
 }
@@ -162,14 +138,10 @@ impl FromRequest for ApiCaller {
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .ok_or_else(bearer_problem)?;
-            let (scope, token) = state
-                .identity
-                .token_scope(secret)
-                .await
-                .map_err(|e| match e {
-                    crm_identity::IdentityError::Unauthenticated => bearer_problem(),
-                    other => other.into(),
-                })?;
+            let (scope, token) = state.identity.token_scope(secret).await.map_err(|e| match e {
+                crm_identity::IdentityError::Unauthenticated => bearer_problem(),
+                other => other.into(),
+            })?;
             Ok(Self { scope, token })
         })
     }

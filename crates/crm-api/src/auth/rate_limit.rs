@@ -26,9 +26,7 @@ impl SignInLimiter {
     #[must_use]
     pub fn new(attempts: NonZeroU32, window: Duration) -> Self {
         let period = window / attempts.get();
-        let quota = Quota::with_period(period)
-            .unwrap_or_else(|| Quota::per_second(attempts))
-            .allow_burst(attempts);
+        let quota = Quota::with_period(period).unwrap_or_else(|| Quota::per_second(attempts)).allow_burst(attempts);
         Self {
             limiter: RateLimiter::keyed(quota).with_middleware::<StateInformationMiddleware>(),
             attempts: attempts.get(),
@@ -37,11 +35,7 @@ impl SignInLimiter {
     }
 
     fn policy(&self) -> String {
-        format!(
-            "\"sign-in\";q={};w={}",
-            self.attempts,
-            self.window.as_secs()
-        )
+        format!("\"sign-in\";q={};w={}", self.attempts, self.window.as_secs())
     }
 
     /// Counts one attempt; returns the rate-limit headers for the response,
@@ -54,21 +48,14 @@ impl SignInLimiter {
         match self.limiter.check_key(&key) {
             Ok(snapshot) => {
                 let remaining = snapshot.remaining_burst_capacity();
-                let reset = snapshot.quota().replenish_interval().as_secs()
-                    * u64::from(self.attempts - remaining);
+                let reset = snapshot.quota().replenish_interval().as_secs() * u64::from(self.attempts - remaining);
                 Ok(vec![
                     (HeaderName::from_static("ratelimit-policy"), self.policy()),
-                    (
-                        HeaderName::from_static("ratelimit"),
-                        format!("\"sign-in\";r={remaining};t={reset}"),
-                    ),
+                    (HeaderName::from_static("ratelimit"), format!("\"sign-in\";r={remaining};t={reset}")),
                 ])
             }
             Err(not_until) => {
-                let wait = not_until
-                    .wait_time_from(DefaultClock::default().now())
-                    .as_secs()
-                    .max(1);
+                let wait = not_until.wait_time_from(DefaultClock::default().now()).as_secs().max(1);
                 Err(ApiError::new(
                     StatusCode::TOO_MANY_REQUESTS,
                     "auth.rate_limited",
@@ -77,10 +64,7 @@ impl SignInLimiter {
                 )
                 .with_header(RETRY_AFTER, wait.to_string())
                 .with_header(HeaderName::from_static("ratelimit-policy"), self.policy())
-                .with_header(
-                    HeaderName::from_static("ratelimit"),
-                    format!("\"sign-in\";r=0;t={wait}"),
-                ))
+                .with_header(HeaderName::from_static("ratelimit"), format!("\"sign-in\";r=0;t={wait}")))
             }
         }
     }

@@ -91,17 +91,11 @@ impl SessionKeys {
             Err(_) => return None,
         };
         validation.validate_exp = false;
-        decode::<Claims>(token, &self.decoding, &validation)
-            .ok()
-            .map(|d| Self::claims(&d.claims, expired))
+        decode::<Claims>(token, &self.decoding, &validation).ok().map(|d| Self::claims(&d.claims, expired))
     }
 
     fn claims(c: &Claims, expired: bool) -> TokenClaims {
-        TokenClaims {
-            user: c.sub.into(),
-            session: c.sid.into(),
-            expired,
-        }
+        TokenClaims { user: c.sub.into(), session: c.sid.into(), expired }
     }
 
     #[must_use]
@@ -149,17 +143,12 @@ mod tests {
         let now = OffsetDateTime::now_utc();
         let token = keys.sign(user, session, now).unwrap_or_default();
         let claims = keys.verify(&token);
-        assert_eq!(
-            claims.map(|c| (c.user, c.session, c.expired)),
-            Some((user, session, false))
-        );
+        assert_eq!(claims.map(|c| (c.user, c.session, c.expired)), Some((user, session, false)));
 
         let other = SessionKeys::new(b"another secret another secret!!!", false);
         assert!(other.verify(&token).is_none());
 
-        let old = keys
-            .sign(user, session, now - time::Duration::hours(1))
-            .unwrap_or_default();
+        let old = keys.sign(user, session, now - time::Duration::hours(1)).unwrap_or_default();
         assert_eq!(keys.verify(&old).map(|c| c.expired), Some(true));
         assert!(keys.verify("not.a.token").is_none());
     }

@@ -23,13 +23,8 @@ pub async fn list_users(
     query: web::Query<UserSearchQuery>,
 ) -> Result<web::Json<AdminUserPage>, ApiError> {
     let (after, limit) = keyset(query.limit, query.cursor.as_deref())?;
-    let page = state
-        .identity
-        .list_users(&auth.user, query.q.as_deref(), after, limit)
-        .await?;
-    Ok(web::Json(AdminUserPage::from_page(&page, |u| {
-        AdminUserView::from(u)
-    })))
+    let page = state.identity.list_users(&auth.user, query.q.as_deref(), after, limit).await?;
+    Ok(web::Json(AdminUserPage::from_page(&page, |u| AdminUserView::from(u))))
 }
 
 /// Ban an account platform-wide; all its sessions end.
@@ -45,10 +40,7 @@ pub async fn ban_user(
     auth: SessionAuth,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<AdminUserView>, ApiError> {
-    let user = state
-        .identity
-        .ban_user(&auth.user, path.into_inner().into())
-        .await?;
+    let user = state.identity.ban_user(&auth.user, path.into_inner().into()).await?;
     Ok(web::Json(AdminUserView::from(&user)))
 }
 
@@ -65,9 +57,6 @@ pub async fn unban_user(
     auth: SessionAuth,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<AdminUserView>, ApiError> {
-    let user = state
-        .identity
-        .unban_user(&auth.user, path.into_inner().into())
-        .await?;
+    let user = state.identity.unban_user(&auth.user, path.into_inner().into()).await?;
     Ok(web::Json(AdminUserView::from(&user)))
 }

@@ -23,13 +23,8 @@ pub async fn list_api_tokens(
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<ApiTokenPage>, ApiError> {
     let (after, limit) = query.keyset()?;
-    let page = state
-        .identity
-        .list_api_tokens(&member.scope, after, limit)
-        .await?;
-    Ok(web::Json(ApiTokenPage::from_page(&page, |t| {
-        ApiTokenView::from(t)
-    })))
+    let page = state.identity.list_api_tokens(&member.scope, after, limit).await?;
+    Ok(web::Json(ApiTokenPage::from_page(&page, |t| ApiTokenView::from(t))))
 }
 
 /// Create a token (owners). The secret is in this response only.
@@ -46,19 +41,11 @@ pub async fn create_api_token(
     member: Member,
     body: web::Json<CreateApiTokenRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let scopes: Vec<String> = body
-        .scopes
-        .iter()
-        .map(|s| crm_kernel::TokenScope::from(*s).as_str().to_owned())
-        .collect();
-    let issued = state
-        .identity
-        .create_api_token(&member.scope, &body.name, &scopes)
-        .await?;
-    Ok(HttpResponse::Created().json(CreatedApiTokenView {
-        token: ApiTokenView::from(&issued.token),
-        secret: issued.secret,
-    }))
+    let scopes: Vec<String> =
+        body.scopes.iter().map(|s| crm_kernel::TokenScope::from(*s).as_str().to_owned()).collect();
+    let issued = state.identity.create_api_token(&member.scope, &body.name, &scopes).await?;
+    Ok(HttpResponse::Created()
+        .json(CreatedApiTokenView { token: ApiTokenView::from(&issued.token), secret: issued.secret }))
 }
 
 /// Revoke a token (owners); effective at its next request.
@@ -74,9 +61,6 @@ pub async fn revoke_api_token(
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
-    state
-        .identity
-        .revoke_api_token(&member.scope, path.1.into())
-        .await?;
+    state.identity.revoke_api_token(&member.scope, path.1.into()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

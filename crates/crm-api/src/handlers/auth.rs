@@ -9,8 +9,7 @@ use crate::app::AppState;
 use crate::auth::SessionAuth;
 use crate::error::ApiError;
 use crate::views::{
-    MeView, RequestPasswordResetRequest, ResetPasswordRequest, SignInRequest, SignUpRequest,
-    VerifyEmailRequest,
+    MeView, RequestPasswordResetRequest, ResetPasswordRequest, SignInRequest, SignUpRequest, VerifyEmailRequest,
 };
 
 /// A response that starts a browser session: the session and CSRF cookies.
@@ -41,10 +40,7 @@ fn session_response(
     )
 )]
 #[post("/api/auth/sign-up")]
-pub async fn sign_up(
-    state: web::Data<AppState>,
-    body: web::Json<SignUpRequest>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn sign_up(state: web::Data<AppState>, body: web::Json<SignUpRequest>) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let (account, session) = state
         .identity
@@ -75,21 +71,11 @@ pub async fn sign_in(
     state: web::Data<AppState>,
     body: web::Json<SignInRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let ip = req
-        .peer_addr()
-        .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip());
+    let ip = req.peer_addr().map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip());
     let limit_headers = state.sign_in_limiter.check(ip, &body.email)?;
-    let (account, session) = state
-        .identity
-        .sign_in(&body.email, &body.password)
-        .await
-        .map_err(|e| {
-            limit_headers
-                .iter()
-                .fold(ApiError::from(e), |err, (name, value)| {
-                    err.with_header(name.clone(), value.clone())
-                })
-        })?;
+    let (account, session) = state.identity.sign_in(&body.email, &body.password).await.map_err(|e| {
+        limit_headers.iter().fold(ApiError::from(e), |err, (name, value)| err.with_header(name.clone(), value.clone()))
+    })?;
     let mut response = session_response(&state, StatusCode::OK, &account, session)?;
     for (name, value) in limit_headers {
         if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&value) {
@@ -106,16 +92,10 @@ pub async fn sign_in(
     responses((status = 204, description = "Signed out; cookies cleared"))
 )]
 #[post("/api/auth/sign-out")]
-pub async fn sign_out(
-    state: web::Data<AppState>,
-    auth: SessionAuth,
-) -> Result<HttpResponse, ApiError> {
+pub async fn sign_out(state: web::Data<AppState>, auth: SessionAuth) -> Result<HttpResponse, ApiError> {
     state.identity.sign_out(auth.session.id).await?;
     let [session, csrf] = state.keys.cleared();
-    Ok(HttpResponse::NoContent()
-        .cookie(session)
-        .cookie(csrf)
-        .finish())
+    Ok(HttpResponse::NoContent().cookie(session).cookie(csrf).finish())
 }
 
 /// Confirm an email address with the emailed token.
@@ -140,10 +120,7 @@ pub async fn verify_email(
     responses((status = 202, description = "A link was sent (or the email is already verified)"))
 )]
 #[post("/api/auth/email-verification/resend")]
-pub async fn resend_verification(
-    state: web::Data<AppState>,
-    auth: SessionAuth,
-) -> Result<HttpResponse, ApiError> {
+pub async fn resend_verification(state: web::Data<AppState>, auth: SessionAuth) -> Result<HttpResponse, ApiError> {
     state.identity.resend_verification(&auth.user).await?;
     Ok(HttpResponse::Accepted().finish())
 }
@@ -174,9 +151,6 @@ pub async fn reset_password(
     state: web::Data<AppState>,
     body: web::Json<ResetPasswordRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    state
-        .identity
-        .reset_password(&body.token, &body.password)
-        .await?;
+    state.identity.reset_password(&body.token, &body.password).await?;
     Ok(HttpResponse::NoContent().finish())
 }

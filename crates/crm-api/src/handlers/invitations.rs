@@ -7,9 +7,7 @@ use crate::app::AppState;
 use crate::auth::{Member, SessionAuth};
 use crate::error::ApiError;
 use crate::query::ListQuery;
-use crate::views::{
-    CreateInvitationRequest, InvitationPage, InvitationPreviewView, InvitationView, WorkspaceView,
-};
+use crate::views::{CreateInvitationRequest, InvitationPage, InvitationPreviewView, InvitationView, WorkspaceView};
 
 /// Invitations of the workspace (owners), oldest first.
 #[utoipa::path(
@@ -25,14 +23,9 @@ pub async fn list_invitations(
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<InvitationPage>, ApiError> {
     let (after, limit) = query.keyset()?;
-    let page = state
-        .identity
-        .list_invitations(&member.scope, after, limit)
-        .await?;
+    let page = state.identity.list_invitations(&member.scope, after, limit).await?;
     let now = state.clock.now();
-    Ok(web::Json(InvitationPage::from_page(&page, |i| {
-        InvitationView::new(i, now)
-    })))
+    Ok(web::Json(InvitationPage::from_page(&page, |i| InvitationView::new(i, now))))
 }
 
 /// Invite someone by email (owners); mails a `/invite/{id}` link valid 7 days.
@@ -53,10 +46,7 @@ pub async fn create_invitation(
     body: web::Json<CreateInvitationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let role = crm_kernel::Role::from(body.role);
-    let invitation = state
-        .identity
-        .invite(&member.scope, &member.user, &body.email, role.as_str())
-        .await?;
+    let invitation = state.identity.invite(&member.scope, &member.user, &body.email, role.as_str()).await?;
     Ok(HttpResponse::Created().json(InvitationView::new(&invitation, state.clock.now())))
 }
 
@@ -76,10 +66,7 @@ pub async fn revoke_invitation(
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
-    state
-        .identity
-        .revoke_invitation(&member.scope, path.1.into())
-        .await?;
+    state.identity.revoke_invitation(&member.scope, path.1.into()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -94,10 +81,7 @@ pub async fn get_invitation(
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<InvitationPreviewView>, ApiError> {
-    let preview = state
-        .identity
-        .preview_invitation(path.into_inner().into())
-        .await?;
+    let preview = state.identity.preview_invitation(path.into_inner().into()).await?;
     Ok(web::Json(InvitationPreviewView::from(&preview)))
 }
 
@@ -117,9 +101,6 @@ pub async fn accept_invitation(
     auth: SessionAuth,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<WorkspaceView>, ApiError> {
-    let joined = state
-        .identity
-        .accept_invitation(&auth.user, path.into_inner().into())
-        .await?;
+    let joined = state.identity.accept_invitation(&auth.user, path.into_inner().into()).await?;
     Ok(web::Json(WorkspaceView::from(&joined)))
 }

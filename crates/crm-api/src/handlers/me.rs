@@ -10,10 +10,7 @@ use crate::views::{ChangePasswordRequest, MeView, UpdateMeRequest};
 /// The signed-in user and every workspace they belong to.
 #[utoipa::path(tag = "me", security(("session" = [])), responses((status = 200, body = MeView)))]
 #[get("/api/me")]
-pub async fn get_me(
-    state: web::Data<AppState>,
-    auth: SessionAuth,
-) -> Result<web::Json<MeView>, ApiError> {
+pub async fn get_me(state: web::Data<AppState>, auth: SessionAuth) -> Result<web::Json<MeView>, ApiError> {
     let account = state.identity.account(auth.user.id).await?;
     Ok(web::Json(MeView::from(&account)))
 }
@@ -32,10 +29,7 @@ pub async fn update_me(
     body: web::Json<UpdateMeRequest>,
 ) -> Result<web::Json<MeView>, ApiError> {
     let theme = body.theme.map(|t| t.as_str());
-    let account = state
-        .identity
-        .update_profile(&auth.user, body.name.as_deref(), theme)
-        .await?;
+    let account = state.identity.update_profile(&auth.user, body.name.as_deref(), theme).await?;
     Ok(web::Json(MeView::from(&account)))
 }
 
@@ -52,14 +46,6 @@ pub async fn change_password(
     auth: SessionAuth,
     body: web::Json<ChangePasswordRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    state
-        .identity
-        .change_password(
-            auth.user.id,
-            auth.session.id,
-            &body.current_password,
-            &body.new_password,
-        )
-        .await?;
+    state.identity.change_password(auth.user.id, auth.session.id, &body.current_password, &body.new_password).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -23,13 +23,8 @@ pub async fn list_members(
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<MemberPage>, ApiError> {
     let (after, limit) = query.keyset()?;
-    let page = state
-        .identity
-        .list_members(&member.scope, after, limit)
-        .await?;
-    Ok(web::Json(MemberPage::from_page(&page, |m| {
-        MemberView::from(m)
-    })))
+    let page = state.identity.list_members(&member.scope, after, limit).await?;
+    Ok(web::Json(MemberPage::from_page(&page, |m| MemberView::from(m))))
 }
 
 /// One member.
@@ -64,10 +59,7 @@ pub async fn change_member_role(
     path: web::Path<(Uuid, Uuid)>,
     body: web::Json<ChangeRoleRequest>,
 ) -> Result<web::Json<MemberView>, ApiError> {
-    let changed = state
-        .identity
-        .change_role(&member.scope, path.1.into(), body.role.into())
-        .await?;
+    let changed = state.identity.change_role(&member.scope, path.1.into(), body.role.into()).await?;
     Ok(web::Json(MemberView::from(&changed)))
 }
 
@@ -84,10 +76,7 @@ pub async fn remove_member(
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
-    state
-        .identity
-        .remove_member(&member.scope, path.1.into())
-        .await?;
+    state.identity.remove_member(&member.scope, path.1.into()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -107,10 +96,7 @@ pub async fn suspend_member(
     path: web::Path<(Uuid, Uuid)>,
     body: web::Json<SuspendMemberRequest>,
 ) -> Result<web::Json<MemberView>, ApiError> {
-    let suspended = state
-        .identity
-        .suspend_member(&member.scope, path.1.into(), body.reason.as_deref())
-        .await?;
+    let suspended = state.identity.suspend_member(&member.scope, path.1.into(), body.reason.as_deref()).await?;
     Ok(web::Json(MemberView::from(&suspended)))
 }
 
@@ -127,9 +113,6 @@ pub async fn unsuspend_member(
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<MemberView>, ApiError> {
-    let restored = state
-        .identity
-        .unsuspend_member(&member.scope, path.1.into())
-        .await?;
+    let restored = state.identity.unsuspend_member(&member.scope, path.1.into()).await?;
     Ok(web::Json(MemberView::from(&restored)))
 }

@@ -6,6 +6,8 @@ mod api_tokens;
 mod auth;
 mod health;
 mod invitations;
+mod lead_sources;
+mod leads;
 mod me;
 mod members;
 mod public;
@@ -48,5 +50,18 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(admin::list_users)
         .service(admin::ban_user)
         .service(admin::unban_user)
-        .service(public::get_token_info);
+        .service(public::get_token_info)
+        .service(leads::list_leads)
+        .service(leads::create_lead)
+        .service(leads::get_lead)
+        .service(leads::update_lead)
+        .service(leads::get_lead_timeline)
+        .service(leads::list_leads_public)
+        .service(leads::get_lead_public)
+        .service(leads::create_lead_public)
+        .service(lead_sources::list_lead_sources)
+        .service(lead_sources::create_lead_source)
+        .service(lead_sources::archive_lead_source)
+        .service(lead_sources::unarchive_lead_source)
+        .service(lead_sources::list_audit_events);
 }

@@ -23,12 +23,6 @@ pub async fn get_token_info(
         workspace_id: workspace.id.as_uuid(),
         workspace_name: workspace.name.as_str().to_owned(),
         name: caller.token.name.as_str().to_owned(),
-        scopes: caller
-            .token
-            .scopes
-            .iter()
-            .copied()
-            .map(Into::into)
-            .collect(),
+        scopes: caller.token.scopes.iter().copied().map(Into::into).collect(),
     }))
 }

@@ -22,10 +22,7 @@ pub async fn create_workspace(
     auth: SessionAuth,
     body: web::Json<CreateWorkspaceRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let created = state
-        .identity
-        .create_workspace(auth.user.id, &body.name, body.currency.as_deref())
-        .await?;
+    let created = state.identity.create_workspace(auth.user.id, &body.name, body.currency.as_deref()).await?;
     Ok(HttpResponse::Created().json(WorkspaceView::from(&created)))
 }
 
@@ -37,15 +34,9 @@ pub async fn create_workspace(
     responses((status = 200, body = WorkspaceView))
 )]
 #[get("/api/workspaces/{workspaceId}")]
-pub async fn get_workspace(
-    state: web::Data<AppState>,
-    member: Member,
-) -> Result<web::Json<WorkspaceView>, ApiError> {
+pub async fn get_workspace(state: web::Data<AppState>, member: Member) -> Result<web::Json<WorkspaceView>, ApiError> {
     let workspace = state.identity.workspace(&member.scope).await?;
-    Ok(web::Json(WorkspaceView::new(
-        &workspace,
-        member.scope.role().unwrap_or(Role::Viewer),
-    )))
+    Ok(web::Json(WorkspaceView::new(&workspace, member.scope.role().unwrap_or(Role::Viewer))))
 }
 
 /// Rename the workspace or change its currency (owners).
@@ -63,16 +54,7 @@ pub async fn update_workspace(
     body: web::Json<UpdateWorkspaceRequest>,
 ) -> Result<web::Json<WorkspaceView>, ApiError> {
     let body = body.into_inner();
-    let changes = WorkspaceChanges {
-        name: body.name,
-        currency: body.currency,
-    };
-    let workspace = state
-        .identity
-        .update_workspace(&member.scope, changes)
-        .await?;
-    Ok(web::Json(WorkspaceView::new(
-        &workspace,
-        member.scope.role().unwrap_or(Role::Viewer),
-    )))
+    let changes = WorkspaceChanges { name: body.name, currency: body.currency };
+    let workspace = state.identity.update_workspace(&member.scope, changes).await?;
+    Ok(web::Json(WorkspaceView::new(&workspace, member.scope.role().unwrap_or(Role::Viewer))))
 }

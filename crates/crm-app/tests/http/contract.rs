@@ -8,8 +8,7 @@ use crate::harness::TestApp;
 fn committed_openapi_matches_the_code() {
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json");
     let committed: Value =
-        serde_json::from_str(&std::fs::read_to_string(file).expect("openapi/openapi.json"))
-            .expect("json");
+        serde_json::from_str(&std::fs::read_to_string(file).expect("openapi/openapi.json")).expect("json");
     let code = serde_json::to_value(crm_api::openapi()).expect("serialisable");
     assert!(
         committed == code,
@@ -26,16 +25,10 @@ fn every_operation_is_documented_with_an_id_a_tag_and_problem_responses() {
         for (method, op) in item.as_object().expect("item") {
             let id = op["operationId"].as_str().unwrap_or_default();
             assert!(!id.is_empty(), "{method} {path} has no operationId");
-            assert!(
-                op["tags"].as_array().is_some_and(|t| !t.is_empty()),
-                "{id} has no tag"
-            );
+            assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{id} has no tag");
             for status in ["400", "404", "422", "500"] {
                 let content = &op["responses"][status]["content"]["application/problem+json"];
-                assert!(
-                    content.is_object(),
-                    "{id} does not document {status} as problem+json"
-                );
+                assert!(content.is_object(), "{id} does not document {status} as problem+json");
             }
         }
     }
@@ -45,16 +38,8 @@ fn every_operation_is_documented_with_an_id_a_tag_and_problem_responses() {
 async fn the_served_document_and_interactive_docs_work_offline() {
     let app = TestApp::spawn().await;
     let client = app.anonymous();
-    let served: Value = client
-        .get("/api-docs/openapi.json")
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(
-        served,
-        serde_json::to_value(crm_api::openapi()).expect("serialisable")
-    );
+    let served: Value = client.get("/api-docs/openapi.json").await.json().await.expect("json");
+    assert_eq!(served, serde_json::to_value(crm_api::openapi()).expect("serialisable"));
     let ui = client.get("/api-docs/").await;
     assert_eq!(ui.status(), 200);
     let html = ui.text().await.expect("html");

@@ -27,11 +27,7 @@ pub struct Spawn {
 
 impl Default for Spawn {
     fn default() -> Self {
-        Self {
-            backend: Backend::Sqlite,
-            sign_in_attempts: 1000,
-            static_dir: None,
-        }
+        Self { backend: Backend::Sqlite, sign_in_attempts: 1000, static_dir: None }
     }
 }
 
@@ -41,11 +37,8 @@ impl TestApp {
     }
 
     pub async fn spawn_with(options: Spawn) -> Self {
-        let db = fresh_db(options.backend)
-            .await
-            .expect("a fresh database (is PostgreSQL running?)");
-        let data_dir =
-            std::env::temp_dir().join(format!("crm-http-{}", uuid::Uuid::now_v7().simple()));
+        let db = fresh_db(options.backend).await.expect("a fresh database (is PostgreSQL running?)");
+        let data_dir = std::env::temp_dir().join(format!("crm-http-{}", uuid::Uuid::now_v7().simple()));
         let config = Config {
             data_dir: data_dir.clone(),
             database_url: db.url.clone(),
@@ -65,17 +58,12 @@ impl TestApp {
             log_json: false,
             sign_in_attempts: NonZeroU32::new(options.sign_in_attempts).expect("non-zero"),
             sign_in_window: Duration::from_secs(900),
+            test_clock_file: None,
         };
-        let app = Application::build(&config, crm_app::system_clock())
-            .await
-            .expect("app builds");
+        let app = Application::build(&config, crm_app::system_clock()).await.expect("app builds");
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
-        Self {
-            base,
-            data_dir,
-            database_url: db.url,
-        }
+        Self { base, data_dir, database_url: db.url }
     }
 
     /// A client with no credentials.
@@ -85,15 +73,12 @@ impl TestApp {
 
     /// Signs up a fresh account (provisioning its workspace).
     pub async fn sign_up(&self, email: &str) -> (Client, Value) {
-        self.sign_up_with(json!({"email": email, "password": PASSWORD, "name": "Test User"}))
-            .await
+        self.sign_up_with(json!({"email": email, "password": PASSWORD, "name": "Test User"})).await
     }
 
     pub async fn sign_up_with(&self, body: Value) -> (Client, Value) {
         let mut client = self.anonymous();
-        let res = client
-            .send(Method::POST, "/api/auth/sign-up", Some(body))
-            .await;
+        let res = client.send(Method::POST, "/api/auth/sign-up", Some(body)).await;
         assert_eq!(res.status(), StatusCode::CREATED, "sign-up");
         client.adopt_csrf(&res);
         let me = res.json::<Value>().await.expect("json");
@@ -102,13 +87,8 @@ impl TestApp {
 
     pub async fn sign_in(&self, email: &str, password: &str) -> (Client, Response) {
         let mut client = self.anonymous();
-        let res = client
-            .send(
-                Method::POST,
-                "/api/auth/sign-in",
-                Some(json!({"email": email, "password": password})),
-            )
-            .await;
+        let res =
+            client.send(Method::POST, "/api/auth/sign-in", Some(json!({"email": email, "password": password}))).await;
         client.adopt_csrf(&res);
         (client, res)
     }
@@ -129,12 +109,7 @@ impl Client {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        Self {
-            http,
-            base: base.to_owned(),
-            csrf: None,
-            bearer,
-        }
+        Self { http, base: base.to_owned(), csrf: None, bearer }
     }
 
     pub fn adopt_csrf(&mut self, res: &Response) {
@@ -151,32 +126,17 @@ impl Client {
             headers.insert("x-csrf-token", HeaderValue::from_str(csrf).expect("header"));
         }
         if let Some(token) = &self.bearer {
-            headers.insert(
-                "authorization",
-                HeaderValue::from_str(&format!("Bearer {token}")).expect("header"),
-            );
+            headers.insert("authorization", HeaderValue::from_str(&format!("Bearer {token}")).expect("header"));
         }
-        let mut req = self
-            .http
-            .request(method, format!("{}{path}", self.base))
-            .headers(headers);
+        let mut req = self.http.request(method, format!("{}{path}", self.base)).headers(headers);
         if let Some(body) = body {
             req = req.json(&body);
         }
         req.send().await.expect("request sent")
     }
 
-    pub async fn raw(
-        &self,
-        method: Method,
-        path: &str,
-        content_type: Option<&str>,
-        body: Vec<u8>,
-    ) -> Response {
-        let mut req = self
-            .http
-            .request(method, format!("{}{path}", self.base))
-            .body(body);
+    pub async fn raw(&self, method: Method, path: &str, content_type: Option<&str>, body: Vec<u8>) -> Response {
+        let mut req = self.http.request(method, format!("{}{path}", self.base)).body(body);
         if let Some(ct) = content_type {
             req = req.header(CONTENT_TYPE, ct);
         }
@@ -190,12 +150,7 @@ impl Client {
         self.send(Method::GET, path, None).await
     }
 
-    pub async fn json(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-    ) -> (StatusCode, Value) {
+    pub async fn json(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
         let res = self.send(method, path, body).await;
         let status = res.status();
         let text = res.text().await.unwrap_or_default();
@@ -206,44 +161,22 @@ impl Client {
 /// Asserts a problem+json response and returns its body.
 pub async fn problem(res: Response, status: StatusCode, code: &str) -> Value {
     assert_eq!(res.status(), status, "status for {code}");
-    let content_type = res
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let content_type = res.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     assert_eq!(content_type, "application/problem+json");
-    let request_id = res
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let request_id = res.headers().get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let body: Value = res.json().await.expect("problem body");
     assert_eq!(body["code"], code, "{body}");
     assert_eq!(body["status"], status.as_u16());
-    assert_eq!(
-        body["request_id"].as_str().map(str::to_owned),
-        request_id,
-        "request id in header and body"
-    );
+    assert_eq!(body["request_id"].as_str().map(str::to_owned), request_id, "request id in header and body");
     body
 }
 
 /// The `/path?query` of the first link in a raw email whose path starts
 /// with `prefix`, decoding quoted-printable soft breaks.
 pub fn link_path(raw_mail: &str, prefix: &str) -> String {
-    let text = raw_mail
-        .replace("=\r\n", "")
-        .replace("=\n", "")
-        .replace("=3D", "=");
-    let start = text
-        .find(&format!("http://crm.test{prefix}"))
-        .expect("link in mail")
-        + "http://crm.test".len();
-    text[start..]
-        .chars()
-        .take_while(|c| !c.is_whitespace() && *c != '"' && *c != '<')
-        .collect()
+    let text = raw_mail.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    let start = text.find(&format!("http://crm.test{prefix}")).expect("link in mail") + "http://crm.test".len();
+    text[start..].chars().take_while(|c| !c.is_whitespace() && *c != '"' && *c != '<').collect()
 }
 
 impl Client {
@@ -268,11 +201,7 @@ impl TestApp {
             .env("CRM_LOG", "warn")
             .output()
             .expect("crm runs");
-        assert!(
-            output.status.success(),
-            "crm {args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert!(output.status.success(), "crm {args:?}: {}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8(output.stdout).expect("utf-8")
     }
 }

@@ -37,22 +37,13 @@ enum Case {
 }
 
 fn call(who: Who, method: Method, path: String, body: Option<Value>, status: StatusCode) -> Call {
-    Call {
-        who,
-        method,
-        path,
-        body,
-        status,
-        must_not_contain: None,
-    }
+    Call { who, method, path, body, status, must_not_contain: None }
 }
 
 /// Every operation of the contract: (operationId, method, path).
 fn operations() -> Vec<(String, String, String)> {
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json");
-    let doc: Value =
-        serde_json::from_str(&std::fs::read_to_string(file).expect("openapi/openapi.json"))
-            .expect("json");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).expect("openapi/openapi.json")).expect("json");
     let mut ops = Vec::new();
     for (path, item) in doc["paths"].as_object().expect("paths") {
         for (method, op) in item.as_object().expect("path item") {
@@ -73,102 +64,42 @@ fn tenant_case(op: &str, w: &World) -> Option<Case> {
     let nf = StatusCode::NOT_FOUND;
     let both = |method: Method, tail: &str, body: Option<Value>| {
         Case::Calls(vec![
-            call(
-                BOwner,
-                method.clone(),
-                format!("/api/workspaces/{a}{tail}"),
-                body.clone(),
-                nf,
-            ),
-            call(
-                BOwner,
-                method,
-                format!("/api/workspaces/{b}{tail}"),
-                body,
-                nf,
-            ),
+            call(BOwner, method.clone(), format!("/api/workspaces/{a}{tail}"), body.clone(), nf),
+            call(BOwner, method, format!("/api/workspaces/{b}{tail}"), body, nf),
         ])
     };
     let foreign = |method: Method, tail: &str, body: Option<Value>| {
-        Case::Calls(vec![call(
-            BOwner,
-            method,
-            format!("/api/workspaces/{a}{tail}"),
-            body,
-            nf,
-        )])
+        Case::Calls(vec![call(BOwner, method, format!("/api/workspaces/{a}{tail}"), body, nf)])
     };
     let viewer = &w.a_viewer_id;
     Some(match op {
         "get_workspace" => foreign(Method::GET, "", None),
         "update_workspace" => foreign(Method::PATCH, "", Some(json!({"name": "taken over"}))),
         "list_members" => Case::Calls(vec![
-            call(
-                BOwner,
-                Method::GET,
-                format!("/api/workspaces/{a}/members"),
-                None,
-                nf,
-            ),
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/members"), None, nf),
             Call {
                 must_not_contain: Some(w.a_owner_id.clone()),
-                ..call(
-                    BOwner,
-                    Method::GET,
-                    format!("/api/workspaces/{b}/members"),
-                    None,
-                    StatusCode::OK,
-                )
+                ..call(BOwner, Method::GET, format!("/api/workspaces/{b}/members"), None, StatusCode::OK)
             },
         ]),
         "get_member" => both(Method::GET, &format!("/members/{}", w.a_owner_id), None),
-        "change_member_role" => both(
-            Method::PATCH,
-            &format!("/members/{viewer}"),
-            Some(json!({"role": "owner"})),
-        ),
+        "change_member_role" => both(Method::PATCH, &format!("/members/{viewer}"), Some(json!({"role": "owner"}))),
         "remove_member" => both(Method::DELETE, &format!("/members/{viewer}"), None),
-        "suspend_member" => both(
-            Method::PUT,
-            &format!("/members/{viewer}/suspension"),
-            Some(json!({})),
-        ),
-        "unsuspend_member" => both(
-            Method::DELETE,
-            &format!("/members/{viewer}/suspension"),
-            None,
-        ),
+        "suspend_member" => both(Method::PUT, &format!("/members/{viewer}/suspension"), Some(json!({}))),
+        "unsuspend_member" => both(Method::DELETE, &format!("/members/{viewer}/suspension"), None),
         "list_invitations" => foreign(Method::GET, "/invitations", None),
-        "create_invitation" => foreign(
-            Method::POST,
-            "/invitations",
-            Some(json!({"email": "spy@example.com", "role": "owner"})),
-        ),
-        "revoke_invitation" => both(
-            Method::DELETE,
-            &format!("/invitations/{}", w.invitation_a),
-            None,
-        ),
+        "create_invitation" => {
+            foreign(Method::POST, "/invitations", Some(json!({"email": "spy@example.com", "role": "owner"})))
+        }
+        "revoke_invitation" => both(Method::DELETE, &format!("/invitations/{}", w.invitation_a), None),
         "list_api_tokens" => foreign(Method::GET, "/api-tokens", None),
-        "create_api_token" => foreign(
-            Method::POST,
-            "/api-tokens",
-            Some(json!({"name": "spy", "scopes": ["leads:read"]})),
-        ),
-        "revoke_api_token" => both(
-            Method::DELETE,
-            &format!("/api-tokens/{}", w.token_a_id),
-            None,
-        ),
+        "create_api_token" => {
+            foreign(Method::POST, "/api-tokens", Some(json!({"name": "spy", "scopes": ["leads:read"]})))
+        }
+        "revoke_api_token" => both(Method::DELETE, &format!("/api-tokens/{}", w.token_a_id), None),
         "get_token_info" => Case::Calls(vec![Call {
             must_not_contain: Some(a.clone()),
-            ..call(
-                BToken,
-                Method::GET,
-                "/api/v1/token".into(),
-                None,
-                StatusCode::OK,
-            )
+            ..call(BToken, Method::GET, "/api/v1/token".into(), None, StatusCode::OK)
         }]),
         "get_me" => Case::Calls(vec![Call {
             must_not_contain: Some(a.clone()),
@@ -181,12 +112,49 @@ fn tenant_case(op: &str, w: &World) -> Option<Case> {
             None,
             StatusCode::FORBIDDEN,
         )]),
-        "get_invitation" => {
-            Case::Exempt("capability link: the unguessable id is mailed only to the invitee")
+        "list_leads" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/leads"), None, nf),
+            Call {
+                must_not_contain: Some(w.lead_a.clone()),
+                ..call(BOwner, Method::GET, format!("/api/workspaces/{b}/leads?q=lead"), None, StatusCode::OK)
+            },
+        ]),
+        "create_lead" => foreign(Method::POST, "/leads", Some(json!({"name": "Planted"}))),
+        "get_lead" => both(Method::GET, &format!("/leads/{}", w.lead_a), None),
+        "update_lead" => both(Method::PATCH, &format!("/leads/{}", w.lead_a), Some(json!({"name": "Taken"}))),
+        "get_lead_timeline" => both(Method::GET, &format!("/leads/{}/timeline", w.lead_a), None),
+        "list_lead_sources" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/lead-sources"), None, nf),
+            Call {
+                must_not_contain: Some(w.source_a.clone()),
+                ..call(BOwner, Method::GET, format!("/api/workspaces/{b}/lead-sources"), None, StatusCode::OK)
+            },
+        ]),
+        "create_lead_source" => foreign(Method::POST, "/lead-sources", Some(json!({"slug": "planted", "label": "P"}))),
+        "archive_lead_source" => both(Method::PUT, &format!("/lead-sources/{}/archived", w.source_a), None),
+        "unarchive_lead_source" => both(Method::DELETE, &format!("/lead-sources/{}/archived", w.source_a), None),
+        "list_audit_events" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/audit-events"), None, nf),
+            Call {
+                must_not_contain: Some(w.lead_a.clone()),
+                ..call(BOwner, Method::GET, format!("/api/workspaces/{b}/audit-events"), None, StatusCode::OK)
+            },
+        ]),
+        "list_leads_public" => Case::Calls(vec![Call {
+            must_not_contain: Some(w.lead_a.clone()),
+            ..call(BToken, Method::GET, "/api/v1/leads".into(), None, StatusCode::OK)
+        }]),
+        "get_lead_public" => {
+            Case::Calls(vec![call(BToken, Method::GET, format!("/api/v1/leads/{}", w.lead_a), None, nf)])
         }
-        "list_users" | "ban_user" | "unban_user" => Case::Exempt(
-            "platform administration, above workspaces; non-admins get 403 (role matrix)",
-        ),
+        "create_lead_public" => Case::Calls(vec![Call {
+            must_not_contain: Some(a.clone()),
+            ..call(BToken, Method::POST, "/api/v1/leads".into(), Some(json!({"name": "Into B"})), StatusCode::CREATED)
+        }]),
+        "get_invitation" => Case::Exempt("capability link: the unguessable id is mailed only to the invitee"),
+        "list_users" | "ban_user" | "unban_user" => {
+            Case::Exempt("platform administration, above workspaces; non-admins get 403 (role matrix)")
+        }
         "healthz" | "readyz" => Case::Exempt("no data: process and database liveness only"),
         "sign_up"
         | "sign_in"
@@ -210,66 +178,28 @@ fn role_case(op: &str, w: &World) -> Option<Case> {
         Case::Calls(
             [AViewer, AManager]
                 .into_iter()
-                .map(|who| {
-                    call(
-                        who,
-                        method.clone(),
-                        format!("/api/workspaces/{a}{tail}"),
-                        body.clone(),
-                        forbidden,
-                    )
-                })
+                .map(|who| call(who, method.clone(), format!("/api/workspaces/{a}{tail}"), body.clone(), forbidden))
                 .collect(),
         )
     };
     let owner = &w.a_owner_id;
     Some(match op {
         "update_workspace" => not_owner(Method::PATCH, "", Some(json!({"currency": "USD"}))),
-        "change_member_role" => not_owner(
-            Method::PATCH,
-            &format!("/members/{owner}"),
-            Some(json!({"role": "viewer"})),
-        ),
+        "change_member_role" => not_owner(Method::PATCH, &format!("/members/{owner}"), Some(json!({"role": "viewer"}))),
         "remove_member" => not_owner(Method::DELETE, &format!("/members/{owner}"), None),
-        "suspend_member" => not_owner(
-            Method::PUT,
-            &format!("/members/{owner}/suspension"),
-            Some(json!({})),
-        ),
-        "unsuspend_member" => not_owner(
-            Method::DELETE,
-            &format!("/members/{owner}/suspension"),
-            None,
-        ),
-        "create_invitation" => not_owner(
-            Method::POST,
-            "/invitations",
-            Some(json!({"email": "x@example.com", "role": "owner"})),
-        ),
-        "revoke_invitation" => not_owner(
-            Method::DELETE,
-            &format!("/invitations/{}", w.invitation_a),
-            None,
-        ),
+        "suspend_member" => not_owner(Method::PUT, &format!("/members/{owner}/suspension"), Some(json!({}))),
+        "unsuspend_member" => not_owner(Method::DELETE, &format!("/members/{owner}/suspension"), None),
+        "create_invitation" => {
+            not_owner(Method::POST, "/invitations", Some(json!({"email": "x@example.com", "role": "owner"})))
+        }
+        "revoke_invitation" => not_owner(Method::DELETE, &format!("/invitations/{}", w.invitation_a), None),
         "list_invitations" => not_owner(Method::GET, "/invitations", None),
-        "create_api_token" => not_owner(
-            Method::POST,
-            "/api-tokens",
-            Some(json!({"name": "x", "scopes": ["leads:read"]})),
-        ),
-        "revoke_api_token" => not_owner(
-            Method::DELETE,
-            &format!("/api-tokens/{}", w.token_a_id),
-            None,
-        ),
+        "create_api_token" => {
+            not_owner(Method::POST, "/api-tokens", Some(json!({"name": "x", "scopes": ["leads:read"]})))
+        }
+        "revoke_api_token" => not_owner(Method::DELETE, &format!("/api-tokens/{}", w.token_a_id), None),
         "list_api_tokens" => not_owner(Method::GET, "/api-tokens", None),
-        "list_users" => Case::Calls(vec![call(
-            AOwner,
-            Method::GET,
-            "/api/admin/users".into(),
-            None,
-            forbidden,
-        )]),
+        "list_users" => Case::Calls(vec![call(AOwner, Method::GET, "/api/admin/users".into(), None, forbidden)]),
         "ban_user" => Case::Calls(vec![call(
             AOwner,
             Method::PUT,
@@ -284,15 +214,37 @@ fn role_case(op: &str, w: &World) -> Option<Case> {
             None,
             forbidden,
         )]),
-        "get_token_info" => Case::Calls(vec![call(
-            ATokenOrdersOnly,
-            Method::GET,
-            "/api/v1/token".into(),
-            None,
-            StatusCode::OK,
+        "get_token_info" => {
+            Case::Calls(vec![call(ATokenOrdersOnly, Method::GET, "/api/v1/token".into(), None, StatusCode::OK)])
+        }
+        "create_lead" => Case::Calls(vec![call(
+            AViewer,
+            Method::POST,
+            format!("/api/workspaces/{a}/leads"),
+            Some(json!({"name": "V"})),
+            forbidden,
         )]),
-        "get_workspace" | "list_members" | "get_member" | "get_me" | "get_invitation"
-        | "healthz" | "readyz" => Case::Exempt("read-only and open to every member (or public)"),
+        "update_lead" => Case::Calls(vec![call(
+            AViewer,
+            Method::PATCH,
+            format!("/api/workspaces/{a}/leads/{}", w.lead_a),
+            Some(json!({"status": "contacted"})),
+            forbidden,
+        )]),
+        "create_lead_source" => {
+            not_owner(Method::POST, "/lead-sources", Some(json!({"slug": "mine", "label": "Mine"})))
+        }
+        "archive_lead_source" => not_owner(Method::PUT, &format!("/lead-sources/{}/archived", w.source_a), None),
+        "unarchive_lead_source" => not_owner(Method::DELETE, &format!("/lead-sources/{}/archived", w.source_a), None),
+        "list_leads" | "get_lead" | "get_lead_timeline" | "list_lead_sources" | "list_audit_events" => {
+            Case::Exempt("read-only and open to every member")
+        }
+        "list_leads_public" | "get_lead_public" | "create_lead_public" => {
+            Case::Exempt("public API: token scopes are checked by scope_case")
+        }
+        "get_workspace" | "list_members" | "get_member" | "get_me" | "get_invitation" | "healthz" | "readyz" => {
+            Case::Exempt("read-only and open to every member (or public)")
+        }
         "sign_up"
         | "sign_in"
         | "sign_out"
@@ -303,9 +255,7 @@ fn role_case(op: &str, w: &World) -> Option<Case> {
         | "update_me"
         | "change_password" => Case::Exempt("acts on the caller's own account"),
         "create_workspace" => Case::Exempt("any signed-in user may start a workspace they own"),
-        "accept_invitation" => {
-            Case::Exempt("the invitation itself grants the role; the email lock is tested")
-        }
+        "accept_invitation" => Case::Exempt("the invitation itself grants the role; the email lock is tested"),
         _ => return None,
     })
 }
@@ -313,11 +263,18 @@ fn role_case(op: &str, w: &World) -> Option<Case> {
 /// The public API's scope half of the role matrix: every `/api/v1`
 /// operation either names the scope it needs (and a token without it gets
 /// 403) or says why it needs none.
-fn scope_case(op: &str) -> Option<Result<(&'static str, Method, &'static str), &'static str>> {
-    match op {
-        "get_token_info" => Some(Err("describes the calling token itself; needs no scope")),
-        _ => None,
-    }
+type ScopeCall = (&'static str, Method, String, Option<Value>);
+
+fn scope_case(op: &str, w: &World) -> Option<Result<ScopeCall, &'static str>> {
+    Some(match op {
+        "get_token_info" => Err("describes the calling token itself; needs no scope"),
+        "list_leads_public" => Ok(("leads:read", Method::GET, "/api/v1/leads".into(), None)),
+        "get_lead_public" => Ok(("leads:read", Method::GET, format!("/api/v1/leads/{}", w.lead_a), None)),
+        "create_lead_public" => {
+            Ok(("leads:write", Method::POST, "/api/v1/leads".into(), Some(json!({"name": "No scope"}))))
+        }
+        _ => return None,
+    })
 }
 
 impl World {
@@ -341,30 +298,19 @@ async fn run(w: &World, op: &str, case: Case, failures: &mut Vec<String>) {
             return;
         }
     };
-    assert!(
-        !calls.is_empty(),
-        "{op}: a case with no calls proves nothing"
-    );
+    assert!(!calls.is_empty(), "{op}: a case with no calls proves nothing");
     for c in calls {
-        let res = w
-            .client(c.who)
-            .send(c.method.clone(), &c.path, c.body.clone())
-            .await;
+        let res = w.client(c.who).send(c.method.clone(), &c.path, c.body.clone()).await;
         let status = res.status();
         let text = res.text().await.unwrap_or_default();
         if status != c.status {
-            failures.push(format!(
-                "{op}: {:?} {} {} → {status}, expected {}: {text}",
-                c.who, c.method, c.path, c.status
-            ));
+            failures
+                .push(format!("{op}: {:?} {} {} → {status}, expected {}: {text}", c.who, c.method, c.path, c.status));
         }
         if let Some(secret) = &c.must_not_contain
             && text.contains(secret.as_str())
         {
-            failures.push(format!(
-                "{op}: {:?} {} {} leaked another workspace's data",
-                c.who, c.method, c.path
-            ));
+            failures.push(format!("{op}: {:?} {} {} leaked another workspace's data", c.who, c.method, c.path));
         }
     }
 }
@@ -379,20 +325,9 @@ async fn tenant_matrix(backend: Backend) {
             Some(case) => run(&w, &op, case, &mut failures).await,
         }
     }
-    assert!(
-        missing.is_empty(),
-        "operations without a tenant case: {missing:?}"
-    );
-    assert!(
-        failures.is_empty(),
-        "tenant isolation failures:\n{}",
-        failures.join("\n")
-    );
-    assert_eq!(
-        w.snapshot_a().await,
-        before,
-        "refused calls changed workspace A"
-    );
+    assert!(missing.is_empty(), "operations without a tenant case: {missing:?}");
+    assert!(failures.is_empty(), "tenant isolation failures:\n{}", failures.join("\n"));
+    assert_eq!(w.snapshot_a().await, before, "refused calls changed workspace A");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -412,18 +347,12 @@ async fn role_matrix() {
     let (mut missing, mut failures) = (Vec::new(), Vec::new());
     for (op, method, path) in operations() {
         if path.starts_with("/api/v1/") {
-            match scope_case(&op) {
+            match scope_case(&op, &w) {
                 None => missing.push(format!("{op} (scope case)")),
-                Some(Ok((scope, method, path))) => {
-                    let res = w
-                        .bearer(&w.token_a_orders_only)
-                        .send(method, path, None)
-                        .await;
+                Some(Ok((scope, method, path, body))) => {
+                    let res = w.bearer(&w.token_a_orders_only).send(method, &path, body).await;
                     if res.status() != StatusCode::FORBIDDEN {
-                        failures.push(format!(
-                            "{op}: a token without {scope} got {}",
-                            res.status()
-                        ));
+                        failures.push(format!("{op}: a token without {scope} got {}", res.status()));
                     }
                 }
                 Some(Err(_reason)) => {}
@@ -438,18 +367,7 @@ async fn role_matrix() {
             Some(case) => run(&w, &op, case, &mut failures).await,
         }
     }
-    assert!(
-        missing.is_empty(),
-        "operations without a role case: {missing:?}"
-    );
-    assert!(
-        failures.is_empty(),
-        "role failures:\n{}",
-        failures.join("\n")
-    );
-    assert_eq!(
-        w.snapshot_a().await,
-        before,
-        "refused calls changed workspace A"
-    );
+    assert!(missing.is_empty(), "operations without a role case: {missing:?}");
+    assert!(failures.is_empty(), "role failures:\n{}", failures.join("\n"));
+    assert_eq!(w.snapshot_a().await, before, "refused calls changed workspace A");
 }

@@ -21,20 +21,16 @@ pub struct World {
     /// A pending invitation of workspace A.
     pub invitation_a: String,
     pub token_a_id: String,
+    /// A lead and a custom lead source of workspace A.
+    pub lead_a: String,
+    pub source_a: String,
     /// Workspace A's token without any `leads:*` scope.
     pub token_a_orders_only: String,
     pub token_b_all: String,
 }
 
-const ALL_SCOPES: [&str; 7] = [
-    "products:read",
-    "leads:read",
-    "leads:write",
-    "customers:read",
-    "customers:write",
-    "orders:read",
-    "orders:write",
-];
+const ALL_SCOPES: [&str; 7] =
+    ["products:read", "leads:read", "leads:write", "customers:read", "customers:write", "orders:read", "orders:write"];
 
 fn unique(tag: &str) -> String {
     format!("{tag}-{}@example.com", uuid::Uuid::now_v7().simple())
@@ -43,11 +39,7 @@ fn unique(tag: &str) -> String {
 async fn member(app: &TestApp, owner: &Client, ws: &str, role: &str) -> (Client, String) {
     let email = unique(role);
     let (status, invitation) = owner
-        .json(
-            Method::POST,
-            &format!("/api/workspaces/{ws}/invitations"),
-            Some(json!({"email": email, "role": role})),
-        )
+        .json(Method::POST, &format!("/api/workspaces/{ws}/invitations"), Some(json!({"email": email, "role": role})))
         .await;
     assert_eq!(status, StatusCode::CREATED, "{invitation}");
     let (client, me) = app
@@ -65,29 +57,19 @@ async fn token(owner: &Client, ws: &str, scopes: &[&str]) -> (String, String) {
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    (
-        body["token"]["id"].as_str().expect("id").to_owned(),
-        body["secret"].as_str().expect("secret").to_owned(),
-    )
+    (body["token"]["id"].as_str().expect("id").to_owned(), body["secret"].as_str().expect("secret").to_owned())
 }
 
 fn ids(me: &Value) -> (String, String) {
     (
         me["user"]["id"].as_str().expect("user id").to_owned(),
-        me["workspaces"][0]["workspaceId"]
-            .as_str()
-            .expect("workspace id")
-            .to_owned(),
+        me["workspaces"][0]["workspaceId"].as_str().expect("workspace id").to_owned(),
     )
 }
 
 impl World {
     pub async fn build(backend: Backend) -> Self {
-        let app = TestApp::spawn_with(Spawn {
-            backend,
-            ..Spawn::default()
-        })
-        .await;
+        let app = TestApp::spawn_with(Spawn { backend, ..Spawn::default() }).await;
         let (a_owner, me_a) = app.sign_up(&unique("owner-a")).await;
         let (b_owner, me_b) = app.sign_up(&unique("owner-b")).await;
         let (a_owner_id, ws_a) = ids(&me_a);
@@ -105,6 +87,19 @@ impl World {
         let (token_a_id, _) = token(&a_owner, &ws_a, &ALL_SCOPES).await;
         let (_, token_a_orders_only) = token(&a_owner, &ws_a, &["orders:read"]).await;
         let (_, token_b_all) = token(&b_owner, &ws_b, &ALL_SCOPES).await;
+        let (status, lead) = a_owner
+            .json(Method::POST, &format!("/api/workspaces/{ws_a}/leads"), Some(json!({"name": "Lead of A"})))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{lead}");
+        let source_a = "fair-a".to_owned();
+        let (status, source) = a_owner
+            .json(
+                Method::POST,
+                &format!("/api/workspaces/{ws_a}/lead-sources"),
+                Some(json!({"slug": source_a, "label": "Fair of A"})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{source}");
         Self {
             app,
             a_owner,
@@ -116,6 +111,8 @@ impl World {
             a_owner_id,
             a_viewer_id,
             b_owner_id,
+            lead_a: lead["id"].as_str().expect("id").to_owned(),
+            source_a,
             invitation_a: invitation["id"].as_str().expect("id").to_owned(),
             token_a_id,
             token_a_orders_only,
@@ -131,33 +128,19 @@ impl World {
     /// the matrices to prove refused calls changed nothing.
     pub async fn snapshot_a(&self) -> Value {
         let ws = &self.ws_a;
-        let (_, workspace) = self
-            .a_owner
-            .json(Method::GET, &format!("/api/workspaces/{ws}"), None)
-            .await;
-        let (_, members) = self
-            .a_owner
-            .json(Method::GET, &format!("/api/workspaces/{ws}/members"), None)
-            .await;
-        let (_, invitations) = self
-            .a_owner
-            .json(
-                Method::GET,
-                &format!("/api/workspaces/{ws}/invitations"),
-                None,
-            )
-            .await;
-        let (_, mut tokens) = self
-            .a_owner
-            .json(
-                Method::GET,
-                &format!("/api/workspaces/{ws}/api-tokens"),
-                None,
-            )
-            .await;
+        let (_, workspace) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}"), None).await;
+        let (_, members) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/members"), None).await;
+        let (_, invitations) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/invitations"), None).await;
+        let (_, mut tokens) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/api-tokens"), None).await;
         for token in tokens["data"].as_array_mut().into_iter().flatten() {
             token["lastUsedAt"] = Value::Null;
         }
-        json!({"workspace": workspace, "members": members, "invitations": invitations, "tokens": tokens})
+        let (_, leads) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/leads"), None).await;
+        let (_, sources) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/lead-sources"), None).await;
+        let (_, audit) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/audit-events"), None).await;
+        json!({
+            "workspace": workspace, "members": members, "invitations": invitations, "tokens": tokens,
+            "leads": leads, "sources": sources, "audit": audit,
+        })
     }
 }

@@ -9,11 +9,7 @@ use crate::secrets::{hash_password, random_secret};
 use crate::values::{Email, Password, PersonName, Theme};
 
 fn require_admin(actor: &User) -> Result<(), IdentityError> {
-    if actor.is_platform_admin {
-        Ok(())
-    } else {
-        Err(IdentityError::Forbidden("only platform admins can do this"))
-    }
+    if actor.is_platform_admin { Ok(()) } else { Err(IdentityError::Forbidden("only platform admins can do this")) }
 }
 
 impl IdentityService {
@@ -40,31 +36,19 @@ impl IdentityService {
         if actor.id == target {
             return Err(IdentityError::SelfAction("you cannot ban yourself"));
         }
-        self.store
-            .find_user(target)
-            .await?
-            .ok_or(IdentityError::NotFound("user"))?;
+        self.store.find_user(target).await?.ok_or(IdentityError::NotFound("user"))?;
         self.store.set_banned(target, Some(self.now())).await?;
         tracing::info!(user.id = %target, "user banned");
-        self.store
-            .find_user(target)
-            .await?
-            .ok_or(IdentityError::NotFound("user"))
+        self.store.find_user(target).await?.ok_or(IdentityError::NotFound("user"))
     }
 
     /// # Errors
     /// `Forbidden` for non-admins, `NotFound`, `Store`.
     pub async fn unban_user(&self, actor: &User, target: UserId) -> Result<User, IdentityError> {
         require_admin(actor)?;
-        self.store
-            .find_user(target)
-            .await?
-            .ok_or(IdentityError::NotFound("user"))?;
+        self.store.find_user(target).await?.ok_or(IdentityError::NotFound("user"))?;
         self.store.set_banned(target, None).await?;
-        self.store
-            .find_user(target)
-            .await?
-            .ok_or(IdentityError::NotFound("user"))
+        self.store.find_user(target).await?.ok_or(IdentityError::NotFound("user"))
     }
 
     /// Operator tool (CLI): makes an existing account a platform admin.
@@ -73,18 +57,9 @@ impl IdentityService {
     /// `Invalid`, `NotFound("user")`, `Store`.
     pub async fn grant_platform_admin(&self, email: &str) -> Result<User, IdentityError> {
         let email = Email::parse("email", email)?;
-        let credentials = self
-            .store
-            .find_credentials(&email)
-            .await?
-            .ok_or(IdentityError::NotFound("user"))?;
-        self.store
-            .set_platform_admin(credentials.user.id, true)
-            .await?;
-        Ok(User {
-            is_platform_admin: true,
-            ..credentials.user
-        })
+        let credentials = self.store.find_credentials(&email).await?.ok_or(IdentityError::NotFound("user"))?;
+        self.store.set_platform_admin(credentials.user.id, true).await?;
+        Ok(User { is_platform_admin: true, ..credentials.user })
     }
 
     /// Operator tool (CLI): creates a workspace owned by `email`, creating the
@@ -108,12 +83,7 @@ impl IdentityService {
                     None => random_secret(),
                 };
                 let now = self.now();
-                let display = email
-                    .as_str()
-                    .split('@')
-                    .next()
-                    .unwrap_or("owner")
-                    .to_owned();
+                let display = email.as_str().split('@').next().unwrap_or("owner").to_owned();
                 let user = User {
                     id: UserId::new(),
                     name: PersonName::parse("ownerEmail", &display)?,
@@ -131,19 +101,12 @@ impl IdentityService {
                     currency: crm_kernel::Currency::default(),
                     created_at: now,
                 };
-                let membership =
-                    super::auth::new_membership(placeholder.id, user.id, Role::Owner, now);
-                self.store
-                    .insert_user_with_workspace(&user, &hash, &placeholder, &membership)
-                    .await?;
+                let membership = super::auth::new_membership(placeholder.id, user.id, Role::Owner, now);
+                self.store.insert_user_with_workspace(&user, &hash, &placeholder, &membership).await?;
                 return Ok(placeholder.id);
             }
         };
-        Ok(self
-            .create_workspace(owner.id, name, None)
-            .await?
-            .workspace
-            .id)
+        Ok(self.create_workspace(owner.id, name, None).await?.workspace.id)
     }
 
     /// Operator tool (CLI): an owner-level scope in a workspace, for issuing
@@ -152,20 +115,11 @@ impl IdentityService {
     /// # Errors
     /// `NotFound("workspace")`, `Store`.
     pub async fn operator_scope(&self, workspace: WorkspaceId) -> Result<Scope, IdentityError> {
-        self.store
-            .find_workspace_unscoped(workspace)
-            .await?
-            .ok_or(IdentityError::NotFound("workspace"))?;
+        self.store.find_workspace_unscoped(workspace).await?.ok_or(IdentityError::NotFound("workspace"))?;
         let members = self
             .store
             .list_members(
-                &Scope::new(
-                    workspace,
-                    Actor::User {
-                        id: UserId::from_uuid(uuid::Uuid::nil()),
-                        role: Role::Owner,
-                    },
-                ),
+                &Scope::new(workspace, Actor::User { id: UserId::from_uuid(uuid::Uuid::nil()), role: Role::Owner }),
                 None,
                 Limit::MAX_LIMIT,
             )
@@ -176,12 +130,6 @@ impl IdentityService {
             .find(|m| m.membership.role == Role::Owner)
             .map(|m| m.membership.user_id)
             .ok_or(IdentityError::NotFound("workspace"))?;
-        Ok(Scope::new(
-            workspace,
-            Actor::User {
-                id: owner,
-                role: Role::Owner,
-            },
-        ))
+        Ok(Scope::new(workspace, Actor::User { id: owner, role: Role::Owner }))
     }
 }

@@ -6,9 +6,7 @@ use crm_kernel::{InvitationId, MembershipId, Role, SessionId, UserId, WorkspaceI
 use super::IdentityService;
 use crate::error::{FieldErrors, IdentityError};
 use crate::mail;
-use crate::model::{
-    Account, EmailTokenPurpose, IssuedSession, Membership, Session, User, Workspace,
-};
+use crate::model::{Account, EmailTokenPurpose, IssuedSession, Membership, Session, User, Workspace};
 use crate::ports::{Accepted, Inserted};
 use crate::secrets::{dummy_hash, hash_password, random_secret, sha256_hex, verify_password};
 use crate::values::{Email, Password, PersonName, Theme, WorkspaceName};
@@ -59,18 +57,12 @@ impl IdentityService {
                     return Err(IdentityError::InvitationEmailMismatch);
                 }
                 user.email_verified_at = Some(now);
-                let membership =
-                    new_membership(invitation.workspace_id, user.id, invitation.role, now);
-                match self
-                    .store
-                    .insert_user_accepting_invitation(&user, &hash, invitation_id, &membership, now)
-                    .await?
+                let membership = new_membership(invitation.workspace_id, user.id, invitation.role, now);
+                match self.store.insert_user_accepting_invitation(&user, &hash, invitation_id, &membership, now).await?
                 {
                     Ok(inserted) => inserted,
                     Err(Accepted::NotPending | Accepted::Ok) => {
-                        return Err(IdentityError::InvitationNotPending(
-                            invitation.status(self.now()),
-                        ));
+                        return Err(IdentityError::InvitationNotPending(invitation.status(self.now())));
                     }
                     Err(Accepted::AlreadyMember) => return Err(IdentityError::AlreadyMember),
                 }
@@ -83,9 +75,7 @@ impl IdentityService {
                     created_at: now,
                 };
                 let owner = new_membership(workspace.id, user.id, Role::Owner, now);
-                self.store
-                    .insert_user_with_workspace(&user, &hash, &workspace, &owner)
-                    .await?
+                self.store.insert_user_with_workspace(&user, &hash, &workspace, &owner).await?
             }
         };
         if inserted == Inserted::Duplicate {
@@ -102,11 +92,7 @@ impl IdentityService {
     /// # Errors
     /// `InvalidCredentials` (same answer for unknown email and wrong
     /// password), `Banned`, `Store`.
-    pub async fn sign_in(
-        &self,
-        email: &str,
-        password: &str,
-    ) -> Result<(Account, IssuedSession), IdentityError> {
+    pub async fn sign_in(&self, email: &str, password: &str) -> Result<(Account, IssuedSession), IdentityError> {
         let Ok(email) = Email::parse("email", email) else {
             let _ = verify_password(password, dummy_hash());
             return Err(IdentityError::InvalidCredentials);
@@ -137,10 +123,7 @@ impl IdentityService {
             revoked_at: None,
         };
         self.store.insert_session(&session).await?;
-        Ok(IssuedSession {
-            session,
-            csrf_secret,
-        })
+        Ok(IssuedSession { session, csrf_secret })
     }
 
     /// Resolves a session named by a (signature-checked) browser token.
@@ -148,23 +131,12 @@ impl IdentityService {
     /// # Errors
     /// `Unauthenticated` when the session is unknown, revoked or expired, or
     /// the user is banned; `Store`.
-    pub async fn authenticate_session(
-        &self,
-        id: SessionId,
-    ) -> Result<(User, Session), IdentityError> {
-        let session = self
-            .store
-            .find_session(id)
-            .await?
-            .ok_or(IdentityError::Unauthenticated)?;
+    pub async fn authenticate_session(&self, id: SessionId) -> Result<(User, Session), IdentityError> {
+        let session = self.store.find_session(id).await?.ok_or(IdentityError::Unauthenticated)?;
         if !session.is_live(self.now()) {
             return Err(IdentityError::Unauthenticated);
         }
-        let user = self
-            .store
-            .find_user(session.user_id)
-            .await?
-            .ok_or(IdentityError::Unauthenticated)?;
+        let user = self.store.find_user(session.user_id).await?.ok_or(IdentityError::Unauthenticated)?;
         if user.banned_at.is_some() {
             return Err(IdentityError::Unauthenticated);
         }
@@ -180,11 +152,7 @@ impl IdentityService {
     /// # Errors
     /// `Store`.
     pub async fn account(&self, user: UserId) -> Result<Account, IdentityError> {
-        let user = self
-            .store
-            .find_user(user)
-            .await?
-            .ok_or(IdentityError::Unauthenticated)?;
+        let user = self.store.find_user(user).await?.ok_or(IdentityError::Unauthenticated)?;
         self.account_of(user).await
     }
 
@@ -205,11 +173,7 @@ impl IdentityService {
         let name = name.map(|n| errors.check(PersonName::parse("name", n)));
         let theme = theme.map(|t| {
             errors.check(t.parse::<Theme>().map_err(|()| {
-                crm_kernel::FieldError::new(
-                    "theme",
-                    "invalid_theme",
-                    "must be one of light, dark, system",
-                )
+                crm_kernel::FieldError::new("theme", "invalid_theme", "must be one of light, dark, system")
             }))
         });
         errors.finish()?;
@@ -222,20 +186,9 @@ impl IdentityService {
     async fn send_verification(&self, user: &User) -> Result<(), IdentityError> {
         let token = random_secret();
         let expires = self.now() + self.config.verification_ttl;
-        self.store
-            .insert_email_token(
-                user.id,
-                EmailTokenPurpose::VerifyEmail,
-                &sha256_hex(&token),
-                expires,
-            )
-            .await?;
+        self.store.insert_email_token(user.id, EmailTokenPurpose::VerifyEmail, &sha256_hex(&token), expires).await?;
         let link = self.config.link(&format!("/verify-email?token={token}"));
-        self.send(
-            mail::verify_email(user.email.as_str(), user.name.as_str(), &link),
-            "verify_email",
-        )
-        .await;
+        self.send(mail::verify_email(user.email.as_str(), user.name.as_str(), &link), "verify_email").await;
         Ok(())
     }
 
@@ -275,19 +228,10 @@ impl IdentityService {
         let token = random_secret();
         let expires = self.now() + self.config.reset_ttl;
         self.store
-            .insert_email_token(
-                credentials.user.id,
-                EmailTokenPurpose::ResetPassword,
-                &sha256_hex(&token),
-                expires,
-            )
+            .insert_email_token(credentials.user.id, EmailTokenPurpose::ResetPassword, &sha256_hex(&token), expires)
             .await?;
         let link = self.config.link(&format!("/reset-password?token={token}"));
-        self.send(
-            mail::reset_password(email.as_str(), &link),
-            "reset_password",
-        )
-        .await;
+        self.send(mail::reset_password(email.as_str(), &link), "reset_password").await;
         Ok(())
     }
 
@@ -321,11 +265,7 @@ impl IdentityService {
         current: &str,
         new: &str,
     ) -> Result<(), IdentityError> {
-        let credentials = self
-            .store
-            .find_credentials_by_id(user)
-            .await?
-            .ok_or(IdentityError::Unauthenticated)?;
+        let credentials = self.store.find_credentials_by_id(user).await?.ok_or(IdentityError::Unauthenticated)?;
         let mut errors = FieldErrors::default();
         if !verify_password(current, &credentials.password_hash) {
             errors.push(crm_kernel::FieldError::new(
@@ -340,10 +280,7 @@ impl IdentityService {
             return Err(IdentityError::Invalid(Vec::new()));
         };
         let hash = hash_password(new.expose())?;
-        Ok(self
-            .store
-            .set_password(user, &hash, Some(keep), self.now())
-            .await?)
+        Ok(self.store.set_password(user, &hash, Some(keep), self.now()).await?)
     }
 }
 

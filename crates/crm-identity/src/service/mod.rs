@@ -61,12 +61,7 @@ impl IdentityService {
         clock: Arc<dyn Clock>,
         config: IdentityConfig,
     ) -> Self {
-        Self {
-            store,
-            mailer,
-            clock,
-            config,
-        }
+        Self { store, mailer, clock, config }
     }
 
     #[must_use]
@@ -92,8 +87,6 @@ impl IdentityService {
 fn require_owner(scope: &Scope) -> Result<(), IdentityError> {
     match scope.role() {
         Some(Role::Owner) => Ok(()),
-        _ => Err(IdentityError::Forbidden(
-            "only workspace owners can do this",
-        )),
+        _ => Err(IdentityError::Forbidden("only workspace owners can do this")),
     }
 }

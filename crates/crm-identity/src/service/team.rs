@@ -6,9 +6,7 @@ use super::auth::new_membership;
 use super::{IdentityService, require_owner};
 use crate::error::IdentityError;
 use crate::mail;
-use crate::model::{
-    Invitation, InvitationPreview, InvitationStatus, Member, User, WorkspaceMembership,
-};
+use crate::model::{Invitation, InvitationPreview, InvitationStatus, Member, User, WorkspaceMembership};
 use crate::ports::{Accepted, Inserted, OwnerGuarded};
 use crate::values::Email;
 
@@ -17,14 +15,8 @@ use crate::values::Email;
 /// # Errors
 /// `Invalid` naming `field`.
 pub fn parse_role(field: &'static str, raw: &str) -> Result<Role, IdentityError> {
-    raw.parse::<Role>().map_err(|()| {
-        FieldError::new(
-            field,
-            "invalid_role",
-            "must be one of owner, manager, viewer",
-        )
-        .into()
-    })
+    raw.parse::<Role>()
+        .map_err(|()| FieldError::new(field, "invalid_role", "must be one of owner, manager, viewer").into())
 }
 
 impl IdentityService {
@@ -42,10 +34,7 @@ impl IdentityService {
     /// # Errors
     /// `NotFound("member")`, `Store`.
     pub async fn member(&self, scope: &Scope, user: UserId) -> Result<Member, IdentityError> {
-        self.store
-            .find_member(scope, user)
-            .await?
-            .ok_or(IdentityError::NotFound("member"))
+        self.store.find_member(scope, user).await?.ok_or(IdentityError::NotFound("member"))
     }
 
     /// # Errors
@@ -56,12 +45,7 @@ impl IdentityService {
 
     /// # Errors
     /// `Forbidden` for non-owners, `NotFound`, `LastOwner`, `Store`.
-    pub async fn change_role(
-        &self,
-        scope: &Scope,
-        user: UserId,
-        role: Role,
-    ) -> Result<Member, IdentityError> {
+    pub async fn change_role(&self, scope: &Scope, user: UserId, role: Role) -> Result<Member, IdentityError> {
         require_owner(scope)?;
         match self.store.change_role(scope, user, role).await? {
             OwnerGuarded::Done(()) => self.member(scope, user).await,
@@ -97,11 +81,7 @@ impl IdentityService {
         }
         let reason = reason.map(str::trim).filter(|r| !r.is_empty());
         if reason.is_some_and(|r| r.chars().count() > 500) {
-            return Err(IdentityError::field(
-                "reason",
-                "too_long",
-                "must be at most 500 characters",
-            ));
+            return Err(IdentityError::field("reason", "too_long", "must be at most 500 characters"));
         }
         let suspension = Some((self.now(), reason.map(str::to_owned)));
         if !self.store.set_suspension(scope, user, suspension).await? {
@@ -112,11 +92,7 @@ impl IdentityService {
 
     /// # Errors
     /// `Forbidden` for non-owners, `NotFound`, `Store`.
-    pub async fn unsuspend_member(
-        &self,
-        scope: &Scope,
-        user: UserId,
-    ) -> Result<Member, IdentityError> {
+    pub async fn unsuspend_member(&self, scope: &Scope, user: UserId) -> Result<Member, IdentityError> {
         require_owner(scope)?;
         if !self.store.set_suspension(scope, user, None).await? {
             return Err(IdentityError::NotFound("member"));
@@ -150,11 +126,7 @@ impl IdentityService {
             }
         };
         if let Some(existing) = self.store.find_credentials(&email).await?
-            && self
-                .store
-                .find_member(scope, existing.user.id)
-                .await?
-                .is_some()
+            && self.store.find_member(scope, existing.user.id).await?.is_some()
         {
             return Err(IdentityError::AlreadyMember);
         }
@@ -200,21 +172,11 @@ impl IdentityService {
 
     /// # Errors
     /// `Forbidden` for non-owners, `NotFound`, `InvitationNotPending`, `Store`.
-    pub async fn revoke_invitation(
-        &self,
-        scope: &Scope,
-        id: InvitationId,
-    ) -> Result<(), IdentityError> {
+    pub async fn revoke_invitation(&self, scope: &Scope, id: InvitationId) -> Result<(), IdentityError> {
         require_owner(scope)?;
-        let invitation = self
-            .store
-            .find_invitation(scope, id)
-            .await?
-            .ok_or(IdentityError::NotFound("invitation"))?;
+        let invitation = self.store.find_invitation(scope, id).await?.ok_or(IdentityError::NotFound("invitation"))?;
         let status = invitation.status(self.now());
-        if status != InvitationStatus::Pending
-            || !self.store.revoke_invitation(scope, id, self.now()).await?
-        {
+        if status != InvitationStatus::Pending || !self.store.revoke_invitation(scope, id, self.now()).await? {
             return Err(IdentityError::InvitationNotPending(status));
         }
         Ok(())
@@ -224,25 +186,14 @@ impl IdentityService {
     ///
     /// # Errors
     /// `NotFound("invitation")`, `Store`.
-    pub async fn preview_invitation(
-        &self,
-        id: InvitationId,
-    ) -> Result<InvitationPreview, IdentityError> {
-        let invitation = self
-            .store
-            .find_invitation_by_link(id)
-            .await?
-            .ok_or(IdentityError::NotFound("invitation"))?;
+    pub async fn preview_invitation(&self, id: InvitationId) -> Result<InvitationPreview, IdentityError> {
+        let invitation = self.store.find_invitation_by_link(id).await?.ok_or(IdentityError::NotFound("invitation"))?;
         let workspace = self
             .store
             .find_workspace_unscoped(invitation.workspace_id)
             .await?
             .ok_or(IdentityError::NotFound("invitation"))?;
-        let account_exists = self
-            .store
-            .find_credentials(&invitation.email)
-            .await?
-            .is_some();
+        let account_exists = self.store.find_credentials(&invitation.email).await?.is_some();
         Ok(InvitationPreview {
             status: invitation.status(self.now()),
             invitation,
@@ -251,15 +202,8 @@ impl IdentityService {
         })
     }
 
-    pub(super) async fn pending_invitation(
-        &self,
-        id: InvitationId,
-    ) -> Result<Invitation, IdentityError> {
-        let invitation = self
-            .store
-            .find_invitation_by_link(id)
-            .await?
-            .ok_or(IdentityError::NotFound("invitation"))?;
+    pub(super) async fn pending_invitation(&self, id: InvitationId) -> Result<Invitation, IdentityError> {
+        let invitation = self.store.find_invitation_by_link(id).await?.ok_or(IdentityError::NotFound("invitation"))?;
         match invitation.status(self.now()) {
             InvitationStatus::Pending => Ok(invitation),
             other => Err(IdentityError::InvitationNotPending(other)),
@@ -271,11 +215,7 @@ impl IdentityService {
     /// # Errors
     /// `NotFound`, `InvitationNotPending`, `InvitationEmailMismatch`,
     /// `AlreadyMember`, `Store`.
-    pub async fn accept_invitation(
-        &self,
-        user: &User,
-        id: InvitationId,
-    ) -> Result<WorkspaceMembership, IdentityError> {
+    pub async fn accept_invitation(&self, user: &User, id: InvitationId) -> Result<WorkspaceMembership, IdentityError> {
         let invitation = self.pending_invitation(id).await?;
         if invitation.email != user.email {
             return Err(IdentityError::InvitationEmailMismatch);
@@ -285,9 +225,7 @@ impl IdentityService {
         match self.store.accept_invitation(id, &membership, now).await? {
             Accepted::Ok => {}
             Accepted::NotPending => {
-                return Err(IdentityError::InvitationNotPending(
-                    InvitationStatus::Accepted,
-                ));
+                return Err(IdentityError::InvitationNotPending(InvitationStatus::Accepted));
             }
             Accepted::AlreadyMember => return Err(IdentityError::AlreadyMember),
         }
@@ -299,9 +237,6 @@ impl IdentityService {
             .find_workspace_unscoped(invitation.workspace_id)
             .await?
             .ok_or(IdentityError::NotFound("invitation"))?;
-        Ok(WorkspaceMembership {
-            workspace,
-            membership,
-        })
+        Ok(WorkspaceMembership { workspace, membership })
     }
 }

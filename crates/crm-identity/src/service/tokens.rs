@@ -28,15 +28,10 @@ impl IdentityService {
         require_owner(scope)?;
         let mut errors = FieldErrors::default();
         let name = errors.check(TokenName::parse("name", name));
-        let parsed: Result<BTreeSet<TokenScope>, _> =
-            scopes.iter().map(|s| s.parse::<TokenScope>()).collect();
+        let parsed: Result<BTreeSet<TokenScope>, _> = scopes.iter().map(|s| s.parse::<TokenScope>()).collect();
         let parsed = match parsed {
             Ok(set) if set.is_empty() => {
-                errors.push(FieldError::new(
-                    "scopes",
-                    "required",
-                    "choose at least one scope",
-                ));
+                errors.push(FieldError::new("scopes", "required", "choose at least one scope"));
                 None
             }
             Ok(set) => Some(set),
@@ -61,9 +56,7 @@ impl IdentityService {
             last_used_at: None,
             revoked_at: None,
         };
-        self.store
-            .insert_api_token(scope, &token, &sha256_hex(&secret))
-            .await?;
+        self.store.insert_api_token(scope, &token, &sha256_hex(&secret)).await?;
         tracing::info!(workspace.id = %scope.workspace(), token.id = %token.id, "api token created");
         Ok(IssuedApiToken { token, secret })
     }
@@ -84,11 +77,7 @@ impl IdentityService {
     ///
     /// # Errors
     /// `Forbidden` for non-owners, `NotFound`, `Store`.
-    pub async fn revoke_api_token(
-        &self,
-        scope: &Scope,
-        id: ApiTokenId,
-    ) -> Result<(), IdentityError> {
+    pub async fn revoke_api_token(&self, scope: &Scope, id: ApiTokenId) -> Result<(), IdentityError> {
         require_owner(scope)?;
         if self.store.revoke_api_token(scope, id, self.now()).await? {
             Ok(())

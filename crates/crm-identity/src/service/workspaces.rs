@@ -18,11 +18,7 @@ pub struct WorkspaceChanges {
 
 fn parse_currency(raw: &str) -> Result<Currency, FieldError> {
     Currency::parse(raw).map_err(|_| {
-        FieldError::new(
-            "currency",
-            "invalid_currency",
-            format!("`{raw}` is not an ISO 4217 currency code"),
-        )
+        FieldError::new("currency", "invalid_currency", format!("`{raw}` is not an ISO 4217 currency code"))
     })
 }
 
@@ -32,26 +28,13 @@ impl IdentityService {
     /// # Errors
     /// `NotFound("workspace")` when the user is not a member (the workspace
     /// may exist: its existence is not revealed), `Suspended`, `Store`.
-    pub async fn member_scope(
-        &self,
-        user: &User,
-        workspace: WorkspaceId,
-    ) -> Result<Scope, IdentityError> {
-        let membership = self
-            .store
-            .find_membership(workspace, user.id)
-            .await?
-            .ok_or(IdentityError::NotFound("workspace"))?;
+    pub async fn member_scope(&self, user: &User, workspace: WorkspaceId) -> Result<Scope, IdentityError> {
+        let membership =
+            self.store.find_membership(workspace, user.id).await?.ok_or(IdentityError::NotFound("workspace"))?;
         if membership.suspended_at.is_some() {
             return Err(IdentityError::Suspended);
         }
-        Ok(Scope::new(
-            workspace,
-            Actor::User {
-                id: user.id,
-                role: membership.role,
-            },
-        ))
+        Ok(Scope::new(workspace, Actor::User { id: user.id, role: membership.role }))
     }
 
     /// Resolves a bearer API token and records its use.
@@ -59,22 +42,13 @@ impl IdentityService {
     /// # Errors
     /// `Unauthenticated` for unknown or revoked tokens, `Store`.
     pub async fn token_scope(&self, secret: &str) -> Result<(Scope, ApiToken), IdentityError> {
-        let token = self
-            .store
-            .find_api_token_by_hash(&sha256_hex(secret))
-            .await?
-            .ok_or(IdentityError::Unauthenticated)?;
+        let token =
+            self.store.find_api_token_by_hash(&sha256_hex(secret)).await?.ok_or(IdentityError::Unauthenticated)?;
         if token.revoked_at.is_some() {
             return Err(IdentityError::Unauthenticated);
         }
         self.store.touch_api_token(token.id, self.now()).await?;
-        let scope = Scope::new(
-            token.workspace_id,
-            Actor::Token {
-                id: token.id,
-                scopes: token.scopes.clone(),
-            },
-        );
+        let scope = Scope::new(token.workspace_id, Actor::Token { id: token.id, scopes: token.scopes.clone() });
         Ok((scope, token))
     }
 
@@ -105,10 +79,7 @@ impl IdentityService {
         let membership = new_membership(workspace.id, owner, Role::Owner, now);
         self.store.insert_workspace(&workspace, &membership).await?;
         tracing::info!(workspace.id = %workspace.id, "workspace created");
-        Ok(WorkspaceMembership {
-            workspace,
-            membership,
-        })
+        Ok(WorkspaceMembership { workspace, membership })
     }
 
     /// # Errors
@@ -121,21 +92,11 @@ impl IdentityService {
     ///
     /// # Errors
     /// `Forbidden` for non-owners, `Invalid`, `Store`.
-    pub async fn update_workspace(
-        &self,
-        scope: &Scope,
-        changes: WorkspaceChanges,
-    ) -> Result<Workspace, IdentityError> {
+    pub async fn update_workspace(&self, scope: &Scope, changes: WorkspaceChanges) -> Result<Workspace, IdentityError> {
         require_owner(scope)?;
         let mut errors = FieldErrors::default();
-        let name = changes
-            .name
-            .as_deref()
-            .map(|n| errors.check(WorkspaceName::parse("name", n)));
-        let currency = changes
-            .currency
-            .as_deref()
-            .map(|c| errors.check(parse_currency(c)));
+        let name = changes.name.as_deref().map(|n| errors.check(WorkspaceName::parse("name", n)));
+        let currency = changes.currency.as_deref().map(|c| errors.check(parse_currency(c)));
         errors.finish()?;
         let mut workspace = self.store.get_workspace(scope).await?;
         if let Some(Some(name)) = name {

@@ -24,18 +24,12 @@ impl SessionStore for SeaIdentityStore {
             expires_at: Set(session.expires_at),
             revoked_at: Set(session.revoked_at),
         };
-        sessions::Entity::insert(row)
-            .exec_without_returning(&self.db)
-            .await
-            .map_err(db_err)?;
+        sessions::Entity::insert(row).exec_without_returning(&self.db).await.map_err(db_err)?;
         Ok(())
     }
 
     async fn find_session(&self, id: SessionId) -> Result<Option<Session>, StoreError> {
-        let row = sessions::Entity::find_by_id(id.as_uuid())
-            .one(&self.db)
-            .await
-            .map_err(db_err)?;
+        let row = sessions::Entity::find_by_id(id.as_uuid()).one(&self.db).await.map_err(db_err)?;
         Ok(row.map(convert::session))
     }
 
@@ -69,10 +63,7 @@ impl EmailTokenStore for SeaIdentityStore {
             expires_at: Set(expires_at),
             used_at: Set(None),
         };
-        email_tokens::Entity::insert(row)
-            .exec_without_returning(&self.db)
-            .await
-            .map_err(db_err)?;
+        email_tokens::Entity::insert(row).exec_without_returning(&self.db).await.map_err(db_err)?;
         Ok(())
     }
 
@@ -105,12 +96,7 @@ impl EmailTokenStore for SeaIdentityStore {
 
 #[async_trait::async_trait]
 impl ApiTokenStore for SeaIdentityStore {
-    async fn insert_api_token(
-        &self,
-        scope: &Scope,
-        token: &ApiToken,
-        secret_hash: &str,
-    ) -> Result<(), StoreError> {
+    async fn insert_api_token(&self, scope: &Scope, token: &ApiToken, secret_hash: &str) -> Result<(), StoreError> {
         let row = api_tokens::ActiveModel {
             id: Set(token.id.as_uuid()),
             workspace_id: Set(scope.workspace().as_uuid()),
@@ -123,10 +109,7 @@ impl ApiTokenStore for SeaIdentityStore {
             last_used_at: Set(None),
             revoked_at: Set(None),
         };
-        api_tokens::Entity::insert(row)
-            .exec_without_returning(&self.db)
-            .await
-            .map_err(db_err)?;
+        api_tokens::Entity::insert(row).exec_without_returning(&self.db).await.map_err(db_err)?;
         Ok(())
     }
 
@@ -136,23 +119,12 @@ impl ApiTokenStore for SeaIdentityStore {
         after: Option<Cursor>,
         limit: Limit,
     ) -> Result<Page<ApiToken>, StoreError> {
-        let rows = page_in_workspace::<api_tokens::Entity>(scope, after, limit)
-            .all(&self.db)
-            .await
-            .map_err(db_err)?;
-        let items = rows
-            .into_iter()
-            .map(convert::api_token)
-            .collect::<Result<Vec<_>, _>>()?;
+        let rows = page_in_workspace::<api_tokens::Entity>(scope, after, limit).all(&self.db).await.map_err(db_err)?;
+        let items = rows.into_iter().map(convert::api_token).collect::<Result<Vec<_>, _>>()?;
         Ok(Page::from_overfetch(items, limit, |t| t.id.as_uuid()))
     }
 
-    async fn revoke_api_token(
-        &self,
-        scope: &Scope,
-        id: ApiTokenId,
-        at: OffsetDateTime,
-    ) -> Result<bool, StoreError> {
+    async fn revoke_api_token(&self, scope: &Scope, id: ApiTokenId, at: OffsetDateTime) -> Result<bool, StoreError> {
         let base = Condition::all()
             .add(api_tokens::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .add(api_tokens::Column::Id.eq(id.as_uuid()));
@@ -175,26 +147,14 @@ impl ApiTokenStore for SeaIdentityStore {
         Ok(exists.is_some())
     }
 
-    async fn find_api_token_by_hash(
-        &self,
-        secret_hash: &str,
-    ) -> Result<Option<ApiToken>, StoreError> {
-        let row = api_token_by_hash(secret_hash)
-            .one(&self.db)
-            .await
-            .map_err(db_err)?;
+    async fn find_api_token_by_hash(&self, secret_hash: &str) -> Result<Option<ApiToken>, StoreError> {
+        let row = api_token_by_hash(secret_hash).one(&self.db).await.map_err(db_err)?;
         row.map(convert::api_token).transpose()
     }
 
     async fn touch_api_token(&self, id: ApiTokenId, at: OffsetDateTime) -> Result<(), StoreError> {
-        let row = crate::tenancy::api_token_by_id_unscoped(id)
-            .one(&self.db)
-            .await
-            .map_err(db_err)?;
-        let stale = row.is_some_and(|r| {
-            r.last_used_at
-                .is_none_or(|last| at - last >= Duration::minutes(1))
-        });
+        let row = crate::tenancy::api_token_by_id_unscoped(id).one(&self.db).await.map_err(db_err)?;
+        let stale = row.is_some_and(|r| r.last_used_at.is_none_or(|last| at - last >= Duration::minutes(1)));
         if stale {
             api_tokens::Entity::update_many()
                 .col_expr(api_tokens::Column::LastUsedAt, Expr::value(at))

@@ -5,8 +5,7 @@ use crm_identity::{Email, Membership, PersonName, Theme, User, UserCredentials, 
 use crm_kernel::{Cursor, InvitationId, Limit, Page, SessionId, StoreError, UserId};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use time::OffsetDateTime;
 
@@ -30,15 +29,8 @@ fn user_row(user: &User, password_hash: &str) -> users::ActiveModel {
 }
 
 /// Inserts a user; `Duplicate` when the email is taken.
-async fn insert_user(
-    conn: &impl ConnectionTrait,
-    user: &User,
-    hash: &str,
-) -> Result<Inserted, StoreError> {
-    match users::Entity::insert(user_row(user, hash))
-        .exec_without_returning(conn)
-        .await
-    {
+async fn insert_user(conn: &impl ConnectionTrait, user: &User, hash: &str) -> Result<Inserted, StoreError> {
+    match users::Entity::insert(user_row(user, hash)).exec_without_returning(conn).await {
         Ok(_) => Ok(Inserted::Ok),
         Err(e) if is_unique_violation(&e) => Ok(Inserted::Duplicate),
         Err(e) => Err(db_err(e)),
@@ -113,44 +105,24 @@ impl UserStore for SeaIdentityStore {
             .map_err(db_err)?;
         Ok(row.map(|r| {
             let password_hash = r.password_hash.clone();
-            UserCredentials {
-                user: convert::user(r),
-                password_hash,
-            }
+            UserCredentials { user: convert::user(r), password_hash }
         }))
     }
 
     async fn find_user(&self, id: UserId) -> Result<Option<User>, StoreError> {
-        let row = users::Entity::find_by_id(id.as_uuid())
-            .one(&self.db)
-            .await
-            .map_err(db_err)?;
+        let row = users::Entity::find_by_id(id.as_uuid()).one(&self.db).await.map_err(db_err)?;
         Ok(row.map(convert::user))
     }
 
-    async fn find_credentials_by_id(
-        &self,
-        id: UserId,
-    ) -> Result<Option<UserCredentials>, StoreError> {
-        let row = users::Entity::find_by_id(id.as_uuid())
-            .one(&self.db)
-            .await
-            .map_err(db_err)?;
+    async fn find_credentials_by_id(&self, id: UserId) -> Result<Option<UserCredentials>, StoreError> {
+        let row = users::Entity::find_by_id(id.as_uuid()).one(&self.db).await.map_err(db_err)?;
         Ok(row.map(|r| {
             let password_hash = r.password_hash.clone();
-            UserCredentials {
-                user: convert::user(r),
-                password_hash,
-            }
+            UserCredentials { user: convert::user(r), password_hash }
         }))
     }
 
-    async fn update_profile(
-        &self,
-        id: UserId,
-        name: &PersonName,
-        theme: Theme,
-    ) -> Result<(), StoreError> {
+    async fn update_profile(&self, id: UserId, name: &PersonName, theme: Theme) -> Result<(), StoreError> {
         users::Entity::update_many()
             .col_expr(users::Column::Name, Expr::value(name.as_str()))
             .col_expr(users::Column::Theme, Expr::value(theme.as_str()))
@@ -190,11 +162,7 @@ impl UserStore for SeaIdentityStore {
         Ok(())
     }
 
-    async fn set_banned(
-        &self,
-        id: UserId,
-        banned_at: Option<OffsetDateTime>,
-    ) -> Result<(), StoreError> {
+    async fn set_banned(&self, id: UserId, banned_at: Option<OffsetDateTime>) -> Result<(), StoreError> {
         let txn = crate::write_txn(&self.db).await?;
         users::Entity::update_many()
             .col_expr(users::Column::BannedAt, Expr::value(banned_at))
@@ -242,11 +210,7 @@ impl UserStore for SeaIdentityStore {
             .all(&self.db)
             .await
             .map_err(db_err)?;
-        Ok(Page::from_overfetch(
-            rows.into_iter().map(convert::user).collect(),
-            limit,
-            |u| u.id.as_uuid(),
-        ))
+        Ok(Page::from_overfetch(rows.into_iter().map(convert::user).collect(), limit, |u| u.id.as_uuid()))
     }
 }
 
@@ -254,7 +218,5 @@ impl UserStore for SeaIdentityStore {
 /// wildcards are dropped instead: a search for `%` or `_` matches literally
 /// nothing special).
 fn escape_like(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, '%' | '_' | '\\'))
-        .collect()
+    text.chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect()
 }

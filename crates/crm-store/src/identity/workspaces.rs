@@ -3,14 +3,11 @@
 use std::collections::HashMap;
 
 use crm_identity::ports::{Accepted, Inserted, InvitationStore, OwnerGuarded, WorkspaceStore};
-use crm_identity::{
-    Invitation, InvitationStatus, Member, Membership, Workspace, WorkspaceMembership,
-};
+use crm_identity::{Invitation, InvitationStatus, Member, Membership, Workspace, WorkspaceMembership};
 use crm_kernel::{Cursor, InvitationId, Limit, Page, Role, Scope, StoreError, UserId, WorkspaceId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
 };
 use time::OffsetDateTime;
 
@@ -19,20 +16,14 @@ use crate::entities::{invitations, memberships, users, workspaces};
 use crate::tenancy::{in_workspace, invitation_by_link, memberships_of_user, page_in_workspace};
 use crate::{convert, db_err, is_unique_violation};
 
-pub(super) async fn insert_workspace_row(
-    conn: &impl ConnectionTrait,
-    ws: &Workspace,
-) -> Result<(), StoreError> {
+pub(super) async fn insert_workspace_row(conn: &impl ConnectionTrait, ws: &Workspace) -> Result<(), StoreError> {
     let row = workspaces::ActiveModel {
         id: Set(ws.id.as_uuid()),
         name: Set(ws.name.as_str().to_owned()),
         currency: Set(ws.currency.code().to_owned()),
         created_at: Set(ws.created_at),
     };
-    workspaces::Entity::insert(row)
-        .exec_without_returning(conn)
-        .await
-        .map_err(db_err)?;
+    workspaces::Entity::insert(row).exec_without_returning(conn).await.map_err(db_err)?;
     Ok(())
 }
 
@@ -48,14 +39,8 @@ fn membership_row(m: &Membership) -> memberships::ActiveModel {
     }
 }
 
-pub(super) async fn insert_membership(
-    conn: &impl ConnectionTrait,
-    m: &Membership,
-) -> Result<(), StoreError> {
-    memberships::Entity::insert(membership_row(m))
-        .exec_without_returning(conn)
-        .await
-        .map_err(db_err)?;
+pub(super) async fn insert_membership(conn: &impl ConnectionTrait, m: &Membership) -> Result<(), StoreError> {
+    memberships::Entity::insert(membership_row(m)).exec_without_returning(conn).await.map_err(db_err)?;
     Ok(())
 }
 
@@ -85,10 +70,7 @@ pub(super) async fn accept_in(
     if claimed.rows_affected != 1 {
         return Ok(Accepted::NotPending);
     }
-    match memberships::Entity::insert(membership_row(membership))
-        .exec_without_returning(conn)
-        .await
-    {
+    match memberships::Entity::insert(membership_row(membership)).exec_without_returning(conn).await {
         Ok(_) => Ok(Accepted::Ok),
         Err(e) if is_unique_violation(&e) => Ok(Accepted::AlreadyMember),
         Err(e) => Err(db_err(e)),
@@ -96,27 +78,16 @@ pub(super) async fn accept_in(
 }
 
 impl SeaIdentityStore {
-    async fn users_by_id(
-        &self,
-        ids: Vec<uuid::Uuid>,
-    ) -> Result<HashMap<uuid::Uuid, users::Model>, StoreError> {
-        let rows = users::Entity::find()
-            .filter(users::Column::Id.is_in(ids))
-            .all(&self.db)
-            .await
-            .map_err(db_err)?;
+    async fn users_by_id(&self, ids: Vec<uuid::Uuid>) -> Result<HashMap<uuid::Uuid, users::Model>, StoreError> {
+        let rows = users::Entity::find().filter(users::Column::Id.is_in(ids)).all(&self.db).await.map_err(db_err)?;
         Ok(rows.into_iter().map(|u| (u.id, u)).collect())
     }
 
     async fn members_of(&self, rows: Vec<memberships::Model>) -> Result<Vec<Member>, StoreError> {
-        let users = self
-            .users_by_id(rows.iter().map(|m| m.user_id).collect())
-            .await?;
+        let users = self.users_by_id(rows.iter().map(|m| m.user_id).collect()).await?;
         rows.into_iter()
             .map(|m| {
-                let user = users
-                    .get(&m.user_id)
-                    .ok_or_else(|| StoreError("membership without user".into()))?;
+                let user = users.get(&m.user_id).ok_or_else(|| StoreError("membership without user".into()))?;
                 convert::member(m.clone(), user)
             })
             .collect()
@@ -131,8 +102,7 @@ impl SeaIdentityStore {
         new_role: Option<Role>,
     ) -> Result<OwnerGuarded<()>, StoreError> {
         let txn = crate::write_txn(&self.db).await?;
-        let mut owners = in_workspace::<memberships::Entity>(scope)
-            .filter(memberships::Column::Role.eq("owner"));
+        let mut owners = in_workspace::<memberships::Entity>(scope).filter(memberships::Column::Role.eq("owner"));
         if txn.get_database_backend() == DbBackend::Postgres {
             owners = owners.lock_exclusive();
         }
@@ -145,11 +115,8 @@ impl SeaIdentityStore {
         let Some(target) = target else {
             return Ok(OwnerGuarded::NotFound);
         };
-        let remaining = owners
-            .iter()
-            .filter(|o| o.user_id != user.as_uuid())
-            .count()
-            + usize::from(new_role == Some(Role::Owner));
+        let remaining =
+            owners.iter().filter(|o| o.user_id != user.as_uuid()).count() + usize::from(new_role == Some(Role::Owner));
         if remaining == 0 {
             return Ok(OwnerGuarded::WouldLeaveNoOwner);
         }
@@ -180,11 +147,7 @@ impl SeaIdentityStore {
 
 #[async_trait::async_trait]
 impl WorkspaceStore for SeaIdentityStore {
-    async fn insert_workspace(
-        &self,
-        workspace: &Workspace,
-        owner: &Membership,
-    ) -> Result<(), StoreError> {
+    async fn insert_workspace(&self, workspace: &Workspace, owner: &Membership) -> Result<(), StoreError> {
         let txn = crate::write_txn(&self.db).await?;
         insert_workspace_row(&txn, workspace).await?;
         insert_membership(&txn, owner).await?;
@@ -197,31 +160,15 @@ impl WorkspaceStore for SeaIdentityStore {
             .ok_or_else(|| StoreError("scope names a missing workspace".into()))
     }
 
-    async fn find_workspace_unscoped(
-        &self,
-        id: WorkspaceId,
-    ) -> Result<Option<Workspace>, StoreError> {
-        let row = workspaces::Entity::find_by_id(id.as_uuid())
-            .one(&self.db)
-            .await
-            .map_err(db_err)?;
+    async fn find_workspace_unscoped(&self, id: WorkspaceId) -> Result<Option<Workspace>, StoreError> {
+        let row = workspaces::Entity::find_by_id(id.as_uuid()).one(&self.db).await.map_err(db_err)?;
         row.map(convert::workspace).transpose()
     }
 
-    async fn update_workspace(
-        &self,
-        scope: &Scope,
-        workspace: &Workspace,
-    ) -> Result<(), StoreError> {
+    async fn update_workspace(&self, scope: &Scope, workspace: &Workspace) -> Result<(), StoreError> {
         workspaces::Entity::update_many()
-            .col_expr(
-                workspaces::Column::Name,
-                Expr::value(workspace.name.as_str()),
-            )
-            .col_expr(
-                workspaces::Column::Currency,
-                Expr::value(workspace.currency.code()),
-            )
+            .col_expr(workspaces::Column::Name, Expr::value(workspace.name.as_str()))
+            .col_expr(workspaces::Column::Currency, Expr::value(workspace.currency.code()))
             .filter(workspaces::Column::Id.eq(scope.workspace().as_uuid()))
             .exec(&self.db)
             .await
@@ -229,11 +176,7 @@ impl WorkspaceStore for SeaIdentityStore {
         Ok(())
     }
 
-    async fn find_membership(
-        &self,
-        workspace: WorkspaceId,
-        user: UserId,
-    ) -> Result<Option<Membership>, StoreError> {
+    async fn find_membership(&self, workspace: WorkspaceId, user: UserId) -> Result<Option<Membership>, StoreError> {
         let row = memberships_of_user(user)
             .filter(memberships::Column::WorkspaceId.eq(workspace.as_uuid()))
             .one(&self.db)
@@ -242,14 +185,8 @@ impl WorkspaceStore for SeaIdentityStore {
         row.map(convert::membership).transpose()
     }
 
-    async fn list_user_workspaces(
-        &self,
-        user: UserId,
-    ) -> Result<Vec<WorkspaceMembership>, StoreError> {
-        let rows = memberships_of_user(user)
-            .all(&self.db)
-            .await
-            .map_err(db_err)?;
+    async fn list_user_workspaces(&self, user: UserId) -> Result<Vec<WorkspaceMembership>, StoreError> {
+        let rows = memberships_of_user(user).all(&self.db).await.map_err(db_err)?;
         let ids: Vec<uuid::Uuid> = rows.iter().map(|m| m.workspace_id).collect();
         let workspaces: HashMap<uuid::Uuid, workspaces::Model> = workspaces::Entity::find()
             .filter(workspaces::Column::Id.is_in(ids))
@@ -263,10 +200,7 @@ impl WorkspaceStore for SeaIdentityStore {
             .into_iter()
             .filter_map(|m| workspaces.get(&m.workspace_id).cloned().map(|w| (m, w)))
             .map(|(m, w)| {
-                Ok(WorkspaceMembership {
-                    workspace: convert::workspace(w)?,
-                    membership: convert::membership(m)?,
-                })
+                Ok(WorkspaceMembership { workspace: convert::workspace(w)?, membership: convert::membership(m)? })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         out.sort_by_key(|wm| wm.membership.id);
@@ -279,14 +213,9 @@ impl WorkspaceStore for SeaIdentityStore {
         after: Option<Cursor>,
         limit: Limit,
     ) -> Result<Page<Member>, StoreError> {
-        let rows = page_in_workspace::<memberships::Entity>(scope, after, limit)
-            .all(&self.db)
-            .await
-            .map_err(db_err)?;
+        let rows = page_in_workspace::<memberships::Entity>(scope, after, limit).all(&self.db).await.map_err(db_err)?;
         let members = self.members_of(rows).await?;
-        Ok(Page::from_overfetch(members, limit, |m| {
-            m.membership.id.as_uuid()
-        }))
+        Ok(Page::from_overfetch(members, limit, |m| m.membership.id.as_uuid()))
     }
 
     async fn find_member(&self, scope: &Scope, user: UserId) -> Result<Option<Member>, StoreError> {
@@ -299,26 +228,14 @@ impl WorkspaceStore for SeaIdentityStore {
     }
 
     async fn count_members(&self, scope: &Scope) -> Result<u64, StoreError> {
-        in_workspace::<memberships::Entity>(scope)
-            .count(&self.db)
-            .await
-            .map_err(db_err)
+        in_workspace::<memberships::Entity>(scope).count(&self.db).await.map_err(db_err)
     }
 
-    async fn change_role(
-        &self,
-        scope: &Scope,
-        user: UserId,
-        role: Role,
-    ) -> Result<OwnerGuarded<()>, StoreError> {
+    async fn change_role(&self, scope: &Scope, user: UserId, role: Role) -> Result<OwnerGuarded<()>, StoreError> {
         self.guard_owners(scope, user, Some(role)).await
     }
 
-    async fn remove_member(
-        &self,
-        scope: &Scope,
-        user: UserId,
-    ) -> Result<OwnerGuarded<()>, StoreError> {
+    async fn remove_member(&self, scope: &Scope, user: UserId) -> Result<OwnerGuarded<()>, StoreError> {
         self.guard_owners(scope, user, None).await
     }
 
@@ -343,11 +260,7 @@ impl WorkspaceStore for SeaIdentityStore {
 
 #[async_trait::async_trait]
 impl InvitationStore for SeaIdentityStore {
-    async fn insert_invitation(
-        &self,
-        scope: &Scope,
-        invitation: &Invitation,
-    ) -> Result<Inserted, StoreError> {
+    async fn insert_invitation(&self, scope: &Scope, invitation: &Invitation) -> Result<Inserted, StoreError> {
         let txn = crate::write_txn(&self.db).await?;
         let same_email = in_workspace::<invitations::Entity>(scope)
             .filter(invitations::Column::Email.eq(invitation.email.as_str()))
@@ -355,8 +268,7 @@ impl InvitationStore for SeaIdentityStore {
             .await
             .map_err(db_err)?;
         for row in same_email {
-            if convert::invitation(row)?.status(invitation.created_at) == InvitationStatus::Pending
-            {
+            if convert::invitation(row)?.status(invitation.created_at) == InvitationStatus::Pending {
                 txn.rollback().await.map_err(db_err)?;
                 return Ok(Inserted::Duplicate);
             }
@@ -372,10 +284,7 @@ impl InvitationStore for SeaIdentityStore {
             accepted_at: Set(None),
             revoked_at: Set(None),
         };
-        invitations::Entity::insert(row)
-            .exec_without_returning(&txn)
-            .await
-            .map_err(db_err)?;
+        invitations::Entity::insert(row).exec_without_returning(&txn).await.map_err(db_err)?;
         txn.commit().await.map_err(db_err)?;
         Ok(Inserted::Ok)
     }
@@ -386,22 +295,12 @@ impl InvitationStore for SeaIdentityStore {
         after: Option<Cursor>,
         limit: Limit,
     ) -> Result<Page<Invitation>, StoreError> {
-        let rows = page_in_workspace::<invitations::Entity>(scope, after, limit)
-            .all(&self.db)
-            .await
-            .map_err(db_err)?;
-        let items = rows
-            .into_iter()
-            .map(convert::invitation)
-            .collect::<Result<Vec<_>, _>>()?;
+        let rows = page_in_workspace::<invitations::Entity>(scope, after, limit).all(&self.db).await.map_err(db_err)?;
+        let items = rows.into_iter().map(convert::invitation).collect::<Result<Vec<_>, _>>()?;
         Ok(Page::from_overfetch(items, limit, |i| i.id.as_uuid()))
     }
 
-    async fn find_invitation(
-        &self,
-        scope: &Scope,
-        id: InvitationId,
-    ) -> Result<Option<Invitation>, StoreError> {
+    async fn find_invitation(&self, scope: &Scope, id: InvitationId) -> Result<Option<Invitation>, StoreError> {
         let row = in_workspace::<invitations::Entity>(scope)
             .filter(invitations::Column::Id.eq(id.as_uuid()))
             .one(&self.db)
@@ -410,20 +309,12 @@ impl InvitationStore for SeaIdentityStore {
         row.map(convert::invitation).transpose()
     }
 
-    async fn find_invitation_by_link(
-        &self,
-        id: InvitationId,
-    ) -> Result<Option<Invitation>, StoreError> {
+    async fn find_invitation_by_link(&self, id: InvitationId) -> Result<Option<Invitation>, StoreError> {
         let row = invitation_by_link(id).one(&self.db).await.map_err(db_err)?;
         row.map(convert::invitation).transpose()
     }
 
-    async fn revoke_invitation(
-        &self,
-        scope: &Scope,
-        id: InvitationId,
-        at: OffsetDateTime,
-    ) -> Result<bool, StoreError> {
+    async fn revoke_invitation(&self, scope: &Scope, id: InvitationId, at: OffsetDateTime) -> Result<bool, StoreError> {
         let result = invitations::Entity::update_many()
             .col_expr(invitations::Column::RevokedAt, Expr::value(at))
             .filter(invitations::Column::WorkspaceId.eq(scope.workspace().as_uuid()))

@@ -2,8 +2,8 @@
 //! the wire; request bodies refuse unknown fields.
 
 use crm_identity::{
-    Account, ApiToken, Invitation, InvitationPreview, InvitationStatus, Member, Theme, User,
-    Workspace, WorkspaceMembership,
+    Account, ApiToken, Invitation, InvitationPreview, InvitationStatus, Member, Theme, User, Workspace,
+    WorkspaceMembership,
 };
 use crm_kernel::{Page, Role, TokenScope};
 use serde::{Deserialize, Serialize};
@@ -540,10 +540,7 @@ macro_rules! page_view {
 
         impl $name {
             pub fn from_page<T>(page: &Page<T>, view: impl Fn(&T) -> $item) -> Self {
-                Self {
-                    data: page.items.iter().map(view).collect(),
-                    next_cursor: page.next.map(|c| c.encode()),
-                }
+                Self { data: page.items.iter().map(view).collect(), next_cursor: page.next.map(|c| c.encode()) }
             }
         }
     };
@@ -553,3 +550,6 @@ page_view!(MemberPage, MemberView);
 page_view!(InvitationPage, InvitationView);
 page_view!(ApiTokenPage, ApiTokenView);
 page_view!(AdminUserPage, AdminUserView);
+
+pub mod leads;
+pub use leads::*;

@@ -1,0 +1,215 @@
+//! Leads, for the SPA (`/api/workspaces/{workspaceId}/leads`) and for
+//! integrators (`/api/v1/leads`). Both surfaces share the functions at the
+//! bottom; only authentication differs.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use crm_kernel::Scope;
+use crm_leads::{LeadChanges, LeadCursor, LeadFilter, LeadSort, NewLead, Patch, SourceSlug};
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::auth::{ApiCaller, Member};
+use crate::error::ApiError;
+use crate::query::{ListQuery, keyset};
+use crate::views::{
+    AuditEventPage, AuditEventView, CreateLeadRequest, LeadListQuery, LeadPage, LeadView, UpdateLeadRequest,
+};
+
+/// Leads of the workspace: search, filters, sort, keyset pages.
+#[utoipa::path(
+    tag = "leads",
+    security(("session" = [])),
+    params(("workspaceId" = Uuid, Path), LeadListQuery),
+    responses((status = 200, body = LeadPage))
+)]
+#[get("/api/workspaces/{workspaceId}/leads")]
+pub async fn list_leads(
+    state: web::Data<AppState>,
+    member: Member,
+    query: web::Query<LeadListQuery>,
+) -> Result<web::Json<LeadPage>, ApiError> {
+    list(&state, &member.scope, &query).await
+}
+
+/// Create a lead (owners, managers). Accepts `Idempotency-Key`.
+#[utoipa::path(
+    tag = "leads",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for a retried request")),
+    request_body = CreateLeadRequest,
+    responses((status = 201, body = LeadView))
+)]
+#[post("/api/workspaces/{workspaceId}/leads")]
+pub async fn create_lead(
+    state: web::Data<AppState>,
+    member: Member,
+    body: web::Json<CreateLeadRequest>,
+) -> Result<HttpResponse, ApiError> {
+    create(&state, &member.scope, body.into_inner()).await
+}
+
+/// One lead with its score breakdown and flags.
+#[utoipa::path(
+    tag = "leads",
+    security(("session" = [])),
+    params(("workspaceId" = Uuid, Path), ("leadId" = Uuid, Path)),
+    responses((status = 200, body = LeadView))
+)]
+#[get("/api/workspaces/{workspaceId}/leads/{leadId}")]
+pub async fn get_lead(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<LeadView>, ApiError> {
+    get(&state, &member.scope, path.1).await
+}
+
+/// Change a lead: fields, status (following the flow), assignee.
+#[utoipa::path(
+    tag = "leads",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("leadId" = Uuid, Path)),
+    request_body = UpdateLeadRequest,
+    responses((status = 200, body = LeadView), (status = 409, description = "Changed concurrently; retry", body = crate::Problem, content_type = "application/problem+json"))
+)]
+#[patch("/api/workspaces/{workspaceId}/leads/{leadId}")]
+pub async fn update_lead(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    body: web::Json<UpdateLeadRequest>,
+) -> Result<web::Json<LeadView>, ApiError> {
+    let b = body.into_inner();
+    let changes = LeadChanges {
+        name: b.name,
+        email: Patch::from_double(b.email),
+        phone: Patch::from_double(b.phone),
+        company: Patch::from_double(b.company),
+        source: b.source,
+        status: b.status.map(|s| s.as_str().to_owned()),
+        assignee_id: Patch::from_double(b.assignee_id.map(|a| a.map(Into::into))),
+        next_action_date: Patch::from_double(b.next_action_date),
+        next_action_text: Patch::from_double(b.next_action_text),
+        notes: Patch::from_double(b.notes),
+        tags: b.tags,
+    };
+    let lead = state.leads.update(&member.scope, path.1, changes).await?;
+    Ok(web::Json(LeadView::from(&lead)))
+}
+
+/// The lead's timeline (audit events), newest first.
+#[utoipa::path(
+    tag = "leads",
+    security(("session" = [])),
+    params(("workspaceId" = Uuid, Path), ("leadId" = Uuid, Path), ListQuery),
+    responses((status = 200, body = AuditEventPage))
+)]
+#[get("/api/workspaces/{workspaceId}/leads/{leadId}/timeline")]
+pub async fn get_lead_timeline(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<AuditEventPage>, ApiError> {
+    let (after, limit) = query.keyset()?;
+    let page = state.leads.timeline(&member.scope, path.1, after, limit).await?;
+    Ok(web::Json(AuditEventPage {
+        data: page.items.iter().map(AuditEventView::from).collect(),
+        next_cursor: page.next.map(|c| c.encode()),
+    }))
+}
+
+/// Leads of the token's workspace (scope `leads:read`).
+#[utoipa::path(
+    tag = "public",
+    security(("bearer" = [])),
+    params(LeadListQuery),
+    responses((status = 200, body = LeadPage))
+)]
+#[get("/api/v1/leads")]
+pub async fn list_leads_public(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    query: web::Query<LeadListQuery>,
+) -> Result<web::Json<LeadPage>, ApiError> {
+    list(&state, &caller.scope, &query).await
+}
+
+/// One lead (scope `leads:read`).
+#[utoipa::path(
+    tag = "public",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = LeadView))
+)]
+#[get("/api/v1/leads/{id}")]
+pub async fn get_lead_public(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<Uuid>,
+) -> Result<web::Json<LeadView>, ApiError> {
+    get(&state, &caller.scope, path.into_inner()).await
+}
+
+/// Server-to-server lead intake (scope `leads:write`). Accepts `Idempotency-Key`.
+#[utoipa::path(
+    tag = "public",
+    security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for a retried request")),
+    request_body = CreateLeadRequest,
+    responses((status = 201, body = LeadView))
+)]
+#[post("/api/v1/leads")]
+pub async fn create_lead_public(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    body: web::Json<CreateLeadRequest>,
+) -> Result<HttpResponse, ApiError> {
+    create(&state, &caller.scope, body.into_inner()).await
+}
+
+async fn list(state: &AppState, scope: &Scope, q: &LeadListQuery) -> Result<web::Json<LeadPage>, ApiError> {
+    let sort =
+        q.sort.as_deref().map(LeadSort::parse).transpose().map_err(|e| ApiError::invalid(vec![e]))?.unwrap_or_default();
+    let (_, limit) = keyset(q.limit, None)?;
+    let after =
+        q.cursor.as_deref().map(|c| LeadCursor::decode(c, sort)).transpose().map_err(|e| ApiError::invalid(vec![e]))?;
+    let source = q
+        .source
+        .as_deref()
+        .map(|s| SourceSlug::parse("source", s))
+        .transpose()
+        .map_err(|e| ApiError::invalid(vec![e]))?;
+    let filter = LeadFilter {
+        q: q.q.clone(),
+        status: q.status.and_then(|s| s.as_str().parse().ok()),
+        source,
+        assignee: q.assignee_id.map(Into::into),
+        stale: q.stale,
+    };
+    let (leads, next) = state.leads.list(scope, filter, sort, after, limit).await?;
+    Ok(web::Json(LeadPage { data: leads.iter().map(LeadView::from).collect(), next_cursor: next.map(|c| c.encode()) }))
+}
+
+async fn get(state: &AppState, scope: &Scope, id: Uuid) -> Result<web::Json<LeadView>, ApiError> {
+    let lead = state.leads.get(scope, id).await?;
+    Ok(web::Json(LeadView::from(&lead)))
+}
+
+async fn create(state: &AppState, scope: &Scope, b: CreateLeadRequest) -> Result<HttpResponse, ApiError> {
+    let input = NewLead {
+        name: b.name,
+        email: b.email,
+        phone: b.phone,
+        company: b.company,
+        source: b.source,
+        status: b.status.map(|s| s.as_str().to_owned()),
+        assignee_id: b.assignee_id.map(Into::into),
+        next_action_date: b.next_action_date,
+        next_action_text: b.next_action_text,
+        notes: b.notes,
+        tags: b.tags,
+    };
+    let lead = state.leads.create(scope, input).await?;
+    Ok(HttpResponse::Created().json(LeadView::from(&lead)))
+}

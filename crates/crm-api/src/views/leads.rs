@@ -1,0 +1,309 @@
+//! Lead, lead source and audit views and requests.
+
+use crm_kernel::{AuditActor, AuditRecord};
+use crm_leads::{LeadSnapshot, SourceOption};
+use serde::{Deserialize, Deserializer, Serialize};
+use time::{Date, OffsetDateTime};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+/// Absent → `None`; `null` → `Some(None)`; a value → `Some(Some(v))`.
+fn double<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LeadStatusName {
+    New,
+    Contacted,
+    Qualified,
+    Unqualified,
+    Converted,
+}
+
+impl LeadStatusName {
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::Contacted => "contacted",
+            Self::Qualified => "qualified",
+            Self::Unqualified => "unqualified",
+            Self::Converted => "converted",
+        }
+    }
+}
+
+impl From<crm_leads::LeadStatus> for LeadStatusName {
+    fn from(s: crm_leads::LeadStatus) -> Self {
+        use crm_leads::LeadStatus as S;
+        match s {
+            S::New => Self::New,
+            S::Contacted => Self::Contacted,
+            S::Qualified => Self::Qualified,
+            S::Unqualified => Self::Unqualified,
+            S::Converted => Self::Converted,
+        }
+    }
+}
+
+/// One line of "why this score".
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScoreItemView {
+    pub reason: String,
+    pub points: i32,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScoreView {
+    #[schema(minimum = 0, maximum = 100)]
+    pub value: u8,
+    pub items: Vec<ScoreItemView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct LeadView {
+    pub id: Uuid,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub company: Option<String>,
+    /// A built-in or custom source slug.
+    pub source: String,
+    pub status: LeadStatusName,
+    pub assignee_id: Option<Uuid>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub next_action_date: Option<Date>,
+    pub next_action_text: Option<String>,
+    pub notes: Option<String>,
+    pub tags: Vec<String>,
+    pub score: ScoreView,
+    /// Open, and the next action is overdue or nothing changed for 7 days.
+    pub stale: bool,
+    /// The next action date is in the past.
+    pub overdue: bool,
+    #[schema(value_type = String, format = DateTime)]
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[schema(value_type = String, format = DateTime)]
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    #[schema(value_type = String, format = DateTime)]
+    #[serde(with = "time::serde::rfc3339")]
+    pub last_activity_at: OffsetDateTime,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub converted_at: Option<OffsetDateTime>,
+}
+
+impl From<&LeadSnapshot> for LeadView {
+    fn from(s: &LeadSnapshot) -> Self {
+        let l = &s.lead;
+        Self {
+            id: l.id,
+            name: l.name.as_str().to_owned(),
+            email: l.email.as_ref().map(|e| e.as_str().to_owned()),
+            phone: l.phone.as_ref().map(|p| p.as_str().to_owned()),
+            company: l.company.clone(),
+            source: l.source.as_str().to_owned(),
+            status: l.status.into(),
+            assignee_id: l.assignee_id.map(|u| u.as_uuid()),
+            next_action_date: l.next_action_date,
+            next_action_text: l.next_action_text.clone(),
+            notes: l.notes.clone(),
+            tags: l.tags.as_slice().to_vec(),
+            score: ScoreView {
+                value: s.score.value,
+                items: s
+                    .score
+                    .items
+                    .iter()
+                    .map(|i| ScoreItemView { reason: i.reason.clone(), points: i.points })
+                    .collect(),
+            },
+            stale: s.stale,
+            overdue: s.overdue,
+            created_at: l.created_at,
+            updated_at: l.updated_at,
+            last_activity_at: l.last_activity_at,
+            converted_at: l.converted_at,
+        }
+    }
+}
+
+/// One keyset page of leads; pass `nextCursor` as `cursor` (with the same sort).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct LeadPage {
+    pub data: Vec<LeadView>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[schema(example = json!({"name": "Ada Lovelace", "email": "ada@example.com", "company": "Analytical Engines", "source": "referral", "tags": ["vip"]}))]
+pub struct CreateLeadRequest {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub name: String,
+    #[schema(format = Email, max_length = 254)]
+    pub email: Option<String>,
+    #[schema(max_length = 30)]
+    pub phone: Option<String>,
+    #[schema(max_length = 200)]
+    pub company: Option<String>,
+    /// Built-in or active custom source slug; `other` when omitted.
+    #[schema(max_length = 40)]
+    pub source: Option<String>,
+    /// `new` when omitted; never `converted`.
+    pub status: Option<LeadStatusName>,
+    pub assignee_id: Option<Uuid>,
+    /// Required when `status` is `qualified`.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub next_action_date: Option<Date>,
+    #[schema(max_length = 500)]
+    pub next_action_text: Option<String>,
+    #[schema(max_length = 10000)]
+    pub notes: Option<String>,
+    #[schema(max_items = 20)]
+    pub tags: Option<Vec<String>>,
+}
+
+/// Every field optional; `null` clears a nullable field.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[schema(example = json!({"status": "qualified", "nextActionDate": "2026-12-01", "nextActionText": "Send proposal"}))]
+pub struct UpdateLeadRequest {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<String>, format = Email, max_length = 254)]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<String>, max_length = 30)]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<String>, max_length = 200)]
+    pub company: Option<Option<String>>,
+    #[schema(max_length = 40)]
+    pub source: Option<String>,
+    pub status: Option<LeadStatusName>,
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<Uuid>)]
+    pub assignee_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub next_action_date: Option<Option<Date>>,
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<String>, max_length = 500)]
+    pub next_action_text: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<String>, max_length = 10000)]
+    pub notes: Option<Option<String>>,
+    #[schema(max_items = 20)]
+    pub tags: Option<Vec<String>>,
+}
+
+/// `?q=&status=&source=&assigneeId=&stale=&sort=&limit=&cursor=`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+pub struct LeadListQuery {
+    /// Case-insensitive substring of name, email or company.
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+    pub status: Option<LeadStatusName>,
+    #[param(max_length = 40)]
+    pub source: Option<String>,
+    pub assignee_id: Option<Uuid>,
+    /// `true`: only stale leads; `false`: only fresh ones.
+    pub stale: Option<bool>,
+    /// `createdAt`, `updatedAt`, `name` or `nextActionDate`, `-` for descending (default `-createdAt`).
+    #[param(pattern = "^-?(createdAt|updatedAt|name|nextActionDate)$")]
+    pub sort: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u32>,
+    #[param(max_length = 400)]
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct LeadSourceView {
+    pub slug: String,
+    pub label: String,
+    pub built_in: bool,
+    pub archived: bool,
+}
+
+impl From<&SourceOption> for LeadSourceView {
+    fn from(s: &SourceOption) -> Self {
+        Self { slug: s.slug.as_str().to_owned(), label: s.label.clone(), built_in: s.built_in, archived: s.archived }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LeadSourceList {
+    pub data: Vec<LeadSourceView>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[schema(example = json!({"slug": "trade_fair", "label": "Trade fair"}))]
+pub struct CreateLeadSourceRequest {
+    #[schema(pattern = "^[a-z0-9][a-z0-9_-]{1,39}$")]
+    pub slug: String,
+    #[schema(min_length = 1, max_length = 60, pattern = r"\S")]
+    pub label: String,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorType {
+    User,
+    Token,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEventView {
+    pub id: Uuid,
+    pub actor_type: ActorType,
+    pub actor_id: Uuid,
+    /// Dotted verb, e.g. `lead.status_changed`.
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: Uuid,
+    pub summary: String,
+    #[schema(value_type = String, format = DateTime)]
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+impl From<&AuditRecord> for AuditEventView {
+    fn from(r: &AuditRecord) -> Self {
+        let (actor_type, actor_id) = match r.actor {
+            AuditActor::User(id) => (ActorType::User, id),
+            AuditActor::Token(id) => (ActorType::Token, id),
+        };
+        Self {
+            id: r.id,
+            actor_type,
+            actor_id,
+            action: r.action.clone(),
+            entity_type: r.entity_type.clone(),
+            entity_id: r.entity_id,
+            summary: r.summary.clone(),
+            at: r.at,
+        }
+    }
+}
+
+/// Newest first; pass `nextCursor` as `cursor` for older events.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEventPage {
+    pub data: Vec<AuditEventView>,
+    pub next_cursor: Option<String>,
+}

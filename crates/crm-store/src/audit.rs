@@ -1,0 +1,106 @@
+//! The audit feed: appended inside each module's write transaction, read
+//! newest first.
+
+use crm_kernel::{AuditActor, AuditEntry, AuditLog, AuditRecord, Cursor, Limit, Page, Scope, StoreError};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use uuid::Uuid;
+
+use crate::db_err;
+use crate::entities::audit_events;
+use crate::tenancy::in_workspace;
+
+/// Appends one entry on `conn` (the caller's transaction).
+///
+/// # Errors
+/// `StoreError` on storage failure.
+pub async fn append(conn: &impl ConnectionTrait, scope: &Scope, entry: &AuditEntry) -> Result<(), StoreError> {
+    let (actor_type, actor_id) = match entry.actor {
+        AuditActor::User(id) => ("user", id),
+        AuditActor::Token(id) => ("token", id),
+    };
+    let row = audit_events::ActiveModel {
+        id: Set(entry.id),
+        workspace_id: Set(scope.workspace().as_uuid()),
+        actor_type: Set(actor_type.to_owned()),
+        actor_id: Set(actor_id),
+        action: Set(entry.action.clone()),
+        entity_type: Set(entry.entity_type.to_owned()),
+        entity_id: Set(entry.entity_id),
+        summary: Set(entry.summary.clone()),
+        at: Set(entry.at),
+    };
+    audit_events::Entity::insert(row).exec_without_returning(conn).await.map_err(db_err)?;
+    Ok(())
+}
+
+fn record(row: audit_events::Model) -> AuditRecord {
+    AuditRecord {
+        id: row.id,
+        actor: if row.actor_type == "token" { AuditActor::Token(row.actor_id) } else { AuditActor::User(row.actor_id) },
+        action: row.action,
+        entity_type: row.entity_type,
+        entity_id: row.entity_id,
+        summary: row.summary,
+        at: row.at,
+    }
+}
+
+/// Reads the feed.
+#[derive(Clone)]
+pub struct SeaAuditLog {
+    db: DatabaseConnection,
+}
+
+impl SeaAuditLog {
+    #[must_use]
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+
+    async fn newest_first(
+        &self,
+        mut select: sea_orm::Select<audit_events::Entity>,
+        after: Option<Cursor>,
+        limit: Limit,
+    ) -> Result<Page<AuditRecord>, StoreError> {
+        if let Some(c) = after {
+            select = select.filter(audit_events::Column::Id.lt(c.last_id()));
+        }
+        let rows = select
+            .order_by_desc(audit_events::Column::Id)
+            .limit(u64::from(limit.get()) + 1)
+            .all(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok(Page::from_overfetch(rows.into_iter().map(record).collect(), limit, |r| r.id))
+    }
+}
+
+#[async_trait::async_trait]
+impl AuditLog for SeaAuditLog {
+    async fn entity_events(
+        &self,
+        scope: &Scope,
+        entity_type: &str,
+        entity_id: Uuid,
+        after: Option<Cursor>,
+        limit: Limit,
+    ) -> Result<Page<AuditRecord>, StoreError> {
+        let select = in_workspace::<audit_events::Entity>(scope)
+            .filter(audit_events::Column::EntityType.eq(entity_type))
+            .filter(audit_events::Column::EntityId.eq(entity_id));
+        self.newest_first(select, after, limit).await
+    }
+
+    async fn workspace_events(
+        &self,
+        scope: &Scope,
+        after: Option<Cursor>,
+        limit: Limit,
+    ) -> Result<Page<AuditRecord>, StoreError> {
+        self.newest_first(in_workspace::<audit_events::Entity>(scope), after, limit).await
+    }
+}
