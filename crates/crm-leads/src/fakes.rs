@@ -172,7 +172,7 @@ fn record(e: &AuditEntry) -> AuditRecord {
 }
 
 fn newest_first(mut rows: Vec<AuditRecord>, after: Option<Cursor>, limit: Limit) -> Page<AuditRecord> {
-    rows.sort_by(|a, b| b.id.cmp(&a.id));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.id));
     rows.retain(|r| after.is_none_or(|c| r.id < c.last_id()));
     rows.truncate(usize::from(limit.get()) + 1);
     Page::from_overfetch(rows, limit, |r| r.id)

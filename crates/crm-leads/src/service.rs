@@ -327,7 +327,7 @@ impl LeadService {
             next.tags = tags;
             changed.push("tags".into());
         }
-        let status = c.status.as_deref().map(|s| errors.take(parse_status(s))).flatten();
+        let status = c.status.as_deref().and_then(|s| errors.take(parse_status(s)));
         errors.finish()?;
         if let Some(source) = &c.source {
             let source = self.check_source(scope, source, Some(&current.source)).await?;

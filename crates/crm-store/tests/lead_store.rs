@@ -54,13 +54,13 @@ fn lead(scope: &Scope, i: u32) -> Lead {
         id: uuid::Uuid::now_v7(),
         workspace_id: scope.workspace(),
         name: LeadName::from_trusted(format!("{} {i}", names[(i as usize) % names.len()])),
-        email: (i % 3 == 0).then(|| Email::from_trusted(format!("lead{i}@acme.test"))),
+        email: i.is_multiple_of(3).then(|| Email::from_trusted(format!("lead{i}@acme.test"))),
         phone: None,
-        company: (i % 4 == 0).then(|| "Globex Corp".to_owned()),
-        source: SourceSlug::from_trusted(if i % 2 == 0 { "website" } else { "referral" }.to_owned()),
+        company: i.is_multiple_of(4).then(|| "Globex Corp".to_owned()),
+        source: SourceSlug::from_trusted(if i.is_multiple_of(2) { "website" } else { "referral" }.to_owned()),
         status: statuses[(i as usize) % statuses.len()],
         assignee_id: None,
-        next_action_date: (i % 5 == 0).then(|| date!(2026 - 11 - 20) + Duration::days(i64::from(i % 11))),
+        next_action_date: i.is_multiple_of(5).then(|| date!(2026 - 11 - 20) + Duration::days(i64::from(i % 11))),
         next_action_text: None,
         notes: None,
         tags: Tags::default(),
@@ -94,7 +94,10 @@ async fn list_query_matches_the_specification(backend: Backend) {
     let audit = crm_kernel::AuditEntry::new(&scope, "lead.created", "lead", uuid::Uuid::now_v7(), "x", NOW);
     for i in 0..40 {
         let l = lead(&scope, i);
-        store.insert_lead(&scope, &l, &crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..audit.clone() }).await.expect("insert");
+        store
+            .insert_lead(&scope, &l, &crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..audit.clone() })
+            .await
+            .expect("insert");
         fake.insert_lead(&scope, &l, &audit).await.expect("fake");
     }
     let filters = [
@@ -107,7 +110,8 @@ async fn list_query_matches_the_specification(backend: Backend) {
         LeadFilter { stale: Some(false), ..LeadFilter::default() },
         LeadFilter { q: Some("100%_".into()), ..LeadFilter::default() },
     ];
-    let sorts = ["-createdAt", "createdAt", "name", "-name", "updatedAt", "-updatedAt", "nextActionDate", "-nextActionDate"];
+    let sorts =
+        ["-createdAt", "createdAt", "name", "-name", "updatedAt", "-updatedAt", "nextActionDate", "-nextActionDate"];
     for filter in &filters {
         for sort in sorts {
             let sort = LeadSort::parse(sort).expect("sort");
@@ -131,11 +135,16 @@ async fn updates_are_optimistic_and_audited(backend: Backend) {
     let entry = crm_kernel::AuditEntry::new(&scope, "lead.updated", "lead", original.id, "name", NOW);
     assert!(store.update_lead(&scope, &changed, original.updated_at, &entry).await.expect("update"));
     let stale_write = crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..entry.clone() };
-    assert!(!store.update_lead(&scope, &changed, original.updated_at, &stale_write).await.expect("second"), "lost update refused");
+    assert!(
+        !store.update_lead(&scope, &changed, original.updated_at, &stale_write).await.expect("second"),
+        "lost update refused"
+    );
     let found = store.find_lead(&scope, original.id).await.expect("find").expect("present");
     assert_eq!(found, changed);
     let log = crm_store::SeaAuditLog::new(db);
-    let events = crm_kernel::AuditLog::entity_events(&log, &scope, "lead", original.id, None, Limit::DEFAULT).await.expect("events");
+    let events = crm_kernel::AuditLog::entity_events(&log, &scope, "lead", original.id, None, Limit::DEFAULT)
+        .await
+        .expect("events");
     let actions: Vec<_> = events.items.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["lead.updated", "lead.created"], "newest first; the refused write left no entry");
 }

@@ -21,13 +21,15 @@ pub struct TestApp {
 /// Options of a spawned app.
 pub struct Spawn {
     pub backend: Backend,
+    /// A clock the test moves; the real one when `None`.
+    pub clock: Option<crm_kernel::FixedClock>,
     pub sign_in_attempts: u32,
     pub static_dir: Option<PathBuf>,
 }
 
 impl Default for Spawn {
     fn default() -> Self {
-        Self { backend: Backend::Sqlite, sign_in_attempts: 1000, static_dir: None }
+        Self { backend: Backend::Sqlite, clock: None, sign_in_attempts: 1000, static_dir: None }
     }
 }
 
@@ -60,7 +62,11 @@ impl TestApp {
             sign_in_window: Duration::from_secs(900),
             test_clock_file: None,
         };
-        let app = Application::build(&config, crm_app::system_clock()).await.expect("app builds");
+        let clock: std::sync::Arc<dyn crm_kernel::Clock> = match options.clock {
+            Some(fixed) => std::sync::Arc::new(fixed),
+            None => crm_app::system_clock(),
+        };
+        let app = Application::build(&config, clock).await.expect("app builds");
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
         Self { base, data_dir, database_url: db.url }
@@ -203,5 +209,25 @@ impl TestApp {
             .expect("crm runs");
         assert!(output.status.success(), "crm {args:?}: {}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8(output.stdout).expect("utf-8")
+    }
+}
+
+impl Client {
+    #[must_use]
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// A JSON POST carrying an `Idempotency-Key`.
+    pub async fn send_with_key(&self, method: Method, path: &str, body: Value, key: &str) -> Response {
+        let mut req =
+            self.http.request(method, format!("{}{path}", self.base)).json(&body).header("idempotency-key", key);
+        if let Some(token) = &self.bearer {
+            req = req.bearer_auth(token);
+        }
+        if let Some(csrf) = &self.csrf {
+            req = req.header("x-csrf-token", csrf);
+        }
+        req.send().await.expect("request sent")
     }
 }

@@ -6,5 +6,6 @@
 mod behaviour;
 mod contract;
 mod harness;
+mod leads;
 mod matrices;
 mod world;

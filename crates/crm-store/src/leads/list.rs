@@ -26,9 +26,9 @@ fn like_pattern(q: &str) -> String {
 
 fn sort_expr(field: SortField) -> SimpleExpr {
     match field {
-        SortField::CreatedAt => Expr::col(Column::Id).into(),
-        SortField::UpdatedAt => Expr::col(Column::UpdatedAt).into(),
-        SortField::Name => Expr::col(Column::SortName).into(),
+        SortField::CreatedAt => Expr::col(Column::Id),
+        SortField::UpdatedAt => Expr::col(Column::UpdatedAt),
+        SortField::Name => Expr::col(Column::SortName),
         SortField::NextActionDate => Func::coalesce([Expr::col(Column::NextActionDate), Expr::val(NO_DATE)]).into(),
     }
 }
@@ -36,9 +36,9 @@ fn sort_expr(field: SortField) -> SimpleExpr {
 fn key_value(key: &SortKey) -> Option<SimpleExpr> {
     match key {
         SortKey::None => None,
-        SortKey::Time(t) => Some(Expr::val(*t).into()),
-        SortKey::Text(s) => Some(Expr::val(s.clone()).into()),
-        SortKey::Date(d) => Some(Expr::val(*d).into()),
+        SortKey::Time(t) => Some(Expr::val(*t)),
+        SortKey::Text(s) => Some(Expr::val(s.clone())),
+        SortKey::Date(d) => Some(Expr::val(*d)),
     }
 }
 
@@ -60,14 +60,12 @@ pub fn select(scope: &Scope, q: &LeadQuery) -> Select<Entity> {
     if let Some(stale) = f.stale {
         let today = q.now.date();
         let cutoff = q.now - time::Duration::days(STALE_AFTER_DAYS);
-        let is_stale = Condition::all()
-            .add(Column::Status.is_in(OPEN))
-            .add(
-                Condition::any()
-                    // IS NOT NULL keeps every term two-valued, so NOT(...) is exact.
-                    .add(Condition::all().add(Column::NextActionDate.is_not_null()).add(Column::NextActionDate.lt(today)))
-                    .add(Column::UpdatedAt.lte(cutoff)),
-            );
+        let is_stale = Condition::all().add(Column::Status.is_in(OPEN)).add(
+            Condition::any()
+                // IS NOT NULL keeps every term two-valued, so NOT(...) is exact.
+                .add(Condition::all().add(Column::NextActionDate.is_not_null()).add(Column::NextActionDate.lt(today)))
+                .add(Column::UpdatedAt.lte(cutoff)),
+        );
         select = select.filter(if stale { is_stale } else { is_stale.not() });
     }
     let order = if q.sort.descending { Order::Desc } else { Order::Asc };
@@ -75,11 +73,9 @@ pub fn select(scope: &Scope, q: &LeadQuery) -> Select<Entity> {
         let id = cursor.id;
         let beyond = |a: SimpleExpr, b: SimpleExpr| if q.sort.descending { a.lt(b) } else { a.gt(b) };
         let condition = match key_value(&cursor.key) {
-            None => Condition::all().add(beyond(Expr::col(Column::Id).into(), Expr::val(id).into())),
+            None => Condition::all().add(beyond(Expr::col(Column::Id), Expr::val(id))),
             Some(key) => Condition::any().add(beyond(sort_expr(q.sort.field), key.clone())).add(
-                Condition::all()
-                    .add(sort_expr(q.sort.field).eq(key))
-                    .add(beyond(Expr::col(Column::Id).into(), Expr::val(id).into())),
+                Condition::all().add(sort_expr(q.sort.field).eq(key)).add(beyond(Expr::col(Column::Id), Expr::val(id))),
             ),
         };
         select = select.filter(condition);
