@@ -20,6 +20,8 @@ if (!process.env.CRM_E2E_DATA_DIR) {
   process.env.CRM_E2E_DATA_DIR_OWNED = '1'; // removed by the global teardown
 }
 const dataDir = process.env.CRM_E2E_DATA_DIR;
+// The server's "now" is the real time plus the seconds in this file (see e2e/support/clock.ts).
+const clockFile = join(dataDir, 'test-clock-offset');
 
 export default defineConfig({
   testDir: './e2e',
@@ -68,6 +70,7 @@ export default defineConfig({
       CRM_SMTP_TLS: 'none',
       CRM_MAIL_FROM: 'crm@example.test',
       CRM_LOG: process.env.CRM_LOG ?? 'warn',
+      CRM_TEST_CLOCK_FILE: clockFile,
     },
   },
 });

@@ -36,7 +36,7 @@ export async function signUpViaUi(page: Page, account: Account): Promise<string>
 }
 
 /** Signs up through the API; with `page.request` the page's context gets the session cookies. */
-export async function signUpViaApi(request: APIRequestContext, account: Account) {
+export async function signUpViaApi(request: APIRequestContext, account: Account & { invitationId?: string }) {
   const response = await request.post('/api/auth/sign-up', { data: account });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();

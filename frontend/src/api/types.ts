@@ -20,6 +20,14 @@ export type InvitationPreview = Schemas['InvitationPreviewView'];
 export type ApiTokenView = Schemas['ApiTokenView'];
 export type CreatedApiTokenView = Schemas['CreatedApiTokenView'];
 export type AdminUserView = Schemas['AdminUserView'];
+export type LeadView = Schemas['LeadView'];
+export type LeadStatus = LeadView['status'];
+export type ScoreView = LeadView['score'];
+export type ScoreItem = ScoreView['items'][number];
+export type CreateLeadRequest = Schemas['CreateLeadRequest'];
+export type UpdateLeadRequest = Schemas['UpdateLeadRequest'];
+export type LeadSourceView = Schemas['LeadSourceView'];
+export type AuditEventView = Schemas['AuditEventView'];
 
 export const ROLES: readonly Role[] = ['owner', 'manager', 'viewer'];
 

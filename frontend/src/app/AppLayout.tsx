@@ -18,6 +18,9 @@ function WorkspaceNav({ membership }: { membership: MembershipSummary }) {
         </NavLink>
       </li>
       <li>
+        <NavLink to={`${base}/leads`}>Leads</NavLink>
+      </li>
+      <li>
         <NavLink to={`${base}/team`}>Team</NavLink>
       </li>
       {isOwner && (
@@ -26,6 +29,9 @@ function WorkspaceNav({ membership }: { membership: MembershipSummary }) {
             <NavLink to={`${base}/settings`} end>
               Settings
             </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/settings/lead-sources`}>Lead sources</NavLink>
           </li>
           <li>
             <NavLink to={`${base}/settings/api-tokens`}>API tokens</NavLink>

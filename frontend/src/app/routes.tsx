@@ -9,6 +9,10 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
 import { InvitePage } from '../features/invitations/InvitePage';
+import { LeadDetailPage } from '../features/leads/LeadDetailPage';
+import { LeadCreatePage, LeadEditPage } from '../features/leads/LeadFormPage';
+import { LeadSourcesPage } from '../features/leads/LeadSourcesPage';
+import { LeadsPage } from '../features/leads/LeadsPage';
 import { MemberDetailPage } from '../features/team/MemberDetailPage';
 import { TeamPage } from '../features/team/TeamPage';
 import { HomeRedirect } from '../features/workspaces/NoWorkspacePage';
@@ -43,9 +47,14 @@ export const routes: RouteObject[] = [
             element: <WorkspaceLayout />,
             children: [
               { index: true, element: <TitledRoute title="Workspace"><WorkspaceHome /></TitledRoute> },
+              { path: 'leads', element: <TitledRoute title="Leads"><LeadsPage /></TitledRoute> },
+              { path: 'leads/new', element: <TitledRoute title="New lead"><LeadCreatePage /></TitledRoute> },
+              { path: 'leads/:leadId', element: <TitledRoute title="Lead"><LeadDetailPage /></TitledRoute> },
+              { path: 'leads/:leadId/edit', element: <TitledRoute title="Edit lead"><LeadEditPage /></TitledRoute> },
               { path: 'team', element: <TitledRoute title="Team"><TeamPage /></TitledRoute> },
               { path: 'team/:userId', element: <TitledRoute title="Member"><MemberDetailPage /></TitledRoute> },
               { path: 'settings', element: <TitledRoute title="Workspace settings"><SettingsPage /></TitledRoute> },
+              { path: 'settings/lead-sources', element: <TitledRoute title="Lead sources"><LeadSourcesPage /></TitledRoute> },
               { path: 'settings/api-tokens', element: <TitledRoute title="API tokens"><ApiTokensPage /></TitledRoute> },
             ],
           },

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import type { FieldError } from 'react-hook-form';
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
@@ -35,6 +35,72 @@ export function TextField({ label, error, hint, id, ref, ...input }: TextFieldPr
           {error.message}
         </p>
       )}
+    </div>
+  );
+}
+
+function useFieldIds(id: string | undefined, hint: ReactNode, error: FieldError | undefined) {
+  const autoId = useId();
+  const inputId = id ?? autoId;
+  const errorId = `${inputId}-error`;
+  const hintId = `${inputId}-hint`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return { inputId, errorId, hintId, describedBy };
+}
+
+function FieldFooter({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId: string; error?: FieldError; errorId: string }) {
+  return (
+    <>
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error?.message && (
+        <p id={errorId} className="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
+    </>
+  );
+}
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  label: string;
+  error?: FieldError;
+  hint?: ReactNode;
+  ref?: Ref<HTMLSelectElement>;
+}
+
+/** {@link TextField} for a select. */
+export function SelectField({ label, error, hint, id, ref, children, ...select }: SelectFieldProps) {
+  const ids = useFieldIds(id, hint, error);
+  return (
+    <div className="field">
+      <label htmlFor={ids.inputId}>{label}</label>
+      <select id={ids.inputId} ref={ref} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...select}>
+        {children}
+      </select>
+      <FieldFooter hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+    </div>
+  );
+}
+
+interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string;
+  error?: FieldError;
+  hint?: ReactNode;
+  ref?: Ref<HTMLTextAreaElement>;
+}
+
+/** {@link TextField} for a textarea. */
+export function TextAreaField({ label, error, hint, id, ref, ...textarea }: TextAreaFieldProps) {
+  const ids = useFieldIds(id, hint, error);
+  return (
+    <div className="field">
+      <label htmlFor={ids.inputId}>{label}</label>
+      <textarea id={ids.inputId} ref={ref} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...textarea} />
+      <FieldFooter hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
     </div>
   );
 }

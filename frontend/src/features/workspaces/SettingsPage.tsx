@@ -84,9 +84,14 @@ export function SettingsPage() {
       <PageHeader
         title="Workspace settings"
         actions={
-          <Link className="btn" to={`/w/${workspace.id}/settings/api-tokens`}>
-            API tokens
-          </Link>
+          <>
+            <Link className="btn" to={`/w/${workspace.id}/settings/lead-sources`}>
+              Lead sources
+            </Link>
+            <Link className="btn" to={`/w/${workspace.id}/settings/api-tokens`}>
+              API tokens
+            </Link>
+          </>
         }
       />
       <SettingsForm />

@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDate, roleLabel } from '../../lib/format';
+import { RecentActivity } from '../audit/RecentActivity';
 import { useWorkspace, workspaceKeys } from './workspaceContext';
 
 const COUNT_LIMIT = 200;
@@ -67,11 +68,18 @@ export function WorkspaceHome() {
         {summary.isPending && <LoadingState label="Loading team summary…" />}
         {summary.isError && <ErrorState title="Could not load the team summary" error={summary.error} onRetry={() => void summary.refetch()} />}
       </section>
+      <RecentActivity workspaceId={workspace.id} />
       <section aria-labelledby="links-heading" className="stack section">
         <h2 id="links-heading" className="h3">
           Quick links
         </h2>
         <ul className="quick-links">
+          <li>
+            <Link to={`${base}/leads`}>
+              <strong>Leads</strong>
+              <span className="muted">First contacts, stale and overdue follow-ups</span>
+            </Link>
+          </li>
           <li>
             <Link to={`${base}/team`}>
               <strong>Team</strong>
@@ -90,6 +98,12 @@ export function WorkspaceHome() {
                 <Link to={`${base}/settings`}>
                   <strong>Workspace settings</strong>
                   <span className="muted">Name and currency</span>
+                </Link>
+              </li>
+              <li>
+                <Link to={`${base}/settings/lead-sources`}>
+                  <strong>Lead sources</strong>
+                  <span className="muted">Custom sources for new leads</span>
                 </Link>
               </li>
               <li>

@@ -1,0 +1,10 @@
+import type { MemberView } from '../../api/types';
+
+/** Summaries name people by user id; show the member's name instead where we know it. */
+export function readableSummary(summary: string, members: readonly MemberView[] | undefined): string {
+  if (!members?.length) return summary;
+  return summary.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (id) => {
+    const member = members.find((m) => m.userId.toLowerCase() === id.toLowerCase());
+    return member ? member.name || member.email : id;
+  });
+}

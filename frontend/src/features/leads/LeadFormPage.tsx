@@ -1,0 +1,285 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-form';
+import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError, problemMessage } from '../../api/problem';
+import type { LeadSourceView, LeadView, MemberView } from '../../api/types';
+import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
+import { useToast } from '../../components/toastContext';
+import { setProblemOnForm } from '../../lib/formErrors';
+import { useWorkspace } from '../workspaces/workspaceContext';
+import { useCanWriteLeads } from './access';
+import {
+  emptyLeadForm,
+  LEAD_FORM_FIELDS,
+  leadFormSchema,
+  leadToForm,
+  toCreateRequest,
+  toUpdateRequest,
+  type LeadFormInput,
+  type LeadFormValues,
+} from './leadForm';
+import { useCreateLead, useLead, useLeadSources, useMemberOptions, useUpdateLead } from './queries';
+import { selectableSources } from './sources';
+import { CREATABLE_STATUSES, statusLabel, statusOptions } from './status';
+import { TagInput } from './TagInput';
+
+interface LeadFormProps {
+  workspaceId: string;
+  lead?: LeadView;
+  pending: boolean;
+  cancelTo: string;
+  submitLabel: string;
+  onSubmit: (values: LeadFormValues, form: { setError: UseFormSetError<LeadFormInput> }) => void;
+}
+
+/** Selects get their value when mounted: wait for their options (sources, members) first. */
+function LeadForm(props: LeadFormProps) {
+  const sources = useLeadSources(props.workspaceId);
+  const members = useMemberOptions(props.workspaceId);
+  if (sources.isPending || members.isPending) return <LoadingState label="Loading the form…" />;
+  if (sources.isError || members.isError) {
+    return (
+      <ErrorState
+        title="Could not load the form"
+        error={sources.error ?? members.error}
+        onRetry={() => {
+          void sources.refetch();
+          void members.refetch();
+        }}
+      />
+    );
+  }
+  return <LeadFormFields {...props} sources={sources.data} members={members.data} />;
+}
+
+function LeadFormFields({
+  lead,
+  pending,
+  cancelTo,
+  submitLabel,
+  onSubmit,
+  sources,
+  members,
+}: LeadFormProps & { sources: LeadSourceView[]; members: MemberView[] }) {
+  const form = useForm<LeadFormInput, unknown, LeadFormValues>({
+    resolver: zodResolver(leadFormSchema),
+    defaultValues: lead ? leadToForm(lead) : emptyLeadForm(),
+  });
+  const { errors } = form.formState;
+  const statuses = lead ? statusOptions(lead.status) : CREATABLE_STATUSES;
+  const sourceOptions = selectableSources(sources, lead?.source);
+  const currentSource = useWatch({ control: form.control, name: 'source' });
+
+  return (
+    <form
+      className="lead-form"
+      noValidate
+      aria-label={lead ? `Edit ${lead.name}` : 'New lead'}
+      onSubmit={form.handleSubmit((values) => onSubmit(values, { setError: form.setError }))}
+    >
+      <FormAlert message={errors.root?.server?.message} />
+      <section className="card form-section" aria-labelledby="lead-contact-heading">
+        <h2 id="lead-contact-heading" className="h3">
+          Contact
+        </h2>
+        <TextField label="Name" autoComplete="off" error={errors.name} {...form.register('name')} />
+        <div className="form-grid">
+          <TextField label="Email" type="email" autoComplete="off" error={errors.email} {...form.register('email')} />
+          <TextField label="Phone" type="tel" autoComplete="off" error={errors.phone} {...form.register('phone')} />
+          <TextField label="Company" autoComplete="off" error={errors.company} {...form.register('company')} />
+        </div>
+      </section>
+
+      <section className="card form-section" aria-labelledby="lead-pipeline-heading">
+        <h2 id="lead-pipeline-heading" className="h3">
+          Pipeline
+        </h2>
+        <div className="form-grid">
+          <SelectField label="Status" error={errors.status} {...form.register('status')}>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(s)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Source" error={errors.source} {...form.register('source')}>
+            {sourceOptions.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.label}
+                {s.archived ? ' (archived)' : ''}
+              </option>
+            ))}
+            {!sourceOptions.some((s) => s.slug === currentSource) && currentSource && <option value={currentSource}>{currentSource}</option>}
+          </SelectField>
+          <SelectField label="Assignee" error={errors.assigneeId} {...form.register('assigneeId')}>
+            <option value="">Unassigned</option>
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name || m.email}
+              </option>
+            ))}
+            {lead?.assigneeId && !members.some((m) => m.userId === lead.assigneeId) && <option value={lead.assigneeId}>Former member</option>}
+          </SelectField>
+        </div>
+      </section>
+
+      <section className="card form-section" aria-labelledby="lead-next-heading">
+        <h2 id="lead-next-heading" className="h3">
+          Next action
+        </h2>
+        <div className="form-grid">
+          <TextField
+            label="Next action date"
+            type="date"
+            hint="Required once the lead is qualified."
+            error={errors.nextActionDate}
+            {...form.register('nextActionDate')}
+          />
+          <TextField label="Next action" placeholder="e.g. Send the proposal" error={errors.nextActionText} {...form.register('nextActionText')} />
+        </div>
+      </section>
+
+      <section className="card form-section" aria-labelledby="lead-notes-heading">
+        <h2 id="lead-notes-heading" className="h3">
+          Notes and tags
+        </h2>
+        <TextAreaField label="Notes" rows={5} error={errors.notes} {...form.register('notes')} />
+        <Controller
+          control={form.control}
+          name="tags"
+          render={({ field, fieldState }) => <TagInput label="Tags" value={field.value} onChange={field.onChange} error={fieldState.error} />}
+        />
+      </section>
+
+      <div className="form-bar" role="group" aria-label="Form actions">
+        <Link className="btn" to={cancelTo}>
+          Cancel
+        </Link>
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ViewerRefusal() {
+  const { workspace } = useWorkspace();
+  return (
+    <FullPageMessage title="Viewers cannot change leads">
+      <p>
+        Your role in {workspace.name} is <strong>{workspace.role}</strong>. Ask an owner or a manager if a lead needs to change.
+      </p>
+      <Link className="btn" to={`/w/${workspace.id}/leads`}>
+        Back to leads
+      </Link>
+    </FullPageMessage>
+  );
+}
+
+export function LeadCreatePage() {
+  const { workspace } = useWorkspace();
+  const canWrite = useCanWriteLeads();
+  const create = useCreateLead(workspace.id);
+  const toast = useToast();
+  const navigate = useNavigate();
+  // One key per attempt so a double submit replays instead of creating twice.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const base = `/w/${workspace.id}/leads`;
+  if (!canWrite) return <ViewerRefusal />;
+
+  return (
+    <>
+      <Link to={base} className="back-link">
+        ← Back to leads
+      </Link>
+      <PageHeader title="New lead" />
+      <LeadForm
+        workspaceId={workspace.id}
+        pending={create.isPending}
+        cancelTo={base}
+        submitLabel="Create lead"
+        onSubmit={(values, form) =>
+          create.mutate(
+            { body: toCreateRequest(values), idempotencyKey },
+            {
+              onSuccess: (lead) => {
+                toast.success(`Lead “${lead.name}” created`);
+                navigate(`${base}/${lead.id}`);
+              },
+              onError: (error) => {
+                setProblemOnForm(error, form.setError, LEAD_FORM_FIELDS);
+                toast.error(`Could not create the lead: ${problemMessage(error)}`);
+              },
+            },
+          )
+        }
+      />
+    </>
+  );
+}
+
+function EditLead({ lead }: { lead: LeadView }) {
+  const { workspace } = useWorkspace();
+  const update = useUpdateLead(workspace.id, lead.id);
+  const toast = useToast();
+  const navigate = useNavigate();
+  const detail = `/w/${workspace.id}/leads/${lead.id}`;
+  return (
+    <>
+      <Link to={detail} className="back-link">
+        ← Back to {lead.name}
+      </Link>
+      <PageHeader title={`Edit ${lead.name}`} />
+      <LeadForm
+        workspaceId={workspace.id}
+        lead={lead}
+        pending={update.isPending}
+        cancelTo={detail}
+        submitLabel="Save changes"
+        onSubmit={(values, form) => {
+          const body = toUpdateRequest(values, lead);
+          if (Object.keys(body).length === 0) {
+            toast.show('Nothing to save: no field changed');
+            return;
+          }
+          update.mutate(body, {
+            onSuccess: (saved) => {
+              toast.success(`Lead “${saved.name}” saved`);
+              navigate(detail);
+            },
+            onError: (error) => {
+              setProblemOnForm(error, form.setError, LEAD_FORM_FIELDS);
+              toast.error(`Could not save the lead: ${problemMessage(error)}`);
+            },
+          });
+        }}
+      />
+    </>
+  );
+}
+
+export function LeadEditPage() {
+  const { leadId = '' } = useParams();
+  const { workspace } = useWorkspace();
+  const canWrite = useCanWriteLeads();
+  const lead = useLead(workspace.id, leadId);
+  if (!canWrite) return <ViewerRefusal />;
+  if (lead.isPending) return <LoadingState label="Loading lead…" />;
+  if ([400, 404, 422].some((status) => isApiError(lead.error, { status }))) {
+    return (
+      <FullPageMessage title="Lead not found">
+        <p>This lead does not exist in {workspace.name}.</p>
+        <Link className="btn" to={`/w/${workspace.id}/leads`}>
+          Back to leads
+        </Link>
+      </FullPageMessage>
+    );
+  }
+  if (lead.isError) return <ErrorState error={lead.error} onRetry={() => void lead.refetch()} />;
+  // Keyed so a refetched lead re-seeds the form only when another lead is opened.
+  return <EditLead key={lead.data.id} lead={lead.data} />;
+}
