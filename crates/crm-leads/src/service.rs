@@ -181,6 +181,16 @@ impl LeadService {
                 "a lead becomes converted only through conversion",
             ));
         }
+        // The source needs a lookup; its error joins the others so one
+        // response names every bad field.
+        let source = match self.check_source(scope, input.source.as_deref().unwrap_or("other"), None).await {
+            Ok(source) => Some(source),
+            Err(LeadError::Invalid(mut fields)) => {
+                errors.0.append(&mut fields);
+                None
+            }
+            Err(other) => return Err(other),
+        };
         errors.finish()?;
         let (
             Some(name),
@@ -191,11 +201,11 @@ impl LeadService {
             Some(notes),
             Some(tags),
             Some(status),
-        ) = (name, email, phone, company, next_action_text, notes, tags, status)
+            Some(source),
+        ) = (name, email, phone, company, next_action_text, notes, tags, status, source)
         else {
             return Err(LeadError::Invalid(Vec::new()));
         };
-        let source = self.check_source(scope, input.source.as_deref().unwrap_or("other"), None).await?;
         self.check_assignee(scope, input.assignee_id).await?;
         let now = self.clock.now();
         let lead = Lead {

@@ -23,6 +23,7 @@ pub use audit::SeaAuditLog;
 pub use idempotency::SeaIdempotencyStore;
 pub use identity::SeaIdentityStore;
 pub use leads::SeaLeadStore;
+pub use leads::bulk::insert_leads_bulk;
 pub use sea_orm::DatabaseConnection as Db;
 
 /// Opens a pool. SQLite files are created when missing and run in WAL mode

@@ -1,5 +1,6 @@
 //! The SeaORM adapter of `crm_leads`'s port.
 
+pub mod bulk;
 mod list;
 
 use crm_kernel::{AuditEntry, Email, Scope, StoreError, UserId};
@@ -27,7 +28,7 @@ impl SeaLeadStore {
     }
 }
 
-fn row(lead: &Lead) -> leads::ActiveModel {
+pub(crate) fn row(lead: &Lead) -> leads::ActiveModel {
     leads::ActiveModel {
         id: Set(lead.id),
         workspace_id: Set(lead.workspace_id.as_uuid()),
