@@ -8,6 +8,7 @@
 
 mod app;
 pub mod auth;
+mod body;
 mod error;
 mod handlers;
 mod idempotency;

@@ -113,6 +113,44 @@ fn add_problems(op: &mut Operation) {
     }
 }
 
+/// Schema patterns, named once. DTO attributes say `pattern = "@name"` (the
+/// derive only takes literals) and [`openapi`] swaps in the regex, so each
+/// rule is written here only, next to the domain parser it mirrors.
+const PATTERNS: [(&str, &str); 6] = [
+    // A required single-line text (names, labels): some non-space
+    // character and no control characters, as the domain's name types.
+    ("@name", r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"),
+    // An optional single-line text: blank clears it.
+    ("@line", r"^[^\x00-\x1F\x7F-\x9F]*$"),
+    // Multi-line text: line breaks and tabs allowed.
+    ("@text", r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"),
+    // A phone number (crm_leads::Phone): blank, or 7-15 digits with an
+    // optional leading + and spaces, dots, dashes or parentheses.
+    ("@phone", r"^\s*$|^\s*\+?[ ().-]*(?:[0-9][ ().-]*){7,15}\s*$"),
+    // A lead source slug (crm_leads::SourceSlug).
+    ("@slug", "^[a-z0-9][a-z0-9_-]{1,39}$"),
+    // A tag (crm_leads::Tags): 1-40 characters once trimmed, no commas.
+    ("@tag", r"^\s*[^\s,\x00-\x1F\x7F-\x9F][^,\x00-\x1F\x7F-\x9F]{0,39}$"),
+];
+
+fn resolve_patterns(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if key == "pattern"
+                    && let Some((_, regex)) = v.as_str().and_then(|p| PATTERNS.iter().find(|(name, _)| *name == p))
+                {
+                    *v = serde_json::Value::String((*regex).to_owned());
+                } else {
+                    resolve_patterns(v);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(resolve_patterns),
+        _ => {}
+    }
+}
+
 /// The whole document, as served at `/api-docs/openapi.json` and committed
 /// as `openapi/openapi.json`.
 #[must_use]
@@ -126,7 +164,9 @@ pub fn openapi() -> Document {
             add_problems(op);
         }
     }
-    doc
+    let Ok(mut value) = serde_json::to_value(&doc) else { return doc };
+    resolve_patterns(&mut value);
+    serde_json::from_value(value).unwrap_or(doc)
 }
 
 /// Documented paths and their methods, for answering 405 with `Allow`.

@@ -16,7 +16,7 @@ pub struct ListQuery {
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// `nextCursor` of the previous page.
-    #[param(max_length = 64)]
+    #[param(pattern = "^[0-9a-f]{32}$")]
     pub cursor: Option<String>,
 }
 
@@ -30,7 +30,7 @@ pub struct UserSearchQuery {
     pub q: Option<String>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    #[param(max_length = 64)]
+    #[param(pattern = "^[0-9a-f]{32}$")]
     pub cursor: Option<String>,
 }
 
@@ -54,5 +54,18 @@ impl ListQuery {
     /// A 422 naming `limit` or `cursor`.
     pub fn keyset(&self) -> Result<(Option<Cursor>, Limit), ApiError> {
         keyset(self.limit, self.cursor.as_deref())
+    }
+}
+
+/// Refuses a text parameter longer than the contract allows.
+///
+/// # Errors
+/// A 422 naming `field`.
+pub fn max_chars(field: &'static str, value: Option<&str>, max: usize) -> Result<(), ApiError> {
+    match value {
+        Some(v) if v.chars().count() > max => {
+            Err(ApiError::field(field, "too_long", format!("at most {max} characters")))
+        }
+        _ => Ok(()),
     }
 }

@@ -87,13 +87,8 @@ impl RssProbe {
         let probe = Self::default();
         let max = probe.max_kib.clone();
         tokio::spawn(async move {
-            loop {
-                match memory(pid) {
-                    Some((rss, _)) => {
-                        max.fetch_max(rss, Ordering::Relaxed);
-                    }
-                    None => break,
-                }
+            while let Some((rss, _)) = memory(pid) {
+                max.fetch_max(rss, Ordering::Relaxed);
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
         });

@@ -181,6 +181,11 @@ pub fn token(n: u64) -> String {
     out
 }
 
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
+}
+
 fn pick<'a, R: Rng>(rng: &mut R, items: &[&'a str]) -> &'a str {
     items[rng.random_range(0..items.len())]
 }
@@ -234,20 +239,7 @@ impl LeadGenerator {
 
         let first = pick(rng, &FIRST);
         let last = pick(rng, &LAST);
-        let name = {
-            let mut n = String::with_capacity(first.len() + last.len() + 1);
-            let mut cap = |s: &str| {
-                let mut c = s.chars();
-                if let Some(f) = c.next() {
-                    n.extend(f.to_uppercase());
-                    n.push_str(c.as_str());
-                }
-            };
-            cap(first);
-            n.push(' ');
-            cap(last);
-            n
-        };
+        let name = format!("{} {}", capitalized(first), capitalized(last));
         let email = rng
             .random_bool(0.6)
             .then(|| Email::from_trusted(format!("{first}.{last}.{}@{}", token(self.salt | i), pick(rng, &DOMAINS))));

@@ -325,7 +325,7 @@ pub trait ApiTokenStore: Send + Sync {
     /// `StoreError` on storage failure.
     async fn find_api_token_by_hash(&self, secret_hash: &str) -> Result<Option<ApiToken>, StoreError>;
 
-    /// Records use, at most once a minute per token to keep reads cheap.
+    /// Records use (the service calls it at most once a minute per token).
     ///
     /// # Errors
     /// `StoreError` on storage failure.

@@ -185,6 +185,11 @@ impl Currency {
             .ok_or_else(|| CurrencyError(code.to_owned()))
     }
 
+    /// Every accepted code, for API documentation.
+    pub fn codes() -> impl Iterator<Item = &'static str> {
+        ISO_4217.iter().map(|(code, _)| *code)
+    }
+
     #[must_use]
     pub const fn code(&self) -> &'static str {
         self.code

@@ -11,7 +11,7 @@ use crate::model::{CustomSource, Lead, LeadChanges, LeadSnapshot, NewLead, Patch
 use crate::ports::LeadStore;
 use crate::query::{LeadCursor, LeadFilter, LeadQuery, LeadSort};
 use crate::score::{is_overdue, is_stale, score};
-use crate::values::{BUILT_IN_SOURCES, LeadName, LeadStatus, Phone, SourceSlug, Tags, bounded};
+use crate::values::{BUILT_IN_SOURCES, LeadName, LeadStatus, Phone, SourceSlug, Tags, bounded, multiline};
 
 const ENTITY: &str = "lead";
 
@@ -48,11 +48,25 @@ fn require_owner(scope: &Scope) -> Result<(), LeadError> {
     }
 }
 
-fn optional_text(field: &'static str, raw: Option<&str>, max: usize) -> Result<Option<String>, FieldError> {
+/// Blank input clears an optional field; anything else must parse.
+fn optional(
+    parse: fn(&'static str, &str, usize) -> Result<String, FieldError>,
+    field: &'static str,
+    raw: Option<&str>,
+    max: usize,
+) -> Result<Option<String>, FieldError> {
     match raw.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(text) => bounded(field, text, max).map(Some),
+        Some(text) => parse(field, text, max).map(Some),
     }
+}
+
+fn optional_text(field: &'static str, raw: Option<&str>, max: usize) -> Result<Option<String>, FieldError> {
+    optional(bounded, field, raw, max)
+}
+
+fn optional_multiline(field: &'static str, raw: Option<&str>, max: usize) -> Result<Option<String>, FieldError> {
+    optional(multiline, field, raw, max)
 }
 
 /// Collects field errors across a whole request.
@@ -170,8 +184,9 @@ impl LeadService {
         let phone =
             errors.take(input.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(Phone::parse).transpose());
         let company = errors.take(optional_text("company", input.company.as_deref(), 200));
-        let next_action_text = errors.take(optional_text("nextActionText", input.next_action_text.as_deref(), 500));
-        let notes = errors.take(optional_text("notes", input.notes.as_deref(), 10_000));
+        let next_action_text =
+            errors.take(optional_multiline("nextActionText", input.next_action_text.as_deref(), 500));
+        let notes = errors.take(optional_multiline("notes", input.notes.as_deref(), 10_000));
         let tags = errors.take(Tags::parse(input.tags.as_deref().unwrap_or_default()));
         let status = errors.take(input.status.as_deref().map_or(Ok(LeadStatus::New), parse_status));
         if status == Some(LeadStatus::Converted) {
@@ -327,8 +342,8 @@ impl LeadService {
         nullable!(email, "email", |e: &String| crm_kernel::Email::parse("email", e).map(Some));
         nullable!(phone, "phone", |p: &String| Phone::parse(p).map(Some));
         nullable!(company, "company", |t: &String| optional_text("company", Some(t), 200));
-        nullable!(next_action_text, "next action", |t: &String| optional_text("nextActionText", Some(t), 500));
-        nullable!(notes, "notes", |t: &String| optional_text("notes", Some(t), 10_000));
+        nullable!(next_action_text, "next action", |t: &String| optional_multiline("nextActionText", Some(t), 500));
+        nullable!(notes, "notes", |t: &String| optional_multiline("notes", Some(t), 10_000));
         nullable!(next_action_date, "next action date", |d: &time::Date| Ok::<_, FieldError>(Some(*d)));
         if let Some(tags) = &c.tags
             && let Some(tags) = errors.take(Tags::parse(tags))
@@ -418,10 +433,10 @@ impl LeadService {
         let mut errors = Errors::default();
         let slug = errors.take(SourceSlug::parse("slug", slug));
         let label = errors.take(bounded("label", label, 60));
-        if slug.as_ref().is_some_and(SourceSlug::is_built_in) {
-            errors.0.push(FieldError::new("slug", "built_in", "this slug is a built-in source"));
-        }
         errors.finish()?;
+        if slug.as_ref().is_some_and(SourceSlug::is_built_in) {
+            return Err(LeadError::SourceExists);
+        }
         let (Some(slug), Some(label)) = (slug, label) else { return Err(LeadError::Invalid(Vec::new())) };
         let now = self.clock.now();
         let source = CustomSource { slug: slug.clone(), label: label.clone(), archived_at: None, created_at: now };

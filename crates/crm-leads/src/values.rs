@@ -27,11 +27,24 @@ impl LeadName {
     }
 }
 
-/// Trimmed, non-empty, at most `max` characters, no control characters.
+/// Trimmed, non-empty, at most `max` characters, on one line (no control
+/// characters at all).
 ///
 /// # Errors
 /// A [`FieldError`] naming `field`.
 pub fn bounded(field: &'static str, raw: &str, max: usize) -> Result<String, FieldError> {
+    checked(field, raw, max, |c| c.is_control())
+}
+
+/// Like [`bounded`], but line breaks and tabs are allowed (notes).
+///
+/// # Errors
+/// A [`FieldError`] naming `field`.
+pub fn multiline(field: &'static str, raw: &str, max: usize) -> Result<String, FieldError> {
+    checked(field, raw, max, |c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
+fn checked(field: &'static str, raw: &str, max: usize, forbidden: impl Fn(char) -> bool) -> Result<String, FieldError> {
     let text = raw.trim();
     if text.is_empty() {
         return Err(FieldError::new(field, "required", "must not be empty"));
@@ -39,7 +52,7 @@ pub fn bounded(field: &'static str, raw: &str, max: usize) -> Result<String, Fie
     if text.chars().count() > max {
         return Err(FieldError::new(field, "too_long", format!("must be at most {max} characters")));
     }
-    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if text.chars().any(forbidden) {
         return Err(FieldError::new(field, "invalid", "must not contain control characters"));
     }
     Ok(text.to_owned())

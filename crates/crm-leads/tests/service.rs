@@ -156,7 +156,7 @@ async fn only_owners_manage_sources_and_built_ins_cannot_be_archived() {
     let manager = as_role(&w.owner, Role::Manager);
     assert!(matches!(w.service.add_source(&manager, "fair", "Fair").await, Err(LeadError::Forbidden(_))));
     assert!(matches!(w.service.set_source_archived(&w.owner, "website", true).await, Err(LeadError::SourceNotFound)));
-    assert!(matches!(w.service.add_source(&w.owner, "website", "Web").await, Err(LeadError::Invalid(_))));
+    assert!(matches!(w.service.add_source(&w.owner, "website", "Web").await, Err(LeadError::SourceExists)));
 }
 
 #[tokio::test]

@@ -38,7 +38,11 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, StoreError> {
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(10))
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        // Lists are keyset queries whose best plan depends on the values (a
+        // rare or a common search term): a cached generic plan can be 100×
+        // slower, so PostgreSQL plans each execution (docs/benchmarks.md).
+        .map_sqlx_postgres_opts(|pg| pg.options([("plan_cache_mode", "force_custom_plan")]));
     let db = Database::connect(options).await.map_err(db_err)?;
     if db.get_database_backend() == DbBackend::Sqlite {
         for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {

@@ -66,8 +66,3 @@ pub fn invitation_by_link(id: crm_kernel::InvitationId) -> Select<invitations::E
 pub fn api_token_by_hash(hash: &str) -> Select<api_tokens::Entity> {
     api_tokens::Entity::find().filter(api_tokens::Column::SecretHash.eq(hash))
 }
-
-/// An API token by id, after its hash resolved it (recording its use).
-pub fn api_token_by_id_unscoped(id: crm_kernel::ApiTokenId) -> Select<api_tokens::Entity> {
-    api_tokens::Entity::find_by_id(id.as_uuid())
-}

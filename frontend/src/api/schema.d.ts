@@ -704,7 +704,7 @@ export interface components {
             phone?: string | null;
             /** @description Built-in or active custom source slug; `other` when omitted. */
             source?: string | null;
-            status?: components["schemas"]["LeadStatusName"] | null;
+            status?: components["schemas"]["SettableLeadStatus"] | null;
             tags?: string[] | null;
         };
         /**
@@ -724,11 +724,7 @@ export interface components {
          *     }
          */
         CreateWorkspaceRequest: {
-            /**
-             * @description ISO 4217 code; EUR when omitted.
-             * @example EUR
-             */
-            currency?: string | null;
+            currency?: components["schemas"]["CurrencyCode"] | null;
             name: string;
         };
         /** @description A new token. `secret` is shown this once and never again. */
@@ -736,6 +732,11 @@ export interface components {
             secret: string;
             token: components["schemas"]["ApiTokenView"];
         };
+        /**
+         * @description ISO 4217 currency code
+         * @enum {string}
+         */
+        CurrencyCode: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
         HealthView: {
             /** @example ok */
             status: string;
@@ -924,6 +925,11 @@ export interface components {
             value: number;
         };
         /**
+         * @description A status a user may set (`converted` is reached only by conversion).
+         * @enum {string}
+         */
+        SettableLeadStatus: "new" | "contacted" | "qualified" | "unqualified";
+        /**
          * @example {
          *       "email": "ada@example.com",
          *       "password": "correct horse battery"
@@ -993,7 +999,7 @@ export interface components {
             notes?: string | null;
             phone?: string | null;
             source?: string | null;
-            status?: components["schemas"]["LeadStatusName"] | null;
+            status?: components["schemas"]["SettableLeadStatus"] | null;
             tags?: string[] | null;
         };
         /**
@@ -1011,11 +1017,7 @@ export interface components {
          *     }
          */
         UpdateWorkspaceRequest: {
-            /**
-             * @description ISO 4217 code, inherited by new products and orders.
-             * @example USD
-             */
-            currency?: string | null;
+            currency?: components["schemas"]["CurrencyCode"] | null;
             name?: string | null;
         };
         UserView: {
@@ -1064,6 +1066,7 @@ export type CreateLeadRequest = components['schemas']['CreateLeadRequest'];
 export type CreateLeadSourceRequest = components['schemas']['CreateLeadSourceRequest'];
 export type CreateWorkspaceRequest = components['schemas']['CreateWorkspaceRequest'];
 export type CreatedApiTokenView = components['schemas']['CreatedApiTokenView'];
+export type CurrencyCode = components['schemas']['CurrencyCode'];
 export type HealthView = components['schemas']['HealthView'];
 export type InvitationPage = components['schemas']['InvitationPage'];
 export type InvitationPreviewView = components['schemas']['InvitationPreviewView'];
@@ -1086,6 +1089,7 @@ export type RoleName = components['schemas']['RoleName'];
 export type ScopeName = components['schemas']['ScopeName'];
 export type ScoreItemView = components['schemas']['ScoreItemView'];
 export type ScoreView = components['schemas']['ScoreView'];
+export type SettableLeadStatus = components['schemas']['SettableLeadStatus'];
 export type SignInRequest = components['schemas']['SignInRequest'];
 export type SignUpRequest = components['schemas']['SignUpRequest'];
 export type SuspendMemberRequest = components['schemas']['SuspendMemberRequest'];
@@ -1225,6 +1229,15 @@ export interface operations {
             };
             /** @description Not found, or in a workspace you cannot see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You cannot ban yourself */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4489,6 +4502,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The workspace would be left without an owner */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid input; `errors` names each field */
             422: {
                 headers: {
@@ -4562,6 +4584,15 @@ export interface operations {
             };
             /** @description Not found, or in a workspace you cannot see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The workspace would be left without an owner */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4660,6 +4691,15 @@ export interface operations {
             };
             /** @description Not found, or in a workspace you cannot see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You cannot suspend yourself */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

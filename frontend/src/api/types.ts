@@ -22,6 +22,9 @@ export type CreatedApiTokenView = Schemas['CreatedApiTokenView'];
 export type AdminUserView = Schemas['AdminUserView'];
 export type LeadView = Schemas['LeadView'];
 export type LeadStatus = LeadView['status'];
+/** The statuses a user may set (`converted` comes only from conversion). */
+export type SettableLeadStatus = Schemas['SettableLeadStatus'];
+export type UpdateWorkspaceRequest = Schemas['UpdateWorkspaceRequest'];
 export type ScoreView = LeadView['score'];
 export type ScoreItem = ScoreView['items'][number];
 export type CreateLeadRequest = Schemas['CreateLeadRequest'];

@@ -22,6 +22,7 @@ pub async fn list_users(
     auth: SessionAuth,
     query: web::Query<UserSearchQuery>,
 ) -> Result<web::Json<AdminUserPage>, ApiError> {
+    crate::query::max_chars("q", query.q.as_deref(), 254)?;
     let (after, limit) = keyset(query.limit, query.cursor.as_deref())?;
     let page = state.identity.list_users(&auth.user, query.q.as_deref(), after, limit).await?;
     Ok(web::Json(AdminUserPage::from_page(&page, |u| AdminUserView::from(u))))
@@ -32,7 +33,10 @@ pub async fn list_users(
     tag = "admin",
     security(("session" = [], "csrf" = [])),
     params(("userId" = Uuid, Path)),
-    responses((status = 200, body = AdminUserView))
+    responses(
+        (status = 200, body = AdminUserView),
+        (status = 409, description = "You cannot ban yourself", body = crate::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[put("/api/admin/users/{userId}/ban")]
 pub async fn ban_user(

@@ -39,7 +39,7 @@ pub async fn list_api_tokens(
 pub async fn create_api_token(
     state: web::Data<AppState>,
     member: Member,
-    body: web::Json<CreateApiTokenRequest>,
+    body: crate::body::Body<CreateApiTokenRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let scopes: Vec<String> =
         body.scopes.iter().map(|s| crm_kernel::TokenScope::from(*s).as_str().to_owned()).collect();

@@ -40,7 +40,10 @@ fn session_response(
     )
 )]
 #[post("/api/auth/sign-up")]
-pub async fn sign_up(state: web::Data<AppState>, body: web::Json<SignUpRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn sign_up(
+    state: web::Data<AppState>,
+    body: crate::body::Body<SignUpRequest>,
+) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let (account, session) = state
         .identity
@@ -69,7 +72,7 @@ pub async fn sign_up(state: web::Data<AppState>, body: web::Json<SignUpRequest>)
 pub async fn sign_in(
     req: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Json<SignInRequest>,
+    body: crate::body::Body<SignInRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let ip = req.peer_addr().map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip());
     let limit_headers = state.sign_in_limiter.check(ip, &body.email)?;
@@ -107,7 +110,7 @@ pub async fn sign_out(state: web::Data<AppState>, auth: SessionAuth) -> Result<H
 #[post("/api/auth/email-verification")]
 pub async fn verify_email(
     state: web::Data<AppState>,
-    body: web::Json<VerifyEmailRequest>,
+    body: crate::body::Body<VerifyEmailRequest>,
 ) -> Result<HttpResponse, ApiError> {
     state.identity.verify_email(&body.token).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -134,7 +137,7 @@ pub async fn resend_verification(state: web::Data<AppState>, auth: SessionAuth) 
 #[post("/api/auth/password-reset/request")]
 pub async fn request_password_reset(
     state: web::Data<AppState>,
-    body: web::Json<RequestPasswordResetRequest>,
+    body: crate::body::Body<RequestPasswordResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
     state.identity.request_password_reset(&body.email).await?;
     Ok(HttpResponse::Accepted().finish())
@@ -149,7 +152,7 @@ pub async fn request_password_reset(
 #[post("/api/auth/password-reset")]
 pub async fn reset_password(
     state: web::Data<AppState>,
-    body: web::Json<ResetPasswordRequest>,
+    body: crate::body::Body<ResetPasswordRequest>,
 ) -> Result<HttpResponse, ApiError> {
     state.identity.reset_password(&body.token, &body.password).await?;
     Ok(HttpResponse::NoContent().finish())

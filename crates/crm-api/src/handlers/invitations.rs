@@ -43,7 +43,7 @@ pub async fn list_invitations(
 pub async fn create_invitation(
     state: web::Data<AppState>,
     member: Member,
-    body: web::Json<CreateInvitationRequest>,
+    body: crate::body::Body<CreateInvitationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let role = crm_kernel::Role::from(body.role);
     let invitation = state.identity.invite(&member.scope, &member.user, &body.email, role.as_str()).await?;

@@ -36,7 +36,7 @@ pub async fn list_lead_sources(
 pub async fn create_lead_source(
     state: web::Data<AppState>,
     member: Member,
-    body: web::Json<CreateLeadSourceRequest>,
+    body: crate::body::Body<CreateLeadSourceRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let source = state.leads.add_source(&member.scope, &body.slug, &body.label).await?;
     Ok(HttpResponse::Created().json(LeadSourceView::from(&source)))

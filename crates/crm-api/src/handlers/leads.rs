@@ -35,7 +35,7 @@ pub async fn list_leads(
 #[utoipa::path(
     tag = "leads",
     security(("session" = [], "csrf" = [])),
-    params(("workspaceId" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for a retried request")),
+    params(("workspaceId" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, pattern = r"^[\x21-\x7E]{1,255}$", description = "Replays the first response for a retried request")),
     request_body = CreateLeadRequest,
     responses((status = 201, body = LeadView))
 )]
@@ -43,7 +43,7 @@ pub async fn list_leads(
 pub async fn create_lead(
     state: web::Data<AppState>,
     member: Member,
-    body: web::Json<CreateLeadRequest>,
+    body: crate::body::Body<CreateLeadRequest>,
 ) -> Result<HttpResponse, ApiError> {
     create(&state, &member.scope, body.into_inner()).await
 }
@@ -77,7 +77,7 @@ pub async fn update_lead(
     state: web::Data<AppState>,
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
-    body: web::Json<UpdateLeadRequest>,
+    body: crate::body::Body<UpdateLeadRequest>,
 ) -> Result<web::Json<LeadView>, ApiError> {
     let b = body.into_inner();
     let changes = LeadChanges {
@@ -155,7 +155,7 @@ pub async fn get_lead_public(
 #[utoipa::path(
     tag = "public",
     security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for a retried request")),
+    params(("Idempotency-Key" = Option<String>, Header, pattern = r"^[\x21-\x7E]{1,255}$", description = "Replays the first response for a retried request")),
     request_body = CreateLeadRequest,
     responses((status = 201, body = LeadView))
 )]
@@ -163,12 +163,13 @@ pub async fn get_lead_public(
 pub async fn create_lead_public(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    body: web::Json<CreateLeadRequest>,
+    body: crate::body::Body<CreateLeadRequest>,
 ) -> Result<HttpResponse, ApiError> {
     create(&state, &caller.scope, body.into_inner()).await
 }
 
 async fn list(state: &AppState, scope: &Scope, q: &LeadListQuery) -> Result<web::Json<LeadPage>, ApiError> {
+    crate::query::max_chars("q", q.q.as_deref(), 200)?;
     let sort =
         q.sort.as_deref().map(LeadSort::parse).transpose().map_err(|e| ApiError::invalid(vec![e]))?.unwrap_or_default();
     let (_, limit) = keyset(q.limit, None)?;

@@ -26,7 +26,7 @@ pub async fn get_me(state: web::Data<AppState>, auth: SessionAuth) -> Result<web
 pub async fn update_me(
     state: web::Data<AppState>,
     auth: SessionAuth,
-    body: web::Json<UpdateMeRequest>,
+    body: crate::body::Body<UpdateMeRequest>,
 ) -> Result<web::Json<MeView>, ApiError> {
     let theme = body.theme.map(|t| t.as_str());
     let account = state.identity.update_profile(&auth.user, body.name.as_deref(), theme).await?;
@@ -44,7 +44,7 @@ pub async fn update_me(
 pub async fn change_password(
     state: web::Data<AppState>,
     auth: SessionAuth,
-    body: web::Json<ChangePasswordRequest>,
+    body: crate::body::Body<ChangePasswordRequest>,
 ) -> Result<HttpResponse, ApiError> {
     state.identity.change_password(auth.user.id, auth.session.id, &body.current_password, &body.new_password).await?;
     Ok(HttpResponse::NoContent().finish())

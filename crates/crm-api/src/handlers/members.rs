@@ -50,14 +50,14 @@ pub async fn get_member(
     security(("session" = [], "csrf" = [])),
     params(("workspaceId" = Uuid, Path), ("userId" = Uuid, Path)),
     request_body = ChangeRoleRequest,
-    responses((status = 200, body = MemberView))
+    responses((status = 200, body = MemberView), (status = 409, description = "The workspace would be left without an owner", body = crate::Problem, content_type = "application/problem+json"))
 )]
 #[patch("/api/workspaces/{workspaceId}/members/{userId}")]
 pub async fn change_member_role(
     state: web::Data<AppState>,
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
-    body: web::Json<ChangeRoleRequest>,
+    body: crate::body::Body<ChangeRoleRequest>,
 ) -> Result<web::Json<MemberView>, ApiError> {
     let changed = state.identity.change_role(&member.scope, path.1.into(), body.role.into()).await?;
     Ok(web::Json(MemberView::from(&changed)))
@@ -68,7 +68,7 @@ pub async fn change_member_role(
     tag = "team",
     security(("session" = [], "csrf" = [])),
     params(("workspaceId" = Uuid, Path), ("userId" = Uuid, Path)),
-    responses((status = 204, description = "Removed"))
+    responses((status = 204, description = "Removed"), (status = 409, description = "The workspace would be left without an owner", body = crate::Problem, content_type = "application/problem+json"))
 )]
 #[delete("/api/workspaces/{workspaceId}/members/{userId}")]
 pub async fn remove_member(
@@ -87,14 +87,14 @@ pub async fn remove_member(
     security(("session" = [], "csrf" = [])),
     params(("workspaceId" = Uuid, Path), ("userId" = Uuid, Path)),
     request_body = SuspendMemberRequest,
-    responses((status = 200, body = MemberView))
+    responses((status = 200, body = MemberView), (status = 409, description = "You cannot suspend yourself", body = crate::Problem, content_type = "application/problem+json"))
 )]
 #[put("/api/workspaces/{workspaceId}/members/{userId}/suspension")]
 pub async fn suspend_member(
     state: web::Data<AppState>,
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
-    body: web::Json<SuspendMemberRequest>,
+    body: crate::body::Body<SuspendMemberRequest>,
 ) -> Result<web::Json<MemberView>, ApiError> {
     let suspended = state.identity.suspend_member(&member.scope, path.1.into(), body.reason.as_deref()).await?;
     Ok(web::Json(MemberView::from(&suspended)))

@@ -20,7 +20,7 @@ use crate::views::{CreateWorkspaceRequest, UpdateWorkspaceRequest, WorkspaceView
 pub async fn create_workspace(
     state: web::Data<AppState>,
     auth: SessionAuth,
-    body: web::Json<CreateWorkspaceRequest>,
+    body: crate::body::Body<CreateWorkspaceRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let created = state.identity.create_workspace(auth.user.id, &body.name, body.currency.as_deref()).await?;
     Ok(HttpResponse::Created().json(WorkspaceView::from(&created)))
@@ -51,7 +51,7 @@ pub async fn get_workspace(state: web::Data<AppState>, member: Member) -> Result
 pub async fn update_workspace(
     state: web::Data<AppState>,
     member: Member,
-    body: web::Json<UpdateWorkspaceRequest>,
+    body: crate::body::Body<UpdateWorkspaceRequest>,
 ) -> Result<web::Json<WorkspaceView>, ApiError> {
     let body = body.into_inner();
     let changes = WorkspaceChanges { name: body.name, currency: body.currency };

@@ -48,6 +48,28 @@ impl From<crm_leads::LeadStatus> for LeadStatusName {
     }
 }
 
+/// A status a user may set (`converted` is reached only by conversion).
+#[derive(Clone, Copy, Debug, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum SettableLeadStatus {
+    New,
+    Contacted,
+    Qualified,
+    Unqualified,
+}
+
+impl SettableLeadStatus {
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::Contacted => "contacted",
+            Self::Qualified => "qualified",
+            Self::Unqualified => "unqualified",
+        }
+    }
+}
+
 /// One line of "why this score".
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ScoreItemView {
@@ -145,28 +167,28 @@ pub struct LeadPage {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"name": "Ada Lovelace", "email": "ada@example.com", "company": "Analytical Engines", "source": "referral", "tags": ["vip"]}))]
 pub struct CreateLeadRequest {
-    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 200, pattern = "@name")]
     pub name: String,
     #[schema(format = Email, max_length = 254)]
     pub email: Option<String>,
-    #[schema(max_length = 30)]
+    #[schema(max_length = 30, pattern = "@phone")]
     pub phone: Option<String>,
-    #[schema(max_length = 200)]
+    #[schema(max_length = 200, pattern = "@line")]
     pub company: Option<String>,
     /// Built-in or active custom source slug; `other` when omitted.
-    #[schema(max_length = 40)]
+    #[schema(pattern = "@slug")]
     pub source: Option<String>,
-    /// `new` when omitted; never `converted`.
-    pub status: Option<LeadStatusName>,
+    /// `new` when omitted.
+    pub status: Option<SettableLeadStatus>,
     pub assignee_id: Option<Uuid>,
     /// Required when `status` is `qualified`.
     #[schema(value_type = Option<String>, format = Date)]
     pub next_action_date: Option<Date>,
-    #[schema(max_length = 500)]
+    #[schema(max_length = 500, pattern = "@text")]
     pub next_action_text: Option<String>,
-    #[schema(max_length = 10000)]
+    #[schema(max_length = 10000, pattern = "@text")]
     pub notes: Option<String>,
-    #[schema(max_items = 20)]
+    #[schema(max_items = 20, inline, value_type = Option<Vec<TagText>>)]
     pub tags: Option<Vec<String>>,
 }
 
@@ -175,20 +197,21 @@ pub struct CreateLeadRequest {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"status": "qualified", "nextActionDate": "2026-12-01", "nextActionText": "Send proposal"}))]
 pub struct UpdateLeadRequest {
-    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 200, pattern = "@name")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double")]
     #[schema(value_type = Option<String>, format = Email, max_length = 254)]
     pub email: Option<Option<String>>,
     #[serde(default, deserialize_with = "double")]
-    #[schema(value_type = Option<String>, max_length = 30)]
+    #[schema(value_type = Option<String>, max_length = 30, pattern = "@phone")]
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "double")]
-    #[schema(value_type = Option<String>, max_length = 200)]
+    #[schema(value_type = Option<String>, max_length = 200, pattern = "@line")]
     pub company: Option<Option<String>>,
-    #[schema(max_length = 40)]
+    #[schema(pattern = "@slug")]
     pub source: Option<String>,
-    pub status: Option<LeadStatusName>,
+    /// Moves must follow the status flow.
+    pub status: Option<SettableLeadStatus>,
     #[serde(default, deserialize_with = "double")]
     #[schema(value_type = Option<Uuid>)]
     pub assignee_id: Option<Option<Uuid>>,
@@ -196,12 +219,12 @@ pub struct UpdateLeadRequest {
     #[schema(value_type = Option<String>, format = Date)]
     pub next_action_date: Option<Option<Date>>,
     #[serde(default, deserialize_with = "double")]
-    #[schema(value_type = Option<String>, max_length = 500)]
+    #[schema(value_type = Option<String>, max_length = 500, pattern = "@text")]
     pub next_action_text: Option<Option<String>>,
     #[serde(default, deserialize_with = "double")]
-    #[schema(value_type = Option<String>, max_length = 10000)]
+    #[schema(value_type = Option<String>, max_length = 10000, pattern = "@text")]
     pub notes: Option<Option<String>>,
-    #[schema(max_items = 20)]
+    #[schema(max_items = 20, inline, value_type = Option<Vec<TagText>>)]
     pub tags: Option<Vec<String>>,
 }
 
@@ -214,7 +237,7 @@ pub struct LeadListQuery {
     #[param(max_length = 200)]
     pub q: Option<String>,
     pub status: Option<LeadStatusName>,
-    #[param(max_length = 40)]
+    #[param(pattern = "@slug")]
     pub source: Option<String>,
     pub assignee_id: Option<Uuid>,
     /// `true`: only stale leads; `false`: only fresh ones.
@@ -224,9 +247,23 @@ pub struct LeadListQuery {
     pub sort: Option<String>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    #[param(max_length = 400)]
+    #[param(pattern = "^[A-Za-z0-9_-]{1,400}$")]
     pub cursor: Option<String>,
 }
+
+/// A tag: 1–40 characters after trimming, no commas or control characters.
+pub struct TagText;
+
+impl utoipa::PartialSchema for TagText {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some("@tag"))
+            .into()
+    }
+}
+
+impl ToSchema for TagText {}
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -252,9 +289,9 @@ pub struct LeadSourceList {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"slug": "trade_fair", "label": "Trade fair"}))]
 pub struct CreateLeadSourceRequest {
-    #[schema(pattern = "^[a-z0-9][a-z0-9_-]{1,39}$")]
+    #[schema(pattern = "@slug")]
     pub slug: String,
-    #[schema(min_length = 1, max_length = 60, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 60, pattern = "@name")]
     pub label: String,
 }
 

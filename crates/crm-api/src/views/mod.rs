@@ -137,6 +137,21 @@ impl From<InvitationStatus> for InvitationStatusName {
     }
 }
 
+/// An ISO 4217 currency code; the schema lists every accepted one.
+pub struct CurrencyCode;
+
+impl utoipa::PartialSchema for CurrencyCode {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("ISO 4217 currency code"))
+            .enum_values(Some(crm_kernel::Currency::codes()))
+            .into()
+    }
+}
+
+impl ToSchema for CurrencyCode {}
+
 // ---- requests -------------------------------------------------------------
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -147,7 +162,7 @@ pub struct SignUpRequest {
     pub email: String,
     #[schema(min_length = 10, max_length = 128)]
     pub password: String,
-    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 100, pattern = "@name")]
     pub name: String,
     /// Join the inviting workspace instead of provisioning a new one.
     pub invitation_id: Option<Uuid>,
@@ -191,7 +206,7 @@ pub struct ResetPasswordRequest {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"theme": "dark"}))]
 pub struct UpdateMeRequest {
-    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 100, pattern = "@name")]
     pub name: Option<String>,
     pub theme: Option<ThemeName>,
 }
@@ -209,10 +224,10 @@ pub struct ChangePasswordRequest {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"name": "Acme Sales", "currency": "EUR"}))]
 pub struct CreateWorkspaceRequest {
-    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 100, pattern = "@name")]
     pub name: String,
     /// ISO 4217 code; EUR when omitted.
-    #[schema(pattern = "^[A-Z]{3}$", example = "EUR")]
+    #[schema(value_type = Option<CurrencyCode>, example = "EUR")]
     pub currency: Option<String>,
 }
 
@@ -220,10 +235,10 @@ pub struct CreateWorkspaceRequest {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"currency": "USD"}))]
 pub struct UpdateWorkspaceRequest {
-    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 100, pattern = "@name")]
     pub name: Option<String>,
     /// ISO 4217 code, inherited by new products and orders.
-    #[schema(pattern = "^[A-Z]{3}$", example = "USD")]
+    #[schema(value_type = Option<CurrencyCode>, example = "USD")]
     pub currency: Option<String>,
 }
 
@@ -254,7 +269,7 @@ pub struct CreateInvitationRequest {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"name": "WooCommerce shop", "scopes": ["orders:write", "customers:write"]}))]
 pub struct CreateApiTokenRequest {
-    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 100, pattern = "@name")]
     pub name: String,
     #[schema(min_items = 1)]
     pub scopes: Vec<ScopeName>,

@@ -65,7 +65,7 @@ async fn a_lead_moves_through_the_flow_with_precise_refusals() {
     let res = owner.send(Method::PATCH, &url, Some(json!({"status": "new"}))).await;
     problem(res, StatusCode::UNPROCESSABLE_ENTITY, "lead.invalid_transition").await;
     let res = owner.send(Method::PATCH, &url, Some(json!({"status": "converted"}))).await;
-    problem(res, StatusCode::UNPROCESSABLE_ENTITY, "lead.invalid_transition").await;
+    problem(res, StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_body").await;
     let res = owner.send(Method::PATCH, &url, Some(json!({"status": "won"}))).await;
     problem(res, StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_body").await;
 

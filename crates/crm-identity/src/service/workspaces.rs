@@ -47,7 +47,11 @@ impl IdentityService {
         if token.revoked_at.is_some() {
             return Err(IdentityError::Unauthenticated);
         }
-        self.store.touch_api_token(token.id, self.now()).await?;
+        // Record use at most once a minute: most requests skip the write.
+        let now = self.now();
+        if token.last_used_at.is_none_or(|last| now - last >= time::Duration::minutes(1)) {
+            self.store.touch_api_token(token.id, now).await?;
+        }
         let scope = Scope::new(token.workspace_id, Actor::Token { id: token.id, scopes: token.scopes.clone() });
         Ok((scope, token))
     }

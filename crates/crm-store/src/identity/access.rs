@@ -5,7 +5,7 @@ use crm_identity::{ApiToken, EmailTokenPurpose, Session};
 use crm_kernel::{ApiTokenId, Cursor, Limit, Page, Scope, SessionId, StoreError, UserId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter};
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
 use super::SeaIdentityStore;
 use crate::convert::{self, scopes_to_text};
@@ -153,16 +153,12 @@ impl ApiTokenStore for SeaIdentityStore {
     }
 
     async fn touch_api_token(&self, id: ApiTokenId, at: OffsetDateTime) -> Result<(), StoreError> {
-        let row = crate::tenancy::api_token_by_id_unscoped(id).one(&self.db).await.map_err(db_err)?;
-        let stale = row.is_some_and(|r| r.last_used_at.is_none_or(|last| at - last >= Duration::minutes(1)));
-        if stale {
-            api_tokens::Entity::update_many()
-                .col_expr(api_tokens::Column::LastUsedAt, Expr::value(at))
-                .filter(api_tokens::Column::Id.eq(id.as_uuid()))
-                .exec(&self.db)
-                .await
-                .map_err(db_err)?;
-        }
+        api_tokens::Entity::update_many()
+            .col_expr(api_tokens::Column::LastUsedAt, Expr::value(at))
+            .filter(api_tokens::Column::Id.eq(id.as_uuid()))
+            .exec(&self.db)
+            .await
+            .map_err(db_err)?;
         Ok(())
     }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { problemMessage } from '../../api/problem';
-import type { LeadStatus, LeadView, MemberView } from '../../api/types';
+import type { LeadStatus, LeadView, MemberView, SettableLeadStatus } from '../../api/types';
 import { FormAlert, TextField } from '../../components/Field';
 import { useToast } from '../../components/toastContext';
 import { applyProblemToForm } from '../../lib/formErrors';
@@ -28,7 +28,7 @@ export function NextActionDateRetry({
 }: {
   workspaceId: string;
   lead: LeadView;
-  status: LeadStatus;
+  status: SettableLeadStatus;
   error: unknown;
   onDone: () => void;
 }) {
@@ -97,10 +97,10 @@ export function StatusControl({ workspaceId, lead }: { workspaceId: string; lead
   const toast = useToast();
   const update = useUpdateLead(workspaceId, lead.id);
   const id = useId();
-  const [blocked, setBlocked] = useState<{ status: LeadStatus; error: unknown } | null>(null);
+  const [blocked, setBlocked] = useState<{ status: SettableLeadStatus; error: unknown } | null>(null);
 
   function move(status: LeadStatus) {
-    if (status === lead.status) return;
+    if (status === lead.status || status === 'converted') return;
     setBlocked(null);
     update.mutate(
       { status },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CreateLeadRequest, LeadView, UpdateLeadRequest } from '../../api/types';
+import type { CreateLeadRequest, LeadView, SettableLeadStatus, UpdateLeadRequest } from '../../api/types';
 import { LEAD_STATUSES } from './status';
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}: use at most ${max} characters`);
@@ -73,11 +73,16 @@ export function leadToForm(lead: LeadView): LeadFormInput {
   };
 }
 
+/** `converted` is never sent: only conversion reaches it. */
+function settable(status: LeadView['status']): SettableLeadStatus | undefined {
+  return status === 'converted' ? undefined : status;
+}
+
 const NULLABLE = ['email', 'phone', 'company', 'assigneeId', 'nextActionDate', 'nextActionText', 'notes'] as const;
 
 /** The create body: blank optional fields are left out. */
 export function toCreateRequest(values: LeadFormValues): CreateLeadRequest {
-  const body: CreateLeadRequest = { name: values.name, source: values.source, status: values.status };
+  const body: CreateLeadRequest = { name: values.name, source: values.source, status: settable(values.status) };
   for (const key of NULLABLE) {
     if (values[key]) body[key] = values[key];
   }
@@ -93,7 +98,7 @@ export function toUpdateRequest(values: LeadFormValues, lead: LeadView): UpdateL
   const body: UpdateLeadRequest = {};
   if (values.name !== lead.name) body.name = values.name;
   if (values.source !== lead.source) body.source = values.source;
-  if (values.status !== lead.status) body.status = values.status;
+  if (values.status !== lead.status) body.status = settable(values.status);
   for (const key of NULLABLE) {
     const next = values[key] || null;
     if (next !== (lead[key] ?? null)) body[key] = next;

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { z } from 'zod';
 import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
+import type { UpdateWorkspaceRequest } from '../../api/types';
 import { FormAlert, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { useToast } from '../../components/toastContext';
@@ -37,7 +38,7 @@ function SettingsForm() {
   const { errors, isDirty } = form.formState;
   const save = useMutation({
     mutationFn: (body: Values) =>
-      unwrap(api.PATCH('/api/workspaces/{workspaceId}', { params: { path: { workspaceId: workspace.id } }, body })),
+      unwrap(api.PATCH('/api/workspaces/{workspaceId}', { params: { path: { workspaceId: workspace.id } }, body: body as UpdateWorkspaceRequest })),
     onSuccess: (updated) => {
       queryClient.setQueryData(workspaceKeys.detail(workspace.id), updated);
       void queryClient.invalidateQueries({ queryKey: meKey });

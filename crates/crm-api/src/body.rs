@@ -1,0 +1,52 @@
+//! `Body<T>`: a JSON request body that must be an object.
+//!
+//! actix's `Json<T>` lets serde build a struct from a JSON array
+//! (`[null, null]`), which the contract does not allow. This extractor keeps
+//! actix's limits and content-type checks (413, 415, 400) and then requires
+//! an object before deserialising into `T` (422 otherwise).
+
+use std::future::Future;
+use std::ops::Deref;
+use std::pin::Pin;
+
+use actix_web::http::StatusCode;
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::error::ApiError;
+
+pub struct Body<T>(pub T);
+
+impl<T> Body<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> Deref for Body<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+fn invalid(detail: String) -> actix_web::Error {
+    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_body", "Request is invalid", detail).into()
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Body<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let json = web::Json::<Value>::from_request(req, payload);
+        Box::pin(async move {
+            let value = json.await?.into_inner();
+            if !value.is_object() {
+                return Err(invalid("the body must be a JSON object".to_owned()));
+            }
+            serde_json::from_value(value).map(Body).map_err(|e| invalid(e.to_string()))
+        })
+    }
+}
