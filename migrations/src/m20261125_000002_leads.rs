@@ -123,8 +123,13 @@ impl MigrationTrait for Migration {
         if manager.get_database_backend() == DbBackend::Postgres {
             let db = manager.get_connection();
             db.execute_unprepared("CREATE EXTENSION IF NOT EXISTS pg_trgm").await?;
-            db.execute_unprepared("CREATE INDEX leads_search_trgm_idx ON leads USING gin (search_text gin_trgm_ops)")
-                .await?;
+            // btree_gin lets the trigram index lead with workspace_id, so a
+            // search reads only its own tenant's matches.
+            db.execute_unprepared("CREATE EXTENSION IF NOT EXISTS btree_gin").await?;
+            db.execute_unprepared(
+                "CREATE INDEX leads_search_trgm_idx ON leads USING gin (workspace_id, search_text gin_trgm_ops)",
+            )
+            .await?;
         }
 
         manager

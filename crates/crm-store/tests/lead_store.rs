@@ -30,7 +30,11 @@ macro_rules! on_both_backends {
     };
 }
 
-on_both_backends!(list_query_matches_the_specification, updates_are_optimistic_and_audited);
+on_both_backends!(
+    list_query_matches_the_specification,
+    bounded_search_falls_back_past_the_window,
+    updates_are_optimistic_and_audited
+);
 
 const NOW: OffsetDateTime = datetime!(2026-11-25 12:00 UTC);
 
@@ -122,6 +126,32 @@ async fn list_query_matches_the_specification(backend: Backend) {
     }
     let other = Scope::new(WorkspaceId::new(), scope.actor().clone());
     assert!(walk(&store, &other, &LeadFilter::default(), LeadSort::default()).await.is_empty());
+}
+
+/// With a window smaller than the data, searches go through the window and
+/// the trigram fallback (PostgreSQL) and must still agree with the fake.
+async fn bounded_search_falls_back_past_the_window(backend: Backend) {
+    let (store, scope, _) = setup(backend).await;
+    let store = store.with_search_window(6);
+    let fake = Arc::new(InMemoryLeads::default());
+    let audit = crm_kernel::AuditEntry::new(&scope, "lead.created", "lead", uuid::Uuid::now_v7(), "x", NOW);
+    for i in 0..40 {
+        let l = lead(&scope, i);
+        store
+            .insert_lead(&scope, &l, &crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..audit.clone() })
+            .await
+            .expect("insert");
+        fake.insert_lead(&scope, &l, &audit).await.expect("fake");
+    }
+    for term in ["globex", "ada", "lead3", "acme.test", "nothing-matches"] {
+        let filter = LeadFilter { q: Some(term.into()), ..LeadFilter::default() };
+        let sort = LeadSort::default();
+        assert_eq!(
+            walk(&store, &scope, &filter, sort).await,
+            walk(fake.as_ref(), &scope, &filter, sort).await,
+            "{term}"
+        );
+    }
 }
 
 async fn updates_are_optimistic_and_audited(backend: Backend) {

@@ -5,13 +5,16 @@
 //! Leads without a next action date sort as if dated `NO_DATE` (last when
 //! ascending). Search matches `search_text` (lower-cased name, email and
 //! company) with `LIKE '%q%'`, which PostgreSQL serves from a `pg_trgm` GIN
-//! index.
+//! index (see [`search_postgres`] for how a search stays bounded).
 
 use crm_kernel::Scope;
 use crm_leads::query::{LeadQuery, NO_DATE, SortField, SortKey};
 use crm_leads::score::STALE_AFTER_DAYS;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, SimpleExpr};
-use sea_orm::{ColumnTrait, Condition, Order, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, Order, QueryFilter, QueryOrder, QuerySelect,
+    Select, TransactionTrait,
+};
 
 use crate::entities::leads::{Column, Entity};
 use crate::tenancy::in_workspace;
@@ -84,4 +87,53 @@ pub fn select(scope: &Scope, q: &LeadQuery) -> Select<Entity> {
         select = select.order_by(sort_expr(q.sort.field), order.clone());
     }
     select.order_by(Column::Id, order).limit(u64::from(q.limit.get()) + 1)
+}
+
+/// Newest rows a search looks at before it falls back to the trigram index.
+pub const SEARCH_WINDOW: u64 = 5_000;
+
+/// A search in the default order (newest first) on PostgreSQL, bounded
+/// whatever the term.
+///
+/// PostgreSQL either walks ids newest-first and filters (fast for common
+/// terms, slow for a rare term it misjudges as common) or reads the trigram
+/// index and sorts every match (fast for rare terms, slow for common ones).
+/// So: first search only the newest `window` rows (a bounded id walk); a term
+/// common enough to fill the page is served there. Otherwise the term is rare
+/// among recent rows, and the older rows are searched with plain index scans
+/// switched off for that one statement, so the trigram bitmap serves it.
+/// Other orders keep the single query.
+pub async fn search_postgres(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    q: &LeadQuery,
+    window: u64,
+) -> Result<Vec<crate::entities::leads::Model>, DbErr> {
+    if q.sort.field != SortField::CreatedAt || !q.sort.descending {
+        return select(scope, q).all(db).await;
+    }
+    let wanted = usize::from(q.limit.get()) + 1;
+    let mut floor = in_workspace::<Entity>(scope)
+        .select_only()
+        .column(Column::Id)
+        .order_by_desc(Column::Id)
+        .offset(window - 1)
+        .limit(1);
+    if let Some(cursor) = &q.after {
+        floor = floor.filter(Column::Id.lt(cursor.id));
+    }
+    let Some(floor): Option<uuid::Uuid> = floor.into_tuple().one(db).await? else {
+        // Fewer rows than the window left: the plain query is bounded anyway.
+        return select(scope, q).all(db).await;
+    };
+    let mut rows = select(scope, q).filter(Column::Id.gte(floor)).all(db).await?;
+    if rows.len() < wanted {
+        let txn = db.begin().await?;
+        txn.execute_unprepared("SET LOCAL enable_indexscan = off").await?;
+        txn.execute_unprepared("SET LOCAL enable_indexonlyscan = off").await?;
+        rows.extend(select(scope, q).filter(Column::Id.lt(floor)).all(&txn).await?);
+        txn.commit().await?;
+        rows.truncate(wanted);
+    }
+    Ok(rows)
 }

@@ -19,12 +19,20 @@ use crate::{audit, db_err, is_unique_violation, write_txn};
 #[derive(Clone)]
 pub struct SeaLeadStore {
     db: DatabaseConnection,
+    search_window: u64,
 }
 
 impl SeaLeadStore {
     #[must_use]
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+        Self { db, search_window: list::SEARCH_WINDOW }
+    }
+
+    /// A smaller search window, so tests reach the fallback with few rows.
+    #[must_use]
+    pub fn with_search_window(mut self, rows: u64) -> Self {
+        self.search_window = rows.max(1);
+        self
     }
 }
 
@@ -125,8 +133,12 @@ impl LeadStore for SeaLeadStore {
     }
 
     async fn list_leads(&self, scope: &Scope, query: &crm_leads::query::LeadQuery) -> Result<Vec<Lead>, StoreError> {
-        let rows = list::select(scope, query).all(&self.db).await.map_err(db_err)?;
-        rows.into_iter().map(lead).collect()
+        let rows = if query.filter.q.is_some() && self.db.get_database_backend() == sea_orm::DbBackend::Postgres {
+            list::search_postgres(&self.db, scope, query, self.search_window).await
+        } else {
+            list::select(scope, query).all(&self.db).await
+        };
+        rows.map_err(db_err)?.into_iter().map(lead).collect()
     }
 
     async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {
