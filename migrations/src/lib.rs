@@ -10,12 +10,17 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_identity;
 mod m20261125_000002_leads;
+mod m20261125_000003_relationships;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261125_000001_identity::Migration), Box::new(m20261125_000002_leads::Migration)]
+        vec![
+            Box::new(m20261125_000001_identity::Migration),
+            Box::new(m20261125_000002_leads::Migration),
+            Box::new(m20261125_000003_relationships::Migration),
+        ]
     }
 }

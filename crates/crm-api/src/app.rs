@@ -50,6 +50,8 @@ pub struct ApiConfig {
 pub struct Services {
     pub identity: Arc<IdentityService>,
     pub leads: Arc<crm_leads::LeadService>,
+    pub contacts: Arc<crm_contacts::ContactService>,
+    pub activities: Arc<crm_activities::ActivityService>,
     pub idempotency: Arc<dyn crm_kernel::IdempotencyStore>,
     pub clock: Arc<dyn Clock>,
     pub readiness: Arc<dyn Readiness>,
@@ -59,6 +61,8 @@ pub struct Services {
 pub struct AppState {
     pub identity: Arc<IdentityService>,
     pub leads: Arc<crm_leads::LeadService>,
+    pub contacts: Arc<crm_contacts::ContactService>,
+    pub activities: Arc<crm_activities::ActivityService>,
     pub idempotency: Arc<dyn crm_kernel::IdempotencyStore>,
     pub clock: Arc<dyn Clock>,
     pub readiness: Arc<dyn Readiness>,
@@ -72,11 +76,13 @@ pub struct AppState {
 impl AppState {
     #[must_use]
     pub fn new(config: &ApiConfig, services: Services) -> Self {
-        let Services { identity, leads, idempotency, clock, readiness } = services;
+        let Services { identity, leads, contacts, activities, idempotency, clock, readiness } = services;
         let openapi = crate::openapi::openapi();
         Self {
             identity,
             leads,
+            contacts,
+            activities,
             idempotency,
             clock,
             readiness,

@@ -46,7 +46,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Body<T> {
             if !value.is_object() {
                 return Err(invalid("the body must be a JSON object".to_owned()));
             }
-            serde_json::from_value(value).map(Body).map_err(|e| invalid(e.to_string()))
+            serde_path_to_error::deserialize(value).map(Body).map_err(|e| {
+                let path = e.path().to_string();
+                let detail = if path == "." { e.inner().to_string() } else { format!("{path}: {}", e.inner()) };
+                invalid(detail)
+            })
         })
     }
 }

@@ -37,6 +37,15 @@ pub struct Problem {
     pub request_id: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ProblemField>,
+    /// `company.possible_duplicate`: the companies that look the same
+    /// (`[{id, name, domain, reason}]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<Object>>)]
+    pub duplicates: Option<serde_json::Value>,
+    /// `contact.email_taken`: the contact that has the email (`{id, name}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub existing: Option<serde_json::Value>,
 }
 
 /// One invalid field, named by its JSON field name.
@@ -56,6 +65,14 @@ pub struct ApiError {
     detail: String,
     errors: Vec<ProblemField>,
     headers: Vec<(HeaderName, String)>,
+    /// Problem-specific members (RFC 9457 extensions), rarely present.
+    extensions: Option<Box<Extensions>>,
+}
+
+#[derive(Debug, Default)]
+struct Extensions {
+    duplicates: Option<serde_json::Value>,
+    existing: Option<serde_json::Value>,
 }
 
 impl std::fmt::Display for ApiError {
@@ -67,7 +84,7 @@ impl std::fmt::Display for ApiError {
 impl ApiError {
     #[must_use]
     pub fn new(status: StatusCode, code: &'static str, title: &'static str, detail: impl Into<String>) -> Self {
-        Self { status, code, title, detail: detail.into(), errors: Vec::new(), headers: Vec::new() }
+        Self { status, code, title, detail: detail.into(), errors: Vec::new(), headers: Vec::new(), extensions: None }
     }
 
     #[must_use]
@@ -135,6 +152,8 @@ impl ResponseError for ApiError {
             code: self.code.to_owned(),
             request_id: current_request_id(),
             errors: self.errors.clone(),
+            duplicates: self.extensions.as_ref().and_then(|e| e.duplicates.clone()),
+            existing: self.extensions.as_ref().and_then(|e| e.existing.clone()),
         };
         let mut response = HttpResponse::build(self.status);
         response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json")));
@@ -199,6 +218,68 @@ impl From<crm_leads::LeadError> for ApiError {
             E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
             E::MissingScope(_) => Self::new(S::FORBIDDEN, "auth.insufficient_scope", "Insufficient scope", detail),
             E::Conflict => Self::new(S::CONFLICT, "lead.conflict", "Changed concurrently", detail),
+            E::Store(e) => Self::internal(&e),
+        }
+    }
+}
+
+impl From<crm_contacts::ContactError> for ApiError {
+    fn from(error: crm_contacts::ContactError) -> Self {
+        use StatusCode as S;
+        use crm_contacts::ContactError as E;
+        let detail = error.to_string();
+        match error {
+            E::Invalid(errors) => Self::invalid(errors),
+            E::NotFound(what) => Self::new(
+                S::NOT_FOUND,
+                if what == "company" { "company.not_found" } else { "contact.not_found" },
+                "Not found",
+                detail,
+            ),
+            E::OwnerNotFound => Self::new(S::NOT_FOUND, "owner.not_found", "Owner not found", detail),
+            E::CompanyNotFound => Self::new(S::NOT_FOUND, "company.not_found", "Company not found", detail),
+            E::EmailTaken { id, name } => Self {
+                extensions: Some(Box::new(Extensions {
+                    existing: Some(serde_json::json!({ "id": id, "name": name })),
+                    ..Extensions::default()
+                })),
+                ..Self::new(S::CONFLICT, "contact.email_taken", "Email already used", detail)
+            },
+            E::PossibleDuplicates(list) => Self {
+                extensions: Some(Box::new(Extensions {
+                    duplicates: serde_json::to_value(
+                        list.iter().map(crate::views::CompanyDuplicateView::from).collect::<Vec<_>>(),
+                    )
+                    .ok(),
+                    ..Extensions::default()
+                })),
+                ..Self::new(
+                    S::CONFLICT,
+                    "company.possible_duplicate",
+                    "Possible duplicate",
+                    "a company with the same domain or name exists; send confirmDuplicate: true to create it anyway",
+                )
+            },
+            E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
+            E::Conflict => Self::new(S::CONFLICT, "record.conflict", "Changed concurrently", detail),
+            E::Store(e) => Self::internal(&e),
+        }
+    }
+}
+
+impl From<crm_activities::ActivityError> for ApiError {
+    fn from(error: crm_activities::ActivityError) -> Self {
+        use StatusCode as S;
+        use crm_activities::ActivityError as E;
+        let detail = error.to_string();
+        match error {
+            E::Invalid(errors) => Self::invalid(errors),
+            E::NotFound => Self::new(S::NOT_FOUND, "activity.not_found", "Not found", detail),
+            E::LinkNotFound(_) => Self::new(S::NOT_FOUND, "activity.link_not_found", "Linked record not found", detail),
+            E::AssigneeNotFound => Self::new(S::NOT_FOUND, "activity.assignee_not_found", "Assignee not found", detail),
+            E::AlreadyInState(_) => Self::new(S::CONFLICT, "activity.already_in_state", "Nothing to change", detail),
+            E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
+            E::Conflict => Self::new(S::CONFLICT, "record.conflict", "Changed concurrently", detail),
             E::Store(e) => Self::internal(&e),
         }
     }

@@ -32,6 +32,9 @@ Unsafe requests made with the session cookie must send the `crm_csrf` cookie's v
         (name = "api-tokens", description = "Workspace API tokens"),
         (name = "admin", description = "Platform administration"),
         (name = "leads", description = "Leads, lead sources and timelines"),
+        (name = "contacts", description = "Contacts"),
+        (name = "companies", description = "Companies and duplicate detection"),
+        (name = "activities", description = "Activities and tasks (append-only)"),
         (name = "public", description = "Public integration API (bearer tokens)"),
         (name = "health", description = "Liveness and readiness"),
     ),
@@ -116,7 +119,7 @@ fn add_problems(op: &mut Operation) {
 /// Schema patterns, named once. DTO attributes say `pattern = "@name"` (the
 /// derive only takes literals) and [`openapi`] swaps in the regex, so each
 /// rule is written here only, next to the domain parser it mirrors.
-const PATTERNS: [(&str, &str); 6] = [
+const PATTERNS: [(&str, &str); 7] = [
     // A required single-line text (names, labels): some non-space
     // character and no control characters, as the domain's name types.
     ("@name", r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"),
@@ -129,6 +132,13 @@ const PATTERNS: [(&str, &str); 6] = [
     ("@phone", r"^\s*$|^\s*\+?[ ().-]*(?:[0-9][ ().-]*){7,15}\s*$"),
     // A lead source slug (crm_leads::SourceSlug).
     ("@slug", "^[a-z0-9][a-z0-9_-]{1,39}$"),
+    // A company domain or URL (crm_contacts::Domain): blank, or a host of
+    // dot-separated letter/digit/hyphen labels, optionally with scheme,
+    // `www.`, port and path.
+    (
+        "@domain",
+        r"^\s*$|^\s*(?:[Hh][Tt][Tt][Pp][Ss]?://)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.?(?::[0-9]{0,5})?(?:[/?#][^\s]*)?\s*$",
+    ),
     // A tag (crm_leads::Tags): 1-40 characters once trimmed, no commas.
     ("@tag", r"^\s*[^\s,\x00-\x1F\x7F-\x9F][^,\x00-\x1F\x7F-\x9F]{0,39}$"),
 ];

@@ -32,6 +32,8 @@ pub struct Services {
     pub db: DatabaseConnection,
     pub identity: Arc<IdentityService>,
     pub leads: Arc<crm_leads::LeadService>,
+    pub contacts: Arc<crm_contacts::ContactService>,
+    pub activities: Arc<crm_activities::ActivityService>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -61,7 +63,16 @@ impl Services {
             Arc::new(crm_store::SeaAuditLog::new(db.clone())),
             clock.clone(),
         ));
-        Ok(Self { db, identity, leads, clock })
+        let contacts = Arc::new(crm_contacts::ContactService::new(
+            Arc::new(crm_store::SeaContactStore::new(db.clone())),
+            clock.clone(),
+        ));
+        let activities = Arc::new(crm_activities::ActivityService::new(
+            Arc::new(crm_store::SeaActivityStore::new(db.clone())),
+            Arc::new(crm_store::SeaAuditLog::new(db.clone())),
+            clock.clone(),
+        ));
+        Ok(Self { db, identity, leads, contacts, activities, clock })
     }
 }
 
@@ -92,6 +103,8 @@ impl Application {
             crm_api::Services {
                 identity: services.identity.clone(),
                 leads: services.leads.clone(),
+                contacts: services.contacts.clone(),
+                activities: services.activities.clone(),
                 idempotency: Arc::new(crm_store::SeaIdempotencyStore::new(services.db.clone())),
                 clock: services.clock.clone(),
                 readiness: Arc::new(DbReadiness(services.db.clone())),

@@ -1,5 +1,6 @@
 //! Lead records and the inputs that create or change them.
 
+pub use crm_kernel::Patch;
 use crm_kernel::{Email, UserId, WorkspaceId};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -56,32 +57,6 @@ pub struct NewLead {
     pub next_action_text: Option<String>,
     pub notes: Option<String>,
     pub tags: Option<Vec<String>>,
-}
-
-/// A change to one field: keep, set, or clear (nullable fields).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum Patch<T> {
-    #[default]
-    Keep,
-    Set(T),
-    Clear,
-}
-
-impl<T> Patch<T> {
-    /// From a JSON-style double option: absent → keep, null → clear.
-    #[must_use]
-    pub fn from_double(value: Option<Option<T>>) -> Self {
-        match value {
-            None => Self::Keep,
-            Some(None) => Self::Clear,
-            Some(Some(v)) => Self::Set(v),
-        }
-    }
-
-    #[must_use]
-    pub fn is_keep(&self) -> bool {
-        matches!(self, Self::Keep)
-    }
 }
 
 /// Raw input to change a lead.

@@ -394,22 +394,6 @@ impl LeadService {
         Ok((next, changed.join("; ")))
     }
 
-    /// The lead's audit events, newest first.
-    ///
-    /// # Errors
-    /// `MissingScope`, `NotFound`, `Store`.
-    pub async fn timeline(
-        &self,
-        scope: &Scope,
-        id: Uuid,
-        after: Option<Cursor>,
-        limit: Limit,
-    ) -> Result<Page<AuditRecord>, LeadError> {
-        require_read(scope)?;
-        self.store.find_lead(scope, id).await?.ok_or(LeadError::NotFound)?;
-        Ok(self.audit.entity_events(scope, ENTITY, id, after, limit).await?)
-    }
-
     /// The workspace's recent activity, newest first (members only).
     ///
     /// # Errors

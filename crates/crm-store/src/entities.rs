@@ -262,3 +262,120 @@ pub mod idempotency_keys {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod companies {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "companies")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workspace_id: Uuid,
+        pub name: String,
+        pub sort_name: String,
+        pub name_key: String,
+        pub domain: Option<String>,
+        pub website: Option<String>,
+        pub industry: Option<String>,
+        pub size: Option<String>,
+        pub status: String,
+        pub owner_id: Option<Uuid>,
+        pub address: Option<String>,
+        pub notes: Option<String>,
+        pub search_text: String,
+        pub created_at: TimeDateTimeWithTimeZone,
+        pub updated_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod contacts {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "contacts")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workspace_id: Uuid,
+        pub name: String,
+        pub sort_name: String,
+        pub email: Option<String>,
+        pub other_emails: String,
+        pub phone: Option<String>,
+        pub job_title: Option<String>,
+        pub company_id: Option<Uuid>,
+        pub owner_id: Option<Uuid>,
+        pub tags: String,
+        pub address: Option<String>,
+        pub notes: Option<String>,
+        pub search_text: String,
+        pub created_at: TimeDateTimeWithTimeZone,
+        pub updated_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod activities {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "activities")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workspace_id: Uuid,
+        pub kind: String,
+        pub subject: String,
+        pub body: Option<String>,
+        pub priority: String,
+        pub due_at: Option<TimeDateTimeWithTimeZone>,
+        pub assignee_id: Option<Uuid>,
+        pub lead_id: Option<Uuid>,
+        pub contact_id: Option<Uuid>,
+        pub company_id: Option<Uuid>,
+        pub completed_at: Option<TimeDateTimeWithTimeZone>,
+        pub completed_by: Option<Uuid>,
+        pub created_by: Uuid,
+        pub created_at: TimeDateTimeWithTimeZone,
+        pub updated_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod notifications {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "notifications")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workspace_id: Uuid,
+        pub user_id: Uuid,
+        pub kind: String,
+        pub entity_type: String,
+        pub entity_id: Uuid,
+        pub title: String,
+        pub created_at: TimeDateTimeWithTimeZone,
+        pub read_at: Option<TimeDateTimeWithTimeZone>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

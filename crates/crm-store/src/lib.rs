@@ -5,11 +5,14 @@
 //! records. Domain crates never see a `DbErr`, an entity or a connection.
 //! Every query on a tenant table starts in [`tenancy`].
 
+pub mod activities;
 pub mod audit;
+mod contacts;
 mod convert;
 mod entities;
 mod idempotency;
 mod identity;
+mod keyset;
 mod leads;
 pub mod tenancy;
 
@@ -19,7 +22,9 @@ use crm_kernel::StoreError;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
 
+pub use activities::SeaActivityStore;
 pub use audit::SeaAuditLog;
+pub use contacts::SeaContactStore;
 pub use idempotency::SeaIdempotencyStore;
 pub use identity::SeaIdentityStore;
 pub use leads::SeaLeadStore;

@@ -7,7 +7,10 @@
 use crm_kernel::{Cursor, Limit, Scope};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
-use crate::entities::{api_tokens, audit_events, invitations, lead_sources, leads, memberships};
+use crate::entities::{
+    activities, api_tokens, audit_events, companies, contacts, invitations, lead_sources, leads, memberships,
+    notifications,
+};
 
 /// A tenant table: has a `workspace_id` and a UUIDv7 `id`.
 pub trait TenantEntity: EntityTrait {
@@ -34,6 +37,10 @@ tenant!(api_tokens);
 tenant!(leads);
 tenant!(lead_sources);
 tenant!(audit_events);
+tenant!(companies);
+tenant!(contacts);
+tenant!(activities);
+tenant!(notifications);
 
 /// Rows of `E` in the scope's workspace.
 pub fn in_workspace<E: TenantEntity>(scope: &Scope) -> Select<E> {

@@ -5,7 +5,18 @@
 
 use std::path::Path;
 
-const TENANT_MODULES: [&str; 6] = ["memberships", "invitations", "api_tokens", "leads", "lead_sources", "audit_events"];
+const TENANT_MODULES: [&str; 10] = [
+    "memberships",
+    "invitations",
+    "api_tokens",
+    "leads",
+    "lead_sources",
+    "audit_events",
+    "companies",
+    "contacts",
+    "activities",
+    "notifications",
+];
 
 fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
     for entry in std::fs::read_dir(dir).expect("src dir").flatten() {

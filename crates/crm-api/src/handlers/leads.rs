@@ -10,10 +10,8 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::auth::{ApiCaller, Member};
 use crate::error::ApiError;
-use crate::query::{ListQuery, keyset};
-use crate::views::{
-    AuditEventPage, AuditEventView, CreateLeadRequest, LeadListQuery, LeadPage, LeadView, UpdateLeadRequest,
-};
+use crate::query::keyset;
+use crate::views::{CreateLeadRequest, LeadListQuery, LeadPage, LeadView, UpdateLeadRequest};
 
 /// Leads of the workspace: search, filters, sort, keyset pages.
 #[utoipa::path(
@@ -95,28 +93,6 @@ pub async fn update_lead(
     };
     let lead = state.leads.update(&member.scope, path.1, changes).await?;
     Ok(web::Json(LeadView::from(&lead)))
-}
-
-/// The lead's timeline (audit events), newest first.
-#[utoipa::path(
-    tag = "leads",
-    security(("session" = [])),
-    params(("workspaceId" = Uuid, Path), ("leadId" = Uuid, Path), ListQuery),
-    responses((status = 200, body = AuditEventPage))
-)]
-#[get("/api/workspaces/{workspaceId}/leads/{leadId}/timeline")]
-pub async fn get_lead_timeline(
-    state: web::Data<AppState>,
-    member: Member,
-    path: web::Path<(Uuid, Uuid)>,
-    query: web::Query<ListQuery>,
-) -> Result<web::Json<AuditEventPage>, ApiError> {
-    let (after, limit) = query.keyset()?;
-    let page = state.leads.timeline(&member.scope, path.1, after, limit).await?;
-    Ok(web::Json(AuditEventPage {
-        data: page.items.iter().map(AuditEventView::from).collect(),
-        next_cursor: page.next.map(|c| c.encode()),
-    }))
 }
 
 /// Leads of the token's workspace (scope `leads:read`).

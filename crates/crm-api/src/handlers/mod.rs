@@ -1,9 +1,12 @@
 //! Handlers, one file per resource. Each is a few lines: extract, call the
 //! domain service, map to a view. Route registration is [`routes`].
 
+mod activities;
 mod admin;
 mod api_tokens;
 mod auth;
+mod companies;
+mod contacts;
 mod health;
 mod invitations;
 mod lead_sources;
@@ -55,7 +58,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(leads::create_lead)
         .service(leads::get_lead)
         .service(leads::update_lead)
-        .service(leads::get_lead_timeline)
+        .service(activities::get_lead_timeline)
         .service(leads::list_leads_public)
         .service(leads::get_lead_public)
         .service(leads::create_lead_public)
@@ -63,5 +66,23 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(lead_sources::create_lead_source)
         .service(lead_sources::archive_lead_source)
         .service(lead_sources::unarchive_lead_source)
-        .service(lead_sources::list_audit_events);
+        .service(lead_sources::list_audit_events)
+        .service(companies::list_companies)
+        .service(companies::find_company_duplicates)
+        .service(companies::create_company)
+        .service(companies::get_company)
+        .service(companies::update_company)
+        .service(companies::list_company_contacts)
+        .service(activities::get_company_timeline)
+        .service(contacts::list_contacts)
+        .service(contacts::create_contact)
+        .service(contacts::get_contact)
+        .service(contacts::update_contact)
+        .service(activities::get_contact_timeline)
+        .service(activities::list_activities)
+        .service(activities::create_activity)
+        .service(activities::get_activity)
+        .service(activities::update_activity)
+        .service(activities::complete_activity)
+        .service(activities::reopen_activity);
 }

@@ -568,3 +568,5 @@ page_view!(AdminUserPage, AdminUserView);
 
 pub mod leads;
 pub use leads::*;
+pub mod relationships;
+pub use relationships::*;

@@ -71,7 +71,7 @@ async fn a_lead_moves_through_the_flow_with_precise_refusals() {
 
     let (_, timeline) = owner.json(Method::GET, &format!("{url}/timeline"), None).await;
     let actions: Vec<&str> =
-        timeline["data"].as_array().expect("data").iter().filter_map(|e| e["action"].as_str()).collect();
+        timeline["data"].as_array().expect("data").iter().filter_map(|e| e["event"]["action"].as_str()).collect();
     assert_eq!(actions, ["lead.status_changed", "lead.created"]);
     let (_, feed) = owner.json(Method::GET, &format!("/api/workspaces/{ws}/audit-events"), None).await;
     assert_eq!(feed["data"][0]["entityId"], lead["id"]);

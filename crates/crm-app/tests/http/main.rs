@@ -8,4 +8,5 @@ mod contract;
 mod harness;
 mod leads;
 mod matrices;
+mod relationships;
 mod world;

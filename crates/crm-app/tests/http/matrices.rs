@@ -151,6 +151,82 @@ fn tenant_case(op: &str, w: &World) -> Option<Case> {
             must_not_contain: Some(a.clone()),
             ..call(BToken, Method::POST, "/api/v1/leads".into(), Some(json!({"name": "Into B"})), StatusCode::CREATED)
         }]),
+        "list_companies" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/companies"), None, nf),
+            Call {
+                must_not_contain: Some(w.company_a.clone()),
+                ..call(BOwner, Method::GET, format!("/api/workspaces/{b}/companies?q=company"), None, StatusCode::OK)
+            },
+        ]),
+        "find_company_duplicates" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/companies/duplicates?name=x"), None, nf),
+            Call {
+                must_not_contain: Some(w.company_a.clone()),
+                ..call(
+                    BOwner,
+                    Method::GET,
+                    format!("/api/workspaces/{b}/companies/duplicates?name=Company%20of%20A"),
+                    None,
+                    StatusCode::OK,
+                )
+            },
+        ]),
+        "create_company" => foreign(Method::POST, "/companies", Some(json!({"name": "Planted"}))),
+        "get_company" => both(Method::GET, &format!("/companies/{}", w.company_a), None),
+        "update_company" => both(Method::PATCH, &format!("/companies/{}", w.company_a), Some(json!({"name": "Taken"}))),
+        "list_company_contacts" => both(Method::GET, &format!("/companies/{}/contacts", w.company_a), None),
+        "get_company_timeline" => both(Method::GET, &format!("/companies/{}/timeline", w.company_a), None),
+        "list_contacts" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/contacts"), None, nf),
+            Call {
+                must_not_contain: Some(w.contact_a.clone()),
+                ..call(BOwner, Method::GET, format!("/api/workspaces/{b}/contacts?q=contact"), None, StatusCode::OK)
+            },
+        ]),
+        "create_contact" => Case::Calls(vec![
+            call(BOwner, Method::POST, format!("/api/workspaces/{a}/contacts"), Some(json!({"name": "Planted"})), nf),
+            // A contact of B cannot point at A's company.
+            call(
+                BOwner,
+                Method::POST,
+                format!("/api/workspaces/{b}/contacts"),
+                Some(json!({"name": "Linked", "companyId": w.company_a})),
+                nf,
+            ),
+        ]),
+        "get_contact" => both(Method::GET, &format!("/contacts/{}", w.contact_a), None),
+        "update_contact" => both(Method::PATCH, &format!("/contacts/{}", w.contact_a), Some(json!({"name": "Taken"}))),
+        "get_contact_timeline" => both(Method::GET, &format!("/contacts/{}/timeline", w.contact_a), None),
+        "list_activities" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/activities"), None, nf),
+            Call {
+                must_not_contain: Some(w.activity_a.clone()),
+                ..call(BOwner, Method::GET, format!("/api/workspaces/{b}/activities"), None, StatusCode::OK)
+            },
+        ]),
+        "create_activity" => Case::Calls(vec![
+            call(
+                BOwner,
+                Method::POST,
+                format!("/api/workspaces/{a}/activities"),
+                Some(json!({"type": "note", "subject": "x"})),
+                nf,
+            ),
+            // Links to another workspace's records are refused.
+            call(
+                BOwner,
+                Method::POST,
+                format!("/api/workspaces/{b}/activities"),
+                Some(json!({"type": "note", "subject": "x", "contactId": w.contact_a})),
+                nf,
+            ),
+        ]),
+        "get_activity" => both(Method::GET, &format!("/activities/{}", w.activity_a), None),
+        "update_activity" => {
+            both(Method::PATCH, &format!("/activities/{}", w.activity_a), Some(json!({"subject": "Taken"})))
+        }
+        "complete_activity" => both(Method::PUT, &format!("/activities/{}/completion", w.activity_a), None),
+        "reopen_activity" => both(Method::DELETE, &format!("/activities/{}/completion", w.activity_a), None),
         "get_invitation" => Case::Exempt("capability link: the unguessable id is mailed only to the invitee"),
         "list_users" | "ban_user" | "unban_user" => {
             Case::Exempt("platform administration, above workspaces; non-admins get 403 (role matrix)")
@@ -236,6 +312,72 @@ fn role_case(op: &str, w: &World) -> Option<Case> {
         }
         "archive_lead_source" => not_owner(Method::PUT, &format!("/lead-sources/{}/archived", w.source_a), None),
         "unarchive_lead_source" => not_owner(Method::DELETE, &format!("/lead-sources/{}/archived", w.source_a), None),
+        "create_company" => Case::Calls(vec![call(
+            AViewer,
+            Method::POST,
+            format!("/api/workspaces/{a}/companies"),
+            Some(json!({"name": "V"})),
+            forbidden,
+        )]),
+        "update_company" => Case::Calls(vec![call(
+            AViewer,
+            Method::PATCH,
+            format!("/api/workspaces/{a}/companies/{}", w.company_a),
+            Some(json!({"name": "V"})),
+            forbidden,
+        )]),
+        "create_contact" => Case::Calls(vec![call(
+            AViewer,
+            Method::POST,
+            format!("/api/workspaces/{a}/contacts"),
+            Some(json!({"name": "V"})),
+            forbidden,
+        )]),
+        "update_contact" => Case::Calls(vec![call(
+            AViewer,
+            Method::PATCH,
+            format!("/api/workspaces/{a}/contacts/{}", w.contact_a),
+            Some(json!({"name": "V"})),
+            forbidden,
+        )]),
+        "create_activity" => Case::Calls(vec![call(
+            AViewer,
+            Method::POST,
+            format!("/api/workspaces/{a}/activities"),
+            Some(json!({"type": "note", "subject": "V"})),
+            forbidden,
+        )]),
+        "update_activity" => Case::Calls(vec![call(
+            AViewer,
+            Method::PATCH,
+            format!("/api/workspaces/{a}/activities/{}", w.activity_a),
+            Some(json!({"subject": "V"})),
+            forbidden,
+        )]),
+        "complete_activity" => Case::Calls(vec![call(
+            AViewer,
+            Method::PUT,
+            format!("/api/workspaces/{a}/activities/{}/completion", w.activity_a),
+            None,
+            forbidden,
+        )]),
+        "reopen_activity" => Case::Calls(vec![call(
+            AViewer,
+            Method::DELETE,
+            format!("/api/workspaces/{a}/activities/{}/completion", w.activity_a),
+            None,
+            forbidden,
+        )]),
+        "list_companies"
+        | "find_company_duplicates"
+        | "get_company"
+        | "list_company_contacts"
+        | "get_company_timeline"
+        | "list_contacts"
+        | "get_contact"
+        | "get_contact_timeline"
+        | "list_activities"
+        | "get_activity" => Case::Exempt("read-only and open to every member"),
         "list_leads" | "get_lead" | "get_lead_timeline" | "list_lead_sources" | "list_audit_events" => {
             Case::Exempt("read-only and open to every member")
         }

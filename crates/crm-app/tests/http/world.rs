@@ -24,6 +24,10 @@ pub struct World {
     /// A lead and a custom lead source of workspace A.
     pub lead_a: String,
     pub source_a: String,
+    /// A company, a contact of it and an activity on the contact, in A.
+    pub company_a: String,
+    pub contact_a: String,
+    pub activity_a: String,
     /// Workspace A's token without any `leads:*` scope.
     pub token_a_orders_only: String,
     pub token_b_all: String,
@@ -100,6 +104,26 @@ impl World {
             )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{source}");
+        let (status, company) = a_owner
+            .json(Method::POST, &format!("/api/workspaces/{ws_a}/companies"), Some(json!({"name": "Company of A"})))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{company}");
+        let (status, contact) = a_owner
+            .json(
+                Method::POST,
+                &format!("/api/workspaces/{ws_a}/contacts"),
+                Some(json!({"name": "Contact of A", "email": "contact@a.test", "companyId": company["id"]})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{contact}");
+        let (status, activity) = a_owner
+            .json(
+                Method::POST,
+                &format!("/api/workspaces/{ws_a}/activities"),
+                Some(json!({"type": "task", "subject": "Task of A", "contactId": contact["id"]})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{activity}");
         Self {
             app,
             a_owner,
@@ -112,6 +136,9 @@ impl World {
             a_viewer_id,
             b_owner_id,
             lead_a: lead["id"].as_str().expect("id").to_owned(),
+            company_a: company["id"].as_str().expect("id").to_owned(),
+            contact_a: contact["id"].as_str().expect("id").to_owned(),
+            activity_a: activity["id"].as_str().expect("id").to_owned(),
             source_a,
             invitation_a: invitation["id"].as_str().expect("id").to_owned(),
             token_a_id,
@@ -138,7 +165,11 @@ impl World {
         let (_, leads) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/leads"), None).await;
         let (_, sources) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/lead-sources"), None).await;
         let (_, audit) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/audit-events"), None).await;
+        let (_, companies) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/companies"), None).await;
+        let (_, contacts) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/contacts"), None).await;
+        let (_, activities) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/activities"), None).await;
         json!({
+            "companies": companies, "contacts": contacts, "activities": activities,
             "workspace": workspace, "members": members, "invitations": invitations, "tokens": tokens,
             "leads": leads, "sources": sources, "audit": audit,
         })

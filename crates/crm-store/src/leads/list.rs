@@ -21,11 +21,7 @@ use crate::tenancy::in_workspace;
 
 const OPEN: [&str; 3] = ["new", "contacted", "qualified"];
 
-/// `%`, `_` and `\` in user text are dropped: they would be wildcards.
-fn like_pattern(q: &str) -> String {
-    let literal: String = q.chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect();
-    format!("%{literal}%")
-}
+use crate::keyset::like_pattern;
 
 fn sort_expr(field: SortField) -> SimpleExpr {
     match field {

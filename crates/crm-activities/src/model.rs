@@ -1,0 +1,126 @@
+//! Activity records, inputs, filters and timeline items.
+
+use std::str::FromStr;
+
+use crm_kernel::{AuditRecord, Limit, Patch, UserId, WorkspaceId};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+macro_rules! text_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Self, ()> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == s).ok_or(())
+            }
+        }
+    };
+}
+
+text_enum!(ActivityKind { Task => "task", Call => "call", Meeting => "meeting", Email => "email", Note => "note" });
+text_enum!(Priority { Low => "low", Medium => "medium", High => "high" });
+
+/// The records an activity can be linked to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    pub lead: Option<Uuid>,
+    pub contact: Option<Uuid>,
+    pub company: Option<Uuid>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Activity {
+    pub id: Uuid,
+    pub workspace_id: WorkspaceId,
+    pub kind: ActivityKind,
+    pub subject: String,
+    pub body: Option<String>,
+    pub priority: Priority,
+    pub due_at: Option<OffsetDateTime>,
+    pub assignee_id: Option<UserId>,
+    pub links: Links,
+    pub completed_at: Option<OffsetDateTime>,
+    pub completed_by: Option<Uuid>,
+    /// The user or token that logged it.
+    pub created_by: Uuid,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+impl Activity {
+    /// Past due and not completed.
+    #[must_use]
+    pub fn is_overdue(&self, now: OffsetDateTime) -> bool {
+        self.completed_at.is_none() && self.due_at.is_some_and(|due| due < now)
+    }
+}
+
+/// Raw input to log or edit an activity.
+#[derive(Clone, Debug, Default)]
+pub struct ActivityInput {
+    pub kind: Option<String>,
+    pub subject: Option<String>,
+    pub body: Patch<String>,
+    pub priority: Option<String>,
+    pub due_at: Patch<OffsetDateTime>,
+    pub assignee_id: Patch<UserId>,
+    pub lead_id: Patch<Uuid>,
+    pub contact_id: Patch<Uuid>,
+    pub company_id: Patch<Uuid>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Completion {
+    Open,
+    Completed,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ActivityFilter {
+    pub kind: Option<ActivityKind>,
+    pub assignee: Option<UserId>,
+    pub completion: Option<Completion>,
+    /// Only past-due open activities.
+    pub overdue: bool,
+    pub links: Links,
+}
+
+/// A list request: newest first, up to `limit + 1` rows before `before`.
+#[derive(Clone, Debug)]
+pub struct ActivityQuery {
+    pub filter: ActivityFilter,
+    pub before: Option<Uuid>,
+    pub limit: Limit,
+    pub now: OffsetDateTime,
+}
+
+/// One item of an entity's timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimelineItem {
+    Activity(Activity),
+    Event(AuditRecord),
+}
+
+impl TimelineItem {
+    /// Both ids are UUIDv7, so id order is time order across both kinds.
+    #[must_use]
+    pub fn id(&self) -> Uuid {
+        match self {
+            Self::Activity(a) => a.id,
+            Self::Event(e) => e.id,
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Activities (append-only: no delete) and entity timelines.
+
+use actix_web::{HttpResponse, delete, get, patch, post, put, web};
+use crm_activities::{ActivityFilter, ActivityInput, Completion, LinkKind, Links};
+use crm_kernel::{Cursor, Patch, Scope};
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::auth::Member;
+use crate::body::Body;
+use crate::error::ApiError;
+use crate::query::{ListQuery, keyset};
+use crate::views::{
+    ActivityListQuery, ActivityPage, ActivityView, CreateActivityRequest, TimelineItemView, TimelinePage,
+    UpdateActivityRequest,
+};
+
+fn input(b: UpdateActivityRequest) -> ActivityInput {
+    ActivityInput {
+        kind: b.kind.map(|k| k.as_str().to_owned()),
+        subject: b.subject,
+        body: Patch::from_double(b.body),
+        priority: b.priority.map(|p| p.as_str().to_owned()),
+        due_at: Patch::from_double(b.due_at),
+        assignee_id: Patch::from_double(b.assignee_id.map(|a| a.map(Into::into))),
+        lead_id: Patch::from_double(b.lead_id),
+        contact_id: Patch::from_double(b.contact_id),
+        company_id: Patch::from_double(b.company_id),
+    }
+}
+
+/// Activities, newest first; `mine=true` for the caller's own.
+#[utoipa::path(tag = "activities", security(("session" = [])), params(("workspaceId" = Uuid, Path), ActivityListQuery), responses((status = 200, body = ActivityPage)))]
+#[get("/api/workspaces/{workspaceId}/activities")]
+pub async fn list_activities(
+    state: web::Data<AppState>,
+    member: Member,
+    query: web::Query<ActivityListQuery>,
+) -> Result<web::Json<ActivityPage>, ApiError> {
+    let (before, limit) = keyset(query.limit, query.cursor.as_deref())?;
+    let assignee = if query.mine == Some(true) { member.scope.user() } else { query.assignee_id.map(Into::into) };
+    let filter = ActivityFilter {
+        kind: query.kind.and_then(|k| k.as_str().parse().ok()),
+        assignee,
+        completion: query.status.map(|s| match s {
+            crate::views::CompletionName::Open => Completion::Open,
+            crate::views::CompletionName::Completed => Completion::Completed,
+        }),
+        overdue: query.overdue == Some(true),
+        links: Links { lead: query.lead_id, contact: query.contact_id, company: query.company_id },
+    };
+    let (rows, next) = state.activities.list(&member.scope, filter, before.map(|c| c.last_id()), limit).await?;
+    let now = state.activities.now();
+    Ok(web::Json(ActivityPage {
+        data: rows.iter().map(|a| ActivityView::new(a, now)).collect(),
+        next_cursor: next.map(|id| Cursor::after(id).encode()),
+    }))
+}
+
+/// Log an activity, linked to a lead, contact and/or company.
+#[utoipa::path(tag = "activities", security(("session" = [], "csrf" = [])), params(("workspaceId" = Uuid, Path)), request_body = CreateActivityRequest, responses((status = 201, body = ActivityView)))]
+#[post("/api/workspaces/{workspaceId}/activities")]
+pub async fn create_activity(
+    state: web::Data<AppState>,
+    member: Member,
+    body: Body<UpdateActivityRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let activity = state.activities.create(&member.scope, input(body.into_inner())).await?;
+    Ok(HttpResponse::Created().json(ActivityView::new(&activity, state.activities.now())))
+}
+
+/// One activity.
+#[utoipa::path(tag = "activities", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("activityId" = Uuid, Path)), responses((status = 200, body = ActivityView)))]
+#[get("/api/workspaces/{workspaceId}/activities/{activityId}")]
+pub async fn get_activity(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<ActivityView>, ApiError> {
+    let activity = state.activities.get(&member.scope, path.1).await?;
+    Ok(web::Json(ActivityView::new(&activity, state.activities.now())))
+}
+
+/// Edit an activity; the change is recorded in the audit feed.
+#[utoipa::path(
+    tag = "activities",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("activityId" = Uuid, Path)),
+    request_body = UpdateActivityRequest,
+    responses((status = 200, body = ActivityView), (status = 409, description = "Changed concurrently", body = crate::Problem, content_type = "application/problem+json"))
+)]
+#[patch("/api/workspaces/{workspaceId}/activities/{activityId}")]
+pub async fn update_activity(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    body: Body<UpdateActivityRequest>,
+) -> Result<web::Json<ActivityView>, ApiError> {
+    let activity = state.activities.update(&member.scope, path.1, input(body.into_inner())).await?;
+    Ok(web::Json(ActivityView::new(&activity, state.activities.now())))
+}
+
+/// Complete an activity (recorded).
+#[utoipa::path(
+    tag = "activities",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("activityId" = Uuid, Path)),
+    responses((status = 200, body = ActivityView), (status = 409, description = "Already completed", body = crate::Problem, content_type = "application/problem+json"))
+)]
+#[put("/api/workspaces/{workspaceId}/activities/{activityId}/completion")]
+pub async fn complete_activity(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<ActivityView>, ApiError> {
+    let activity = state.activities.complete(&member.scope, path.1).await?;
+    Ok(web::Json(ActivityView::new(&activity, state.activities.now())))
+}
+
+/// Reopen a completed activity (recorded; the completion stays in the feed).
+#[utoipa::path(
+    tag = "activities",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("activityId" = Uuid, Path)),
+    responses((status = 200, body = ActivityView), (status = 409, description = "Already open", body = crate::Problem, content_type = "application/problem+json"))
+)]
+#[delete("/api/workspaces/{workspaceId}/activities/{activityId}/completion")]
+pub async fn reopen_activity(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<ActivityView>, ApiError> {
+    let activity = state.activities.reopen(&member.scope, path.1).await?;
+    Ok(web::Json(ActivityView::new(&activity, state.activities.now())))
+}
+
+async fn timeline(
+    state: &AppState,
+    scope: &Scope,
+    kind: LinkKind,
+    id: Uuid,
+    query: &ListQuery,
+) -> Result<web::Json<TimelinePage>, ApiError> {
+    let (before, limit) = query.keyset()?;
+    let (items, next) = state.activities.timeline(scope, kind, id, before.map(|c| c.last_id()), limit).await?;
+    let now = state.activities.now();
+    Ok(web::Json(TimelinePage {
+        data: items.iter().map(|i| TimelineItemView::new(i, now)).collect(),
+        next_cursor: next.map(|id| Cursor::after(id).encode()),
+    }))
+}
+
+/// The lead's timeline: linked activities and audit events, newest first.
+#[utoipa::path(tag = "leads", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("leadId" = Uuid, Path), ListQuery), responses((status = 200, body = TimelinePage)))]
+#[get("/api/workspaces/{workspaceId}/leads/{leadId}/timeline")]
+pub async fn get_lead_timeline(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<TimelinePage>, ApiError> {
+    timeline(&state, &member.scope, LinkKind::Lead, path.1, &query).await
+}
+
+/// The contact's timeline: linked activities and audit events, newest first.
+#[utoipa::path(tag = "contacts", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("contactId" = Uuid, Path), ListQuery), responses((status = 200, body = TimelinePage)))]
+#[get("/api/workspaces/{workspaceId}/contacts/{contactId}/timeline")]
+pub async fn get_contact_timeline(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<TimelinePage>, ApiError> {
+    timeline(&state, &member.scope, LinkKind::Contact, path.1, &query).await
+}
+
+/// The company's timeline: linked activities and audit events, newest first.
+#[utoipa::path(tag = "companies", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("companyId" = Uuid, Path), ListQuery), responses((status = 200, body = TimelinePage)))]
+#[get("/api/workspaces/{workspaceId}/companies/{companyId}/timeline")]
+pub async fn get_company_timeline(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<TimelinePage>, ApiError> {
+    timeline(&state, &member.scope, LinkKind::Company, path.1, &query).await
+}

@@ -1,0 +1,102 @@
+//! Contacts: list, create, read, change.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use crm_contacts::{ContactFilter, ContactInput};
+use crm_kernel::Patch;
+use uuid::Uuid;
+
+use super::companies::name_keyset;
+use crate::app::AppState;
+use crate::auth::Member;
+use crate::body::Body;
+use crate::error::ApiError;
+use crate::query::max_chars;
+use crate::views::{ContactListQuery, ContactPage, ContactView, CreateContactRequest, UpdateContactRequest};
+
+fn input(b: UpdateContactRequest) -> ContactInput {
+    ContactInput {
+        name: b.name,
+        email: Patch::from_double(b.email),
+        other_emails: b.other_emails,
+        phone: Patch::from_double(b.phone),
+        job_title: Patch::from_double(b.job_title),
+        company_id: Patch::from_double(b.company_id),
+        owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
+        tags: b.tags,
+        address: Patch::from_double(b.address),
+        notes: Patch::from_double(b.notes),
+    }
+}
+
+/// Contacts of the workspace: search (name, email, company), filters, sort.
+#[utoipa::path(tag = "contacts", security(("session" = [])), params(("workspaceId" = Uuid, Path), ContactListQuery), responses((status = 200, body = ContactPage)))]
+#[get("/api/workspaces/{workspaceId}/contacts")]
+pub async fn list_contacts(
+    state: web::Data<AppState>,
+    member: Member,
+    query: web::Query<ContactListQuery>,
+) -> Result<web::Json<ContactPage>, ApiError> {
+    max_chars("q", query.q.as_deref(), 200)?;
+    max_chars("tag", query.tag.as_deref(), 40)?;
+    let (sort, after, limit) = name_keyset(query.sort.as_deref(), query.cursor.as_deref(), query.limit)?;
+    let filter = ContactFilter {
+        q: query.q.clone(),
+        company: query.company_id,
+        owner: query.owner_id.map(Into::into),
+        tag: query.tag.clone(),
+    };
+    let (rows, next) = state.contacts.list_contacts(&member.scope, filter, sort, after, limit).await?;
+    Ok(web::Json(ContactPage {
+        data: rows.iter().map(ContactView::from).collect(),
+        next_cursor: next.map(|c| c.encode(sort)),
+    }))
+}
+
+/// Create a contact; an email already used in the workspace is 409.
+#[utoipa::path(
+    tag = "contacts",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path)),
+    request_body = CreateContactRequest,
+    responses((status = 201, body = ContactView), (status = 409, description = "Email used by another contact (see `existing`)", body = crate::Problem, content_type = "application/problem+json"))
+)]
+#[post("/api/workspaces/{workspaceId}/contacts")]
+pub async fn create_contact(
+    state: web::Data<AppState>,
+    member: Member,
+    body: Body<UpdateContactRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let contact = state.contacts.create_contact(&member.scope, input(body.into_inner())).await?;
+    Ok(HttpResponse::Created().json(ContactView::from(&contact)))
+}
+
+/// One contact with its company.
+#[utoipa::path(tag = "contacts", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("contactId" = Uuid, Path)), responses((status = 200, body = ContactView)))]
+#[get("/api/workspaces/{workspaceId}/contacts/{contactId}")]
+pub async fn get_contact(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<ContactView>, ApiError> {
+    let contact = state.contacts.contact(&member.scope, path.1).await?;
+    Ok(web::Json(ContactView::from(&contact)))
+}
+
+/// Change a contact (`null` clears a field).
+#[utoipa::path(
+    tag = "contacts",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("contactId" = Uuid, Path)),
+    request_body = UpdateContactRequest,
+    responses((status = 200, body = ContactView), (status = 409, description = "Email used by another contact, or changed concurrently", body = crate::Problem, content_type = "application/problem+json"))
+)]
+#[patch("/api/workspaces/{workspaceId}/contacts/{contactId}")]
+pub async fn update_contact(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    body: Body<UpdateContactRequest>,
+) -> Result<web::Json<ContactView>, ApiError> {
+    let contact = state.contacts.update_contact(&member.scope, path.1, input(body.into_inner())).await?;
+    Ok(web::Json(ContactView::from(&contact)))
+}

@@ -1,0 +1,46 @@
+//! In-app notifications: records written by the modules that signal
+//! something to a member (assignment to someone else), in the same
+//! transaction as the change. The bell that shows them comes with the
+//! notifications module.
+
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::ids::UserId;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notification {
+    pub id: Uuid,
+    pub recipient: UserId,
+    /// Dotted kind, e.g. `activity.assigned`, `lead.assigned`.
+    pub kind: &'static str,
+    pub entity_type: &'static str,
+    pub entity_id: Uuid,
+    /// What the bell shows, e.g. the activity's subject.
+    pub title: String,
+    pub created_at: OffsetDateTime,
+}
+
+impl Notification {
+    /// A notification for `recipient`, unless they are the one acting:
+    /// assigning something to yourself signals nothing.
+    #[must_use]
+    pub fn unless_self(
+        actor: Option<UserId>,
+        recipient: UserId,
+        kind: &'static str,
+        entity: (&'static str, Uuid),
+        title: impl Into<String>,
+        at: OffsetDateTime,
+    ) -> Option<Self> {
+        (actor != Some(recipient)).then(|| Self {
+            id: Uuid::now_v7(),
+            recipient,
+            kind,
+            entity_type: entity.0,
+            entity_id: entity.1,
+            title: title.into(),
+            created_at: at,
+        })
+    }
+}

@@ -1,0 +1,243 @@
+//! The SeaORM adapter of `crm_activities`'s port.
+
+use crm_activities::{Activity, ActivityKind, ActivityQuery, ActivityStore, Completion, LinkKind, Links, Priority};
+use crm_kernel::{AuditEntry, Notification, Scope, StoreError, UserId};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::entities::{activities, companies, contacts, leads, memberships, notifications};
+use crate::tenancy::in_workspace;
+use crate::{audit, db_err, write_txn};
+
+#[derive(Clone)]
+pub struct SeaActivityStore {
+    db: DatabaseConnection,
+}
+
+impl SeaActivityStore {
+    #[must_use]
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+fn row(a: &Activity) -> activities::ActiveModel {
+    activities::ActiveModel {
+        id: Set(a.id),
+        workspace_id: Set(a.workspace_id.as_uuid()),
+        kind: Set(a.kind.as_str().to_owned()),
+        subject: Set(a.subject.clone()),
+        body: Set(a.body.clone()),
+        priority: Set(a.priority.as_str().to_owned()),
+        due_at: Set(a.due_at),
+        assignee_id: Set(a.assignee_id.map(|u| u.as_uuid())),
+        lead_id: Set(a.links.lead),
+        contact_id: Set(a.links.contact),
+        company_id: Set(a.links.company),
+        completed_at: Set(a.completed_at),
+        completed_by: Set(a.completed_by),
+        created_by: Set(a.created_by),
+        created_at: Set(a.created_at),
+        updated_at: Set(a.updated_at),
+    }
+}
+
+fn activity(r: activities::Model) -> Activity {
+    Activity {
+        id: r.id,
+        workspace_id: r.workspace_id.into(),
+        kind: r.kind.parse().unwrap_or(ActivityKind::Note),
+        subject: r.subject,
+        body: r.body,
+        priority: r.priority.parse().unwrap_or(Priority::Medium),
+        due_at: r.due_at,
+        assignee_id: r.assignee_id.map(Into::into),
+        links: Links { lead: r.lead_id, contact: r.contact_id, company: r.company_id },
+        completed_at: r.completed_at,
+        completed_by: r.completed_by,
+        created_by: r.created_by,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+    }
+}
+
+async fn notify(conn: &impl ConnectionTrait, scope: &Scope, n: Option<&Notification>) -> Result<(), StoreError> {
+    let Some(n) = n else { return Ok(()) };
+    let row = notifications::ActiveModel {
+        id: Set(n.id),
+        workspace_id: Set(scope.workspace().as_uuid()),
+        user_id: Set(n.recipient.as_uuid()),
+        kind: Set(n.kind.to_owned()),
+        entity_type: Set(n.entity_type.to_owned()),
+        entity_id: Set(n.entity_id),
+        title: Set(n.title.clone()),
+        created_at: Set(n.created_at),
+        read_at: Set(None),
+    };
+    notifications::Entity::insert(row).exec_without_returning(conn).await.map_err(db_err)?;
+    Ok(())
+}
+
+/// Notifications stored for `user` in the scope's workspace, newest first
+/// (read by tests until the notifications module serves them).
+///
+/// # Errors
+/// `StoreError` on storage failure.
+pub async fn notifications_for(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    user: UserId,
+) -> Result<Vec<(String, Uuid, String)>, StoreError> {
+    let rows = in_workspace::<notifications::Entity>(scope)
+        .filter(notifications::Column::UserId.eq(user.as_uuid()))
+        .order_by_desc(notifications::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(rows.into_iter().map(|n| (n.kind, n.entity_id, n.title)).collect())
+}
+
+#[async_trait::async_trait]
+impl ActivityStore for SeaActivityStore {
+    async fn insert_activity(
+        &self,
+        scope: &Scope,
+        a: &Activity,
+        entry: &AuditEntry,
+        n: Option<&Notification>,
+    ) -> Result<(), StoreError> {
+        let txn = write_txn(&self.db).await?;
+        activities::Entity::insert(row(a)).exec_without_returning(&txn).await.map_err(db_err)?;
+        audit::append(&txn, scope, entry).await?;
+        notify(&txn, scope, n).await?;
+        txn.commit().await.map_err(db_err)
+    }
+
+    async fn update_activity(
+        &self,
+        scope: &Scope,
+        a: &Activity,
+        expected: OffsetDateTime,
+        entry: &AuditEntry,
+        n: Option<&Notification>,
+    ) -> Result<bool, StoreError> {
+        let txn = write_txn(&self.db).await?;
+        let mut active = row(a);
+        active.id = NotSet;
+        active.workspace_id = NotSet;
+        active.created_at = NotSet;
+        active.created_by = NotSet;
+        let result = activities::Entity::update_many()
+            .set(active)
+            .filter(activities::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+            .filter(activities::Column::Id.eq(a.id))
+            .filter(activities::Column::UpdatedAt.eq(expected))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+        if result.rows_affected != 1 {
+            txn.rollback().await.map_err(db_err)?;
+            return Ok(false);
+        }
+        audit::append(&txn, scope, entry).await?;
+        notify(&txn, scope, n).await?;
+        txn.commit().await.map_err(db_err)?;
+        Ok(true)
+    }
+
+    async fn find_activity(&self, scope: &Scope, id: Uuid) -> Result<Option<Activity>, StoreError> {
+        let found = in_workspace::<activities::Entity>(scope)
+            .filter(activities::Column::Id.eq(id))
+            .one(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok(found.map(activity))
+    }
+
+    async fn list_activities(&self, scope: &Scope, q: &ActivityQuery) -> Result<Vec<Activity>, StoreError> {
+        let f = &q.filter;
+        let mut select = in_workspace::<activities::Entity>(scope);
+        if let Some(kind) = f.kind {
+            select = select.filter(activities::Column::Kind.eq(kind.as_str()));
+        }
+        if let Some(assignee) = f.assignee {
+            select = select.filter(activities::Column::AssigneeId.eq(assignee.as_uuid()));
+        }
+        match f.completion {
+            Some(Completion::Open) => select = select.filter(activities::Column::CompletedAt.is_null()),
+            Some(Completion::Completed) => select = select.filter(activities::Column::CompletedAt.is_not_null()),
+            None => {}
+        }
+        if f.overdue {
+            select = select
+                .filter(activities::Column::CompletedAt.is_null())
+                .filter(activities::Column::DueAt.is_not_null())
+                .filter(activities::Column::DueAt.lt(q.now));
+        }
+        if let Some(lead) = f.links.lead {
+            select = select.filter(activities::Column::LeadId.eq(lead));
+        }
+        if let Some(contact) = f.links.contact {
+            select = select.filter(activities::Column::ContactId.eq(contact));
+        }
+        if let Some(company) = f.links.company {
+            select = select.filter(activities::Column::CompanyId.eq(company));
+        }
+        if let Some(before) = q.before {
+            select = select.filter(activities::Column::Id.lt(before));
+        }
+        let rows = select
+            .order_by_desc(activities::Column::Id)
+            .limit(u64::from(q.limit.get()) + 1)
+            .all(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok(rows.into_iter().map(activity).collect())
+    }
+
+    async fn link_exists(&self, scope: &Scope, kind: LinkKind, id: Uuid) -> Result<bool, StoreError> {
+        let found = match kind {
+            LinkKind::Lead => {
+                in_workspace::<leads::Entity>(scope)
+                    .filter(leads::Column::Id.eq(id))
+                    .select_only()
+                    .column(leads::Column::Id)
+                    .into_tuple::<Uuid>()
+                    .one(&self.db)
+                    .await
+            }
+            LinkKind::Contact => {
+                in_workspace::<contacts::Entity>(scope)
+                    .filter(contacts::Column::Id.eq(id))
+                    .select_only()
+                    .column(contacts::Column::Id)
+                    .into_tuple::<Uuid>()
+                    .one(&self.db)
+                    .await
+            }
+            LinkKind::Company => {
+                in_workspace::<companies::Entity>(scope)
+                    .filter(companies::Column::Id.eq(id))
+                    .select_only()
+                    .column(companies::Column::Id)
+                    .into_tuple::<Uuid>()
+                    .one(&self.db)
+                    .await
+            }
+        };
+        Ok(found.map_err(db_err)?.is_some())
+    }
+
+    async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {
+        let found = in_workspace::<memberships::Entity>(scope)
+            .filter(memberships::Column::UserId.eq(user.as_uuid()))
+            .one(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok(found.is_some())
+    }
+}

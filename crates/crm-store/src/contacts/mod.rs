@@ -1,0 +1,387 @@
+//! The SeaORM adapter of `crm_contacts`'s port.
+
+use std::collections::HashMap;
+
+use crm_contacts::{
+    Company, CompanyFilter, CompanySize, CompanyStatus, Contact, ContactFilter, ContactStore, ContactWithCompany,
+    ContactWrite, Domain, ListQuery, name_key,
+};
+use crm_kernel::text::{Phone, Tags};
+use crm_kernel::{AuditEntry, Email, Scope, StoreError, UserId};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, QueryTrait,
+};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::entities::{companies, contacts, memberships};
+use crate::keyset::{by_name_or_id, like_pattern};
+use crate::tenancy::in_workspace;
+use crate::{audit, db_err, is_unique_violation, write_txn};
+
+#[derive(Clone)]
+pub struct SeaContactStore {
+    db: DatabaseConnection,
+}
+
+impl SeaContactStore {
+    #[must_use]
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+fn company_row(c: &Company) -> companies::ActiveModel {
+    let search = [Some(c.name.to_lowercase()), c.domain.as_ref().map(|d| d.as_str().to_owned())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    companies::ActiveModel {
+        id: Set(c.id),
+        workspace_id: Set(c.workspace_id.as_uuid()),
+        name: Set(c.name.clone()),
+        sort_name: Set(c.name.to_lowercase()),
+        name_key: Set(name_key(&c.name)),
+        domain: Set(c.domain.as_ref().map(|d| d.as_str().to_owned())),
+        website: Set(c.website.clone()),
+        industry: Set(c.industry.clone()),
+        size: Set(c.size.map(|s| s.as_str().to_owned())),
+        status: Set(c.status.as_str().to_owned()),
+        owner_id: Set(c.owner_id.map(|u| u.as_uuid())),
+        address: Set(c.address.clone()),
+        notes: Set(c.notes.clone()),
+        search_text: Set(search),
+        created_at: Set(c.created_at),
+        updated_at: Set(c.updated_at),
+    }
+}
+
+fn company(r: companies::Model) -> Company {
+    Company {
+        id: r.id,
+        workspace_id: r.workspace_id.into(),
+        name: r.name,
+        domain: r.domain.map(Domain::from_trusted),
+        website: r.website,
+        industry: r.industry,
+        size: r.size.and_then(|s| s.parse::<CompanySize>().ok()),
+        status: r.status.parse::<CompanyStatus>().unwrap_or(CompanyStatus::Prospect),
+        owner_id: r.owner_id.map(Into::into),
+        address: r.address,
+        notes: r.notes,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+    }
+}
+
+fn contact_row(c: &Contact) -> contacts::ActiveModel {
+    let mut search = c.name.to_lowercase();
+    for email in c.email.iter().chain(&c.other_emails) {
+        search.push(' ');
+        search.push_str(email.as_str());
+    }
+    contacts::ActiveModel {
+        id: Set(c.id),
+        workspace_id: Set(c.workspace_id.as_uuid()),
+        name: Set(c.name.clone()),
+        sort_name: Set(c.name.to_lowercase()),
+        email: Set(c.email.as_ref().map(|e| e.as_str().to_owned())),
+        other_emails: Set(c.other_emails.iter().map(Email::as_str).collect::<Vec<_>>().join(",")),
+        phone: Set(c.phone.as_ref().map(|p| p.as_str().to_owned())),
+        job_title: Set(c.job_title.clone()),
+        company_id: Set(c.company_id),
+        owner_id: Set(c.owner_id.map(|u| u.as_uuid())),
+        // Wrapped in commas so one tag matches with LIKE '%,tag,%'.
+        tags: Set(if c.tags.as_slice().is_empty() {
+            String::new()
+        } else {
+            format!(",{},", c.tags.as_slice().join(","))
+        }),
+        address: Set(c.address.clone()),
+        notes: Set(c.notes.clone()),
+        search_text: Set(search),
+        created_at: Set(c.created_at),
+        updated_at: Set(c.updated_at),
+    }
+}
+
+fn contact(r: contacts::Model) -> Contact {
+    Contact {
+        id: r.id,
+        workspace_id: r.workspace_id.into(),
+        name: r.name,
+        email: r.email.map(Email::from_trusted),
+        other_emails: r
+            .other_emails
+            .split(',')
+            .filter(|e| !e.is_empty())
+            .map(|e| Email::from_trusted(e.to_owned()))
+            .collect(),
+        phone: r.phone.map(Phone::from_trusted),
+        job_title: r.job_title,
+        company_id: r.company_id,
+        owner_id: r.owner_id.map(Into::into),
+        tags: Tags::from_trusted(r.tags.split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect()),
+        address: r.address,
+        notes: r.notes,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+    }
+}
+
+impl SeaContactStore {
+    async fn with_companies(
+        &self,
+        scope: &Scope,
+        rows: Vec<contacts::Model>,
+    ) -> Result<Vec<ContactWithCompany>, StoreError> {
+        let ids: Vec<Uuid> = rows.iter().filter_map(|c| c.company_id).collect();
+        let names: HashMap<Uuid, String> = if ids.is_empty() {
+            HashMap::new()
+        } else {
+            in_workspace::<companies::Entity>(scope)
+                .filter(companies::Column::Id.is_in(ids))
+                .all(&self.db)
+                .await
+                .map_err(db_err)?
+                .into_iter()
+                .map(|c| (c.id, c.name))
+                .collect()
+        };
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let company = r.company_id.and_then(|id| names.get(&id).map(|n| (id, n.clone())));
+                ContactWithCompany { contact: contact(r), company }
+            })
+            .collect())
+    }
+
+    async fn write_contact(
+        &self,
+        scope: &Scope,
+        c: &Contact,
+        expected: Option<OffsetDateTime>,
+        entry: &AuditEntry,
+    ) -> Result<ContactWrite, StoreError> {
+        let txn = write_txn(&self.db).await?;
+        let result = match expected {
+            None => contacts::Entity::insert(contact_row(c)).exec_without_returning(&txn).await.map(|_| 1),
+            Some(expected) => {
+                let mut row = contact_row(c);
+                row.id = NotSet;
+                row.workspace_id = NotSet;
+                row.created_at = NotSet;
+                contacts::Entity::update_many()
+                    .set(row)
+                    .filter(contacts::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+                    .filter(contacts::Column::Id.eq(c.id))
+                    .filter(contacts::Column::UpdatedAt.eq(expected))
+                    .exec(&txn)
+                    .await
+                    .map(|r| r.rows_affected)
+            }
+        };
+        match result {
+            Ok(1) => {}
+            Ok(_) => {
+                txn.rollback().await.map_err(db_err)?;
+                return Ok(ContactWrite::Stale);
+            }
+            Err(e) if is_unique_violation(&e) => {
+                txn.rollback().await.map_err(db_err)?;
+                let email = c.email.as_ref().map(|e| e.as_str().to_owned()).unwrap_or_default();
+                let other = in_workspace::<contacts::Entity>(scope)
+                    .filter(contacts::Column::Email.eq(email))
+                    .one(&self.db)
+                    .await
+                    .map_err(db_err)?;
+                return Ok(other.map_or(ContactWrite::Stale, |o| ContactWrite::EmailTaken(o.id)));
+            }
+            Err(e) => return Err(db_err(e)),
+        }
+        audit::append(&txn, scope, entry).await?;
+        txn.commit().await.map_err(db_err)?;
+        Ok(ContactWrite::Done)
+    }
+}
+
+#[async_trait::async_trait]
+impl ContactStore for SeaContactStore {
+    async fn insert_company(&self, scope: &Scope, c: &Company, entry: &AuditEntry) -> Result<(), StoreError> {
+        let txn = write_txn(&self.db).await?;
+        companies::Entity::insert(company_row(c)).exec_without_returning(&txn).await.map_err(db_err)?;
+        audit::append(&txn, scope, entry).await?;
+        txn.commit().await.map_err(db_err)
+    }
+
+    async fn update_company(
+        &self,
+        scope: &Scope,
+        c: &Company,
+        expected: OffsetDateTime,
+        entry: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        let txn = write_txn(&self.db).await?;
+        let mut row = company_row(c);
+        row.id = NotSet;
+        row.workspace_id = NotSet;
+        row.created_at = NotSet;
+        let result = companies::Entity::update_many()
+            .set(row)
+            .filter(companies::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+            .filter(companies::Column::Id.eq(c.id))
+            .filter(companies::Column::UpdatedAt.eq(expected))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+        if result.rows_affected != 1 {
+            txn.rollback().await.map_err(db_err)?;
+            return Ok(false);
+        }
+        audit::append(&txn, scope, entry).await?;
+        txn.commit().await.map_err(db_err)?;
+        Ok(true)
+    }
+
+    async fn find_company(&self, scope: &Scope, id: Uuid) -> Result<Option<Company>, StoreError> {
+        let row = in_workspace::<companies::Entity>(scope)
+            .filter(companies::Column::Id.eq(id))
+            .one(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok(row.map(company))
+    }
+
+    async fn find_company_twins(
+        &self,
+        scope: &Scope,
+        key: &str,
+        domain: Option<&Domain>,
+    ) -> Result<Vec<Company>, StoreError> {
+        let mut any = Condition::any();
+        if !key.is_empty() {
+            any = any.add(companies::Column::NameKey.eq(key));
+        }
+        if let Some(domain) = domain {
+            any = any.add(companies::Column::Domain.eq(domain.as_str()));
+        }
+        let rows =
+            in_workspace::<companies::Entity>(scope).filter(any).limit(10).all(&self.db).await.map_err(db_err)?;
+        Ok(rows.into_iter().map(company).collect())
+    }
+
+    async fn list_companies(&self, scope: &Scope, q: &ListQuery<CompanyFilter>) -> Result<Vec<Company>, StoreError> {
+        let mut select = in_workspace::<companies::Entity>(scope);
+        if let Some(text) = &q.filter.q {
+            select = select.filter(companies::Column::SearchText.like(like_pattern(text)));
+        }
+        if let Some(industry) = &q.filter.industry {
+            select = select.filter(companies::Column::Industry.eq(industry.clone()));
+        }
+        if let Some(status) = q.filter.status {
+            select = select.filter(companies::Column::Status.eq(status.as_str()));
+        }
+        if let Some(owner) = q.filter.owner {
+            select = select.filter(companies::Column::OwnerId.eq(owner.as_uuid()));
+        }
+        let select = by_name_or_id(
+            select,
+            companies::Column::SortName,
+            companies::Column::Id,
+            q.sort,
+            q.after.as_ref(),
+            q.limit,
+        );
+        Ok(select.all(&self.db).await.map_err(db_err)?.into_iter().map(company).collect())
+    }
+
+    async fn count_company_contacts(&self, scope: &Scope, company: Uuid) -> Result<u64, StoreError> {
+        in_workspace::<contacts::Entity>(scope)
+            .filter(contacts::Column::CompanyId.eq(company))
+            .count(&self.db)
+            .await
+            .map_err(db_err)
+    }
+
+    async fn insert_contact(&self, scope: &Scope, c: &Contact, entry: &AuditEntry) -> Result<ContactWrite, StoreError> {
+        self.write_contact(scope, c, None, entry).await
+    }
+
+    async fn update_contact(
+        &self,
+        scope: &Scope,
+        c: &Contact,
+        expected: OffsetDateTime,
+        entry: &AuditEntry,
+    ) -> Result<ContactWrite, StoreError> {
+        self.write_contact(scope, c, Some(expected), entry).await
+    }
+
+    async fn find_contact(&self, scope: &Scope, id: Uuid) -> Result<Option<ContactWithCompany>, StoreError> {
+        let row = in_workspace::<contacts::Entity>(scope)
+            .filter(contacts::Column::Id.eq(id))
+            .one(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok(self.with_companies(scope, row.into_iter().collect()).await?.pop())
+    }
+
+    async fn find_contact_by_email(&self, scope: &Scope, email: &Email) -> Result<Option<Contact>, StoreError> {
+        let row = in_workspace::<contacts::Entity>(scope)
+            .filter(contacts::Column::Email.eq(email.as_str()))
+            .one(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok(row.map(contact))
+    }
+
+    async fn list_contacts(
+        &self,
+        scope: &Scope,
+        q: &ListQuery<ContactFilter>,
+    ) -> Result<Vec<ContactWithCompany>, StoreError> {
+        let mut select = in_workspace::<contacts::Entity>(scope);
+        if let Some(text) = &q.filter.q {
+            let pattern = like_pattern(text);
+            // The company's name matches too: contacts of companies whose
+            // search text matches, in this workspace.
+            let matching_companies = in_workspace::<companies::Entity>(scope)
+                .select_only()
+                .column(companies::Column::Id)
+                .filter(companies::Column::SearchText.like(pattern.clone()))
+                .into_query();
+            select = select.filter(
+                Condition::any()
+                    .add(contacts::Column::SearchText.like(pattern))
+                    .add(contacts::Column::CompanyId.in_subquery(matching_companies)),
+            );
+        }
+        if let Some(company) = q.filter.company {
+            select = select.filter(contacts::Column::CompanyId.eq(company));
+        }
+        if let Some(owner) = q.filter.owner {
+            select = select.filter(contacts::Column::OwnerId.eq(owner.as_uuid()));
+        }
+        if let Some(tag) = &q.filter.tag {
+            // Tags are stored as ",a,b,": a whole tag matches ",tag,".
+            let literal = like_pattern(tag);
+            select = select.filter(contacts::Column::Tags.like(format!("%,{},%", literal.trim_matches('%'))));
+        }
+        let select =
+            by_name_or_id(select, contacts::Column::SortName, contacts::Column::Id, q.sort, q.after.as_ref(), q.limit);
+        let rows = select.all(&self.db).await.map_err(db_err)?;
+        self.with_companies(scope, rows).await
+    }
+
+    async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {
+        let found = in_workspace::<memberships::Entity>(scope)
+            .filter(memberships::Column::UserId.eq(user.as_uuid()))
+            .one(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok(found.is_some())
+    }
+}
