@@ -1,0 +1,231 @@
+//! Contacts, companies and activities adapters on SQLite and PostgreSQL.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::sync::Arc;
+
+use crm_activities::{Activity, ActivityFilter, ActivityKind, ActivityQuery, ActivityStore, Links, Priority};
+use crm_contacts::{Company, CompanyStatus, Contact, ContactFilter, ContactStore, ContactWrite, ListQuery};
+use crm_kernel::text::Tags;
+use crm_kernel::{Actor, AuditEntry, Email, Limit, ListSort, Notification, Role, Scope, UserId, WorkspaceId};
+use crm_store::{SeaActivityStore, SeaContactStore};
+use crm_testkit::{Backend, fresh_db};
+use sea_orm::ConnectionTrait;
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name(crm_testkit::Backend::Sqlite).await })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name(crm_testkit::Backend::Postgres).await })*
+        }
+    };
+}
+
+on_both_backends!(
+    contact_emails_are_claimed_once_under_concurrency,
+    a_contact_cannot_point_at_another_workspaces_company,
+    contacts_are_searched_by_company_and_tag_and_walked_by_name,
+    activity_writes_carry_their_notification_and_overdue_is_sql,
+);
+
+fn now() -> OffsetDateTime {
+    let t = OffsetDateTime::now_utc();
+    t.replace_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
+}
+
+async fn workspace(db: &sea_orm::DatabaseConnection) -> Scope {
+    let ws = WorkspaceId::new();
+    let stmt = sea_orm::Statement::from_sql_and_values(
+        db.get_database_backend(),
+        "INSERT INTO workspaces (id, name, currency, created_at) VALUES ($1, 'W', 'EUR', $2)",
+        [ws.as_uuid().into(), now().into()],
+    );
+    db.execute_raw(stmt).await.expect("workspace");
+    Scope::new(ws, Actor::User { id: UserId::new(), role: Role::Owner })
+}
+
+fn audit(scope: &Scope) -> AuditEntry {
+    AuditEntry::new(scope, "test", "contact", Uuid::now_v7(), "t", now())
+}
+
+fn company(scope: &Scope, name: &str) -> Company {
+    Company {
+        id: Uuid::now_v7(),
+        workspace_id: scope.workspace(),
+        name: name.into(),
+        domain: None,
+        website: None,
+        industry: None,
+        size: None,
+        status: CompanyStatus::Prospect,
+        owner_id: None,
+        address: None,
+        notes: None,
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+fn contact(scope: &Scope, name: &str, email: Option<&str>, company: Option<Uuid>, tags: &[&str]) -> Contact {
+    Contact {
+        id: Uuid::now_v7(),
+        workspace_id: scope.workspace(),
+        name: name.into(),
+        email: email.map(|e| Email::from_trusted(e.into())),
+        other_emails: Vec::new(),
+        phone: None,
+        job_title: None,
+        company_id: company,
+        owner_id: None,
+        tags: Tags::from_trusted(tags.iter().map(|t| (*t).to_owned()).collect()),
+        address: None,
+        notes: None,
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+async fn contact_emails_are_claimed_once_under_concurrency(backend: Backend) {
+    let db = fresh_db(backend).await.expect("db");
+    let scope = workspace(&db.db).await;
+    let store = Arc::new(SeaContactStore::new(db.db.clone()));
+    let attempts = (0..6).map(|i| {
+        let (store, scope) = (store.clone(), scope.clone());
+        tokio::spawn(async move {
+            let c = contact(&scope, &format!("Twin {i}"), Some("same@acme.test"), None, &[]);
+            store.insert_contact(&scope, &c, &audit(&scope)).await
+        })
+    });
+    let outcomes: Vec<ContactWrite> = futures::future::join_all(attempts)
+        .await
+        .into_iter()
+        .map(|r| r.expect("join").expect("no storage error"))
+        .collect();
+    assert_eq!(outcomes.iter().filter(|o| **o == ContactWrite::Done).count(), 1, "{outcomes:?}");
+    assert!(outcomes.iter().all(|o| matches!(o, ContactWrite::Done | ContactWrite::EmailTaken(_))), "{outcomes:?}");
+}
+
+async fn a_contact_cannot_point_at_another_workspaces_company(backend: Backend) {
+    let db = fresh_db(backend).await.expect("db");
+    let (a, b) = (workspace(&db.db).await, workspace(&db.db).await);
+    let store = SeaContactStore::new(db.db.clone());
+    let theirs = company(&a, "A's company");
+    store.insert_company(&a, &theirs, &audit(&a)).await.expect("company");
+    let sneaky = contact(&b, "Sneaky", None, Some(theirs.id), &[]);
+    assert!(
+        store.insert_contact(&b, &sneaky, &audit(&b)).await.is_err(),
+        "the (workspace_id, company_id) foreign key refuses it"
+    );
+    assert!(store.find_contact(&b, sneaky.id).await.expect("read").is_none());
+}
+
+async fn contacts_are_searched_by_company_and_tag_and_walked_by_name(backend: Backend) {
+    let db = fresh_db(backend).await.expect("db");
+    let scope = workspace(&db.db).await;
+    let store = SeaContactStore::new(db.db.clone());
+    let initech = company(&scope, "Initech");
+    store.insert_company(&scope, &initech, &audit(&scope)).await.expect("company");
+    for (name, company, tags) in [
+        ("peter", Some(initech.id), &["tps"][..]),
+        ("Milton", None, &["stapler", "tps-report"]),
+        ("ann", None, &[]),
+        ("Bob", Some(initech.id), &[]),
+    ] {
+        store
+            .insert_contact(&scope, &contact(&scope, name, None, company, tags), &audit(&scope))
+            .await
+            .expect("contact");
+    }
+    let list = |filter: ContactFilter, sort: &str, after| ListQuery {
+        filter,
+        sort: ListSort::parse(sort).expect("sort"),
+        after,
+        limit: Limit::parse(2).expect("limit"),
+    };
+    let names =
+        |rows: &[crm_contacts::ContactWithCompany]| rows.iter().map(|r| r.contact.name.clone()).collect::<Vec<_>>();
+    let by_company = store
+        .list_contacts(
+            &scope,
+            &list(ContactFilter { q: Some("initech".into()), ..ContactFilter::default() }, "name", None),
+        )
+        .await
+        .expect("list");
+    assert_eq!(names(&by_company), ["Bob", "peter"]);
+    let by_tag = store
+        .list_contacts(
+            &scope,
+            &list(ContactFilter { tag: Some("tps".into()), ..ContactFilter::default() }, "name", None),
+        )
+        .await
+        .expect("list");
+    assert_eq!(names(&by_tag), ["peter"]);
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let mut rows =
+            store.list_contacts(&scope, &list(ContactFilter::default(), "-name", after.clone())).await.expect("page");
+        let more = rows.len() > 2;
+        rows.truncate(2);
+        seen.extend(names(&rows));
+        if !more {
+            break;
+        }
+        let last = rows.last().expect("row");
+        after = Some(crm_kernel::NameCursor { name_key: Some(last.contact.name.to_lowercase()), id: last.contact.id });
+    }
+    assert_eq!(seen, ["peter", "Milton", "Bob", "ann"]);
+}
+
+async fn activity_writes_carry_their_notification_and_overdue_is_sql(backend: Backend) {
+    let db = fresh_db(backend).await.expect("db");
+    let scope = workspace(&db.db).await;
+    let store = SeaActivityStore::new(db.db.clone());
+    let mate = UserId::new();
+    let make = |subject: &str, due: Option<OffsetDateTime>, completed: bool| Activity {
+        id: Uuid::now_v7(),
+        workspace_id: scope.workspace(),
+        kind: ActivityKind::Task,
+        subject: subject.into(),
+        body: None,
+        priority: Priority::High,
+        due_at: due,
+        assignee_id: Some(mate),
+        links: Links::default(),
+        completed_at: completed.then(now),
+        completed_by: None,
+        created_by: Uuid::now_v7(),
+        created_at: now(),
+        updated_at: now(),
+    };
+    let late = make("late", Some(now() - Duration::hours(1)), false);
+    let notice =
+        Notification::unless_self(scope.user(), mate, "activity.assigned", ("activity", late.id), "late", now());
+    store.insert_activity(&scope, &late, &audit(&scope), notice.as_ref()).await.expect("insert");
+    store
+        .insert_activity(&scope, &make("later", Some(now() + Duration::days(1)), false), &audit(&scope), None)
+        .await
+        .expect("insert");
+    store
+        .insert_activity(&scope, &make("done", Some(now() - Duration::days(1)), true), &audit(&scope), None)
+        .await
+        .expect("insert");
+    store.insert_activity(&scope, &make("undated", None, false), &audit(&scope), None).await.expect("insert");
+    let q = ActivityQuery {
+        filter: ActivityFilter { overdue: true, ..ActivityFilter::default() },
+        before: None,
+        limit: Limit::DEFAULT,
+        now: now(),
+    };
+    let overdue = store.list_activities(&scope, &q).await.expect("list");
+    assert_eq!(overdue.iter().map(|a| a.subject.as_str()).collect::<Vec<_>>(), ["late"]);
+    let sent = crm_store::activities::notifications_for(&db.db, &scope, mate).await.expect("read");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].1, late.id);
+}
