@@ -61,6 +61,12 @@ pub trait ActivityStore: Send + Sync {
     /// `StoreError` on storage failure.
     async fn list_activities(&self, scope: &Scope, query: &ActivityQuery) -> Result<Vec<Activity>, StoreError>;
 
+    /// Open and overdue (open, due before `now`) activities assigned to `user`.
+    ///
+    /// # Errors
+    /// `StoreError` on storage failure.
+    async fn count_assigned(&self, scope: &Scope, user: UserId, now: OffsetDateTime) -> Result<(u64, u64), StoreError>;
+
     /// Whether the linked record exists in the scope's workspace.
     ///
     /// # Errors

@@ -307,6 +307,15 @@ impl ActivityService {
         Ok((rows, next))
     }
 
+    /// Open and overdue activities assigned to `user` (member detail).
+    ///
+    /// # Errors
+    /// `Forbidden`, `Store`.
+    pub async fn assigned_counts(&self, scope: &Scope, user: UserId) -> Result<(u64, u64), ActivityError> {
+        require_read(scope)?;
+        Ok(self.store.count_assigned(scope, user, self.clock.now()).await?)
+    }
+
     /// An entity's timeline: its linked activities and its audit events,
     /// newest first, keyset-paginated by id (UUIDv7 = time order).
     ///

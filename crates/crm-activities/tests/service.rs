@@ -74,6 +74,13 @@ impl ActivityStore for Fake {
         Ok(rows)
     }
 
+    async fn count_assigned(&self, _: &Scope, user: UserId, now: OffsetDateTime) -> Result<(u64, u64), StoreError> {
+        let rows = self.activities.lock().unwrap();
+        let open = rows.iter().filter(|a| a.assignee_id == Some(user) && a.completed_at.is_none());
+        let (open, overdue): (Vec<_>, Vec<_>) = open.partition(|a| !a.is_overdue(now));
+        Ok(((open.len() + overdue.len()) as u64, overdue.len() as u64))
+    }
+
     async fn link_exists(&self, _: &Scope, kind: LinkKind, id: Uuid) -> Result<bool, StoreError> {
         Ok(kind == LinkKind::Contact && self.contacts.lock().unwrap().contains(&id))
     }

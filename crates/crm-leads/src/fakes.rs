@@ -118,6 +118,14 @@ impl LeadStore for InMemoryLeads {
         Ok(rows)
     }
 
+    async fn count_open_assigned(&self, scope: &Scope, user: UserId) -> Result<u64, StoreError> {
+        let s = self.state();
+        Ok(s.leads
+            .iter()
+            .filter(|l| l.workspace_id == scope.workspace() && l.assignee_id == Some(user) && l.status.is_open())
+            .count() as u64)
+    }
+
     async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {
         Ok(self.state().members.contains(&(scope.workspace(), user)))
     }

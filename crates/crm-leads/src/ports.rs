@@ -39,6 +39,12 @@ pub trait LeadStore: Send + Sync {
     /// `StoreError` on storage failure.
     async fn list_leads(&self, scope: &Scope, query: &LeadQuery) -> Result<Vec<Lead>, StoreError>;
 
+    /// Open leads (new, contacted, qualified) assigned to `user`.
+    ///
+    /// # Errors
+    /// `StoreError` on storage failure.
+    async fn count_open_assigned(&self, scope: &Scope, user: UserId) -> Result<u64, StoreError>;
+
     /// Whether `user` is a member of the scope's workspace.
     ///
     /// # Errors

@@ -394,6 +394,17 @@ impl LeadService {
         Ok((next, changed.join("; ")))
     }
 
+    /// How many open leads `user` is working on (member detail).
+    ///
+    /// # Errors
+    /// `Forbidden` for tokens, `Store`.
+    pub async fn open_assigned_count(&self, scope: &Scope, user: crm_kernel::UserId) -> Result<u64, LeadError> {
+        if scope.role().is_none() {
+            return Err(LeadError::Forbidden("member summaries are for workspace members"));
+        }
+        Ok(self.store.count_open_assigned(scope, user).await?)
+    }
+
     /// The workspace's recent activity, newest first (members only).
     ///
     /// # Errors

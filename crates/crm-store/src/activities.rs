@@ -4,7 +4,8 @@ use crm_activities::{Activity, ActivityKind, ActivityQuery, ActivityStore, Compl
 use crm_kernel::{AuditEntry, Notification, Scope, StoreError, UserId};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -25,7 +26,7 @@ impl SeaActivityStore {
     }
 }
 
-fn row(a: &Activity) -> activities::ActiveModel {
+pub(crate) fn row(a: &Activity) -> activities::ActiveModel {
     activities::ActiveModel {
         id: Set(a.id),
         workspace_id: Set(a.workspace_id.as_uuid()),
@@ -197,6 +198,20 @@ impl ActivityStore for SeaActivityStore {
             .await
             .map_err(db_err)?;
         Ok(rows.into_iter().map(activity).collect())
+    }
+
+    async fn count_assigned(&self, scope: &Scope, user: UserId, now: OffsetDateTime) -> Result<(u64, u64), StoreError> {
+        let open = in_workspace::<activities::Entity>(scope)
+            .filter(activities::Column::AssigneeId.eq(user.as_uuid()))
+            .filter(activities::Column::CompletedAt.is_null());
+        let total = open.clone().count(&self.db).await.map_err(db_err)?;
+        let overdue = open
+            .filter(activities::Column::DueAt.is_not_null())
+            .filter(activities::Column::DueAt.lt(now))
+            .count(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok((total, overdue))
     }
 
     async fn link_exists(&self, scope: &Scope, kind: LinkKind, id: Uuid) -> Result<bool, StoreError> {

@@ -7,6 +7,7 @@
 
 pub mod activities;
 pub mod audit;
+mod bulk_relationships;
 mod contacts;
 mod convert;
 mod entities;
@@ -24,6 +25,7 @@ use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbB
 
 pub use activities::SeaActivityStore;
 pub use audit::SeaAuditLog;
+pub use bulk_relationships::{insert_activities_bulk, insert_companies_bulk, insert_contacts_bulk};
 pub use contacts::SeaContactStore;
 pub use idempotency::SeaIdempotencyStore;
 pub use identity::SeaIdentityStore;

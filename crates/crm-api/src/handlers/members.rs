@@ -7,7 +7,7 @@ use crate::app::AppState;
 use crate::auth::Member;
 use crate::error::ApiError;
 use crate::query::ListQuery;
-use crate::views::{ChangeRoleRequest, MemberPage, MemberView, SuspendMemberRequest};
+use crate::views::{ChangeRoleRequest, MemberPage, MemberSummaryView, MemberView, SuspendMemberRequest};
 
 /// Members of the workspace, oldest first.
 #[utoipa::path(
@@ -115,4 +115,25 @@ pub async fn unsuspend_member(
 ) -> Result<web::Json<MemberView>, ApiError> {
     let restored = state.identity.unsuspend_member(&member.scope, path.1.into()).await?;
     Ok(web::Json(MemberView::from(&restored)))
+}
+
+/// What a member is working on: open and overdue activities assigned to
+/// them, open leads they own. (Open deals join when deals land.)
+#[utoipa::path(
+    tag = "team",
+    security(("session" = [])),
+    params(("workspaceId" = Uuid, Path), ("userId" = Uuid, Path)),
+    responses((status = 200, body = MemberSummaryView))
+)]
+#[get("/api/workspaces/{workspaceId}/members/{userId}/summary")]
+pub async fn get_member_summary(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<MemberSummaryView>, ApiError> {
+    let user = crm_kernel::UserId::from(path.1);
+    state.identity.member(&member.scope, user).await?;
+    let (open_activities, overdue_activities) = state.activities.assigned_counts(&member.scope, user).await?;
+    let active_leads = state.leads.open_assigned_count(&member.scope, user).await?;
+    Ok(web::Json(MemberSummaryView { user_id: path.1, open_activities, overdue_activities, active_leads }))
 }

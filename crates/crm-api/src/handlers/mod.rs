@@ -38,6 +38,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(workspaces::update_workspace)
         .service(members::list_members)
         .service(members::get_member)
+        .service(members::get_member_summary)
         .service(members::change_member_role)
         .service(members::remove_member)
         .service(members::suspend_member)

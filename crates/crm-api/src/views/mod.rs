@@ -401,6 +401,19 @@ impl From<&Member> for MemberView {
     }
 }
 
+/// A member's current workload in the workspace.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberSummaryView {
+    pub user_id: Uuid,
+    /// Activities assigned to them and not completed.
+    pub open_activities: u64,
+    /// Of those, past their due date.
+    pub overdue_activities: u64,
+    /// Leads assigned to them that are new, contacted or qualified.
+    pub active_leads: u64,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationView {

@@ -83,6 +83,7 @@ fn tenant_case(op: &str, w: &World) -> Option<Case> {
             },
         ]),
         "get_member" => both(Method::GET, &format!("/members/{}", w.a_owner_id), None),
+        "get_member_summary" => both(Method::GET, &format!("/members/{}/summary", w.a_owner_id), None),
         "change_member_role" => both(Method::PATCH, &format!("/members/{viewer}"), Some(json!({"role": "owner"}))),
         "remove_member" => both(Method::DELETE, &format!("/members/{viewer}"), None),
         "suspend_member" => both(Method::PUT, &format!("/members/{viewer}/suspension"), Some(json!({}))),
@@ -384,9 +385,8 @@ fn role_case(op: &str, w: &World) -> Option<Case> {
         "list_leads_public" | "get_lead_public" | "create_lead_public" => {
             Case::Exempt("public API: token scopes are checked by scope_case")
         }
-        "get_workspace" | "list_members" | "get_member" | "get_me" | "get_invitation" | "healthz" | "readyz" => {
-            Case::Exempt("read-only and open to every member (or public)")
-        }
+        "get_workspace" | "list_members" | "get_member" | "get_member_summary" | "get_me" | "get_invitation"
+        | "healthz" | "readyz" => Case::Exempt("read-only and open to every member (or public)"),
         "sign_up"
         | "sign_in"
         | "sign_out"

@@ -221,3 +221,47 @@ async fn assigning_to_someone_else_notifies_them_but_self_assignment_does_not() 
         crm_store::activities::notifications_for(&db, &scope, owner_id.parse().expect("id")).await.expect("read");
     assert!(for_owner.is_empty(), "assigning to yourself signals nothing");
 }
+
+#[tokio::test]
+async fn the_member_summary_counts_open_work() {
+    let app = TestApp::spawn().await;
+    let (owner, ws, owner_id) = sign_up_owner(&app).await;
+    let activities = format!("/api/workspaces/{ws}/activities");
+    owner
+        .json(
+            Method::POST,
+            &activities,
+            Some(json!({"type": "task", "subject": "Late", "assigneeId": owner_id, "dueAt": "2020-01-01T00:00:00Z"})),
+        )
+        .await;
+    owner
+        .json(Method::POST, &activities, Some(json!({"type": "call", "subject": "Soon", "assigneeId": owner_id})))
+        .await;
+    let (_, done) = owner
+        .json(Method::POST, &activities, Some(json!({"type": "task", "subject": "Done", "assigneeId": owner_id})))
+        .await;
+    owner.json(Method::PUT, &format!("{activities}/{}/completion", done["id"].as_str().expect("id")), None).await;
+    owner
+        .json(
+            Method::POST,
+            &format!("/api/workspaces/{ws}/leads"),
+            Some(json!({"name": "Mine", "assigneeId": owner_id})),
+        )
+        .await;
+    owner
+        .json(
+            Method::POST,
+            &format!("/api/workspaces/{ws}/leads"),
+            Some(json!({"name": "Dropped", "assigneeId": owner_id, "status": "unqualified"})),
+        )
+        .await;
+    let (status, summary) =
+        owner.json(Method::GET, &format!("/api/workspaces/{ws}/members/{owner_id}/summary"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (summary["openActivities"].as_u64(), summary["overdueActivities"].as_u64(), summary["activeLeads"].as_u64()),
+        (Some(2), Some(1), Some(1))
+    );
+    let res = owner.get(&format!("/api/workspaces/{ws}/members/{}/summary", uuid::Uuid::now_v7())).await;
+    problem(res, StatusCode::NOT_FOUND, "member.not_found").await;
+}

@@ -32,7 +32,7 @@ impl SeaContactStore {
     }
 }
 
-fn company_row(c: &Company) -> companies::ActiveModel {
+pub(crate) fn company_row(c: &Company) -> companies::ActiveModel {
     let search = [Some(c.name.to_lowercase()), c.domain.as_ref().map(|d| d.as_str().to_owned())]
         .into_iter()
         .flatten()
@@ -76,7 +76,7 @@ fn company(r: companies::Model) -> Company {
     }
 }
 
-fn contact_row(c: &Contact) -> contacts::ActiveModel {
+pub(crate) fn contact_row(c: &Contact) -> contacts::ActiveModel {
     let mut search = c.name.to_lowercase();
     for email in c.email.iter().chain(&c.other_emails) {
         search.push(' ');

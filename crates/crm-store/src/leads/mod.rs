@@ -7,7 +7,9 @@ use crm_kernel::{AuditEntry, Email, Scope, StoreError, UserId};
 use crm_leads::ports::LeadStore;
 use crm_leads::{CustomSource, Lead, LeadName, LeadStatus, Phone, SourceSlug, Tags};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -139,6 +141,15 @@ impl LeadStore for SeaLeadStore {
             list::select(scope, query).all(&self.db).await
         };
         rows.map_err(db_err)?.into_iter().map(lead).collect()
+    }
+
+    async fn count_open_assigned(&self, scope: &Scope, user: UserId) -> Result<u64, StoreError> {
+        in_workspace::<leads::Entity>(scope)
+            .filter(leads::Column::AssigneeId.eq(user.as_uuid()))
+            .filter(leads::Column::Status.is_in(["new", "contacted", "qualified"]))
+            .count(&self.db)
+            .await
+            .map_err(db_err)
     }
 
     async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {
