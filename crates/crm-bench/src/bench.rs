@@ -51,7 +51,7 @@ pub struct BenchArgs {
 }
 
 /// Kills the server when the benchmark ends, also on errors.
-struct Server(Child);
+pub(crate) struct Server(pub(crate) Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -60,12 +60,12 @@ impl Drop for Server {
     }
 }
 
-fn free_port() -> Result<u16> {
+pub(crate) fn free_port() -> Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
 /// (VmRSS, VmHWM) in KiB.
-fn memory(pid: u32) -> Option<(u64, u64)> {
+pub(crate) fn memory(pid: u32) -> Option<(u64, u64)> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let field = |name: &str| {
         status
@@ -78,12 +78,12 @@ fn memory(pid: u32) -> Option<(u64, u64)> {
 
 /// Samples the server's RSS every 100 ms; `max_kib` is the highest seen.
 #[derive(Clone, Default)]
-struct RssProbe {
+pub(crate) struct RssProbe {
     max_kib: Arc<AtomicU64>,
 }
 
 impl RssProbe {
-    fn start(pid: u32) -> Self {
+    pub(crate) fn start(pid: u32) -> Self {
         let probe = Self::default();
         let max = probe.max_kib.clone();
         tokio::spawn(async move {
@@ -95,13 +95,13 @@ impl RssProbe {
         probe
     }
 
-    fn max_mib(&self) -> f64 {
+    pub(crate) fn max_mib(&self) -> f64 {
         self.max_kib.load(Ordering::Relaxed) as f64 / 1024.0
     }
 }
 
 /// `warmup` untimed then `n` timed runs of `op(i)`.
-async fn timed<F, Fut>(warmup: usize, n: usize, mut op: F) -> Result<Vec<Duration>>
+pub(crate) async fn timed<F, Fut>(warmup: usize, n: usize, mut op: F) -> Result<Vec<Duration>>
 where
     F: FnMut(usize) -> Fut,
     Fut: Future<Output = Result<()>>,
@@ -197,10 +197,10 @@ impl Api {
     }
 }
 
-struct Row {
-    name: String,
-    api: Percentiles,
-    floor: Percentiles,
+pub(crate) struct Row {
+    pub(crate) name: String,
+    pub(crate) api: Percentiles,
+    pub(crate) floor: Percentiles,
 }
 
 fn crm_binary(args: &BenchArgs) -> Result<PathBuf> {
@@ -210,7 +210,7 @@ fn crm_binary(args: &BenchArgs) -> Result<PathBuf> {
     }
 }
 
-async fn explain(db: &DatabaseConnection, title: &str, sql: &str) -> Result<()> {
+pub(crate) async fn explain(db: &DatabaseConnection, title: &str, sql: &str) -> Result<()> {
     println!("\n-- {title}\n{sql}");
     for line in sql::texts(db, &format!("EXPLAIN (ANALYZE, BUFFERS) {sql}"), Vec::new()).await? {
         println!("  {line}");

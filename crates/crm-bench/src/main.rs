@@ -1,15 +1,23 @@
-//! `crm-bench`: performance tooling for the Leads module.
+//! `crm-bench`: performance tooling for the Leads and Contacts modules.
 //!
 //! - `crm-bench seed` fills a (migrated) database with workspaces and leads;
 //! - `crm-bench leads` starts the real `crm serve`, measures the Leads API
-//!   and the equivalent raw SQL (the floor), and prints a table.
+//!   and the equivalent raw SQL (the floor), and prints a table;
+//! - `crm-bench seed-contacts` fills one workspace with companies, contacts
+//!   and a contact with a long timeline;
+//! - `crm-bench contacts` measures the Contacts API and the timeline the
+//!   same way, signed in through the SPA's session API.
 //!
 //! See `docs/benchmarks.md`. Nothing here runs under `cargo test` except the
 //! generator's unit tests.
 
 mod bench;
+mod contacts_bench;
 mod data;
+mod rel_data;
+mod rel_sql;
 mod seed;
+mod seed_contacts;
 mod sql;
 mod stats;
 
@@ -17,7 +25,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "crm-bench", about = "Seed large lead data sets and benchmark the Leads API")]
+#[command(name = "crm-bench", about = "Seed large data sets and benchmark the Leads and Contacts APIs")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -30,6 +38,13 @@ enum Command {
     Seed(seed::SeedArgs),
     /// Benchmark the Leads API of a seeded PostgreSQL database against raw SQL.
     Leads(bench::BenchArgs),
+    /// Create one workspace (owner with a known password) and bulk-insert
+    /// companies, contacts, and one contact with a long timeline. Prints the
+    /// workspace id alone on stdout (progress on stderr).
+    SeedContacts(seed_contacts::SeedContactsArgs),
+    /// Benchmark the Contacts API and a contact timeline (signed-in session)
+    /// against raw SQL.
+    Contacts(contacts_bench::ContactsBenchArgs),
 }
 
 #[tokio::main]
@@ -37,5 +52,7 @@ async fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Seed(args) => seed::run(args).await,
         Command::Leads(args) => bench::run(args).await,
+        Command::SeedContacts(args) => seed_contacts::run(args).await,
+        Command::Contacts(args) => contacts_bench::run(args).await,
     }
 }

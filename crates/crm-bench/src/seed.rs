@@ -40,7 +40,7 @@ pub struct SeedArgs {
     seed: u64,
 }
 
-async fn owner_of(db: &DatabaseConnection, workspace: WorkspaceId) -> Result<UserId> {
+pub(crate) async fn owner_of(db: &DatabaseConnection, workspace: WorkspaceId) -> Result<UserId> {
     let owners = sql::uuids(
         db,
         "SELECT user_id FROM memberships WHERE workspace_id = $1 AND role = 'owner' ORDER BY created_at LIMIT 1",

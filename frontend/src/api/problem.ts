@@ -18,7 +18,11 @@ export interface ProblemDetails {
   code?: string;
   request_id?: string;
   errors?: FieldProblem[];
+  /** Members beyond RFC 9457's and ours, e.g. `duplicates` on 409 `company.possible_duplicate`. */
+  extensions?: Record<string, unknown>;
 }
+
+const KNOWN_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', 'request_id', 'errors']);
 
 export class ApiError extends Error {
   readonly status: number;
@@ -55,6 +59,7 @@ function isFieldProblem(value: unknown): value is FieldProblem {
 /** Reads a problem body defensively: proxies and crashes do not send problem+json. */
 export function toProblem(body: unknown, status: number, statusText = ''): ProblemDetails {
   if (isRecord(body)) {
+    const extra = Object.entries(body).filter(([key]) => !KNOWN_MEMBERS.has(key));
     return {
       type: typeof body.type === 'string' ? body.type : undefined,
       title:
@@ -64,6 +69,7 @@ export function toProblem(body: unknown, status: number, statusText = ''): Probl
       code: typeof body.code === 'string' ? body.code : undefined,
       request_id: typeof body.request_id === 'string' ? body.request_id : undefined,
       errors: Array.isArray(body.errors) ? body.errors.filter(isFieldProblem) : undefined,
+      ...(extra.length > 0 ? { extensions: Object.fromEntries(extra) } : {}),
     };
   }
   return { title: statusText || `Request failed (${status})`, status };

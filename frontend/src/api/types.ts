@@ -31,6 +31,20 @@ export type CreateLeadRequest = Schemas['CreateLeadRequest'];
 export type UpdateLeadRequest = Schemas['UpdateLeadRequest'];
 export type LeadSourceView = Schemas['LeadSourceView'];
 export type AuditEventView = Schemas['AuditEventView'];
+export type CompanyView = Schemas['CompanyView'];
+export type CompanyStatus = Schemas['CompanyStatusName'];
+export type CompanySize = Schemas['CompanySizeName'];
+export type CompanyDuplicateView = Schemas['CompanyDuplicateView'];
+export type CreateCompanyRequest = Schemas['CreateCompanyRequest'];
+export type UpdateCompanyRequest = Schemas['UpdateCompanyRequest'];
+export type ContactView = Schemas['ContactView'];
+export type CreateContactRequest = Schemas['CreateContactRequest'];
+export type UpdateContactRequest = Schemas['UpdateContactRequest'];
+export type ActivityView = Schemas['ActivityView'];
+export type ActivityType = Schemas['ActivityType'];
+export type ActivityPriority = Schemas['PriorityName'];
+export type CreateActivityRequest = Schemas['CreateActivityRequest'];
+export type TimelineItem = Schemas['TimelineItemView'];
 
 export const ROLES: readonly Role[] = ['owner', 'manager', 'viewer'];
 

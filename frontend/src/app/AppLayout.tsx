@@ -21,6 +21,15 @@ function WorkspaceNav({ membership }: { membership: MembershipSummary }) {
         <NavLink to={`${base}/leads`}>Leads</NavLink>
       </li>
       <li>
+        <NavLink to={`${base}/contacts`}>Contacts</NavLink>
+      </li>
+      <li>
+        <NavLink to={`${base}/companies`}>Companies</NavLink>
+      </li>
+      <li>
+        <NavLink to={`${base}/activities`}>Activities</NavLink>
+      </li>
+      <li>
         <NavLink to={`${base}/team`}>Team</NavLink>
       </li>
       {isOwner && (

@@ -8,6 +8,13 @@ import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
+import { ActivitiesPage } from '../features/activities/ActivitiesPage';
+import { CompaniesPage } from '../features/companies/CompaniesPage';
+import { CompanyDetailPage } from '../features/companies/CompanyDetailPage';
+import { CompanyCreatePage, CompanyEditPage } from '../features/companies/CompanyFormPage';
+import { ContactDetailPage } from '../features/contacts/ContactDetailPage';
+import { ContactCreatePage, ContactEditPage } from '../features/contacts/ContactFormPage';
+import { ContactsPage } from '../features/contacts/ContactsPage';
 import { InvitePage } from '../features/invitations/InvitePage';
 import { LeadDetailPage } from '../features/leads/LeadDetailPage';
 import { LeadCreatePage, LeadEditPage } from '../features/leads/LeadFormPage';
@@ -51,6 +58,15 @@ export const routes: RouteObject[] = [
               { path: 'leads/new', element: <TitledRoute title="New lead"><LeadCreatePage /></TitledRoute> },
               { path: 'leads/:leadId', element: <TitledRoute title="Lead"><LeadDetailPage /></TitledRoute> },
               { path: 'leads/:leadId/edit', element: <TitledRoute title="Edit lead"><LeadEditPage /></TitledRoute> },
+              { path: 'contacts', element: <TitledRoute title="Contacts"><ContactsPage /></TitledRoute> },
+              { path: 'contacts/new', element: <TitledRoute title="New contact"><ContactCreatePage /></TitledRoute> },
+              { path: 'contacts/:contactId', element: <TitledRoute title="Contact"><ContactDetailPage /></TitledRoute> },
+              { path: 'contacts/:contactId/edit', element: <TitledRoute title="Edit contact"><ContactEditPage /></TitledRoute> },
+              { path: 'companies', element: <TitledRoute title="Companies"><CompaniesPage /></TitledRoute> },
+              { path: 'companies/new', element: <TitledRoute title="New company"><CompanyCreatePage /></TitledRoute> },
+              { path: 'companies/:companyId', element: <TitledRoute title="Company"><CompanyDetailPage /></TitledRoute> },
+              { path: 'companies/:companyId/edit', element: <TitledRoute title="Edit company"><CompanyEditPage /></TitledRoute> },
+              { path: 'activities', element: <TitledRoute title="Activities"><ActivitiesPage /></TitledRoute> },
               { path: 'team', element: <TitledRoute title="Team"><TeamPage /></TitledRoute> },
               { path: 'team/:userId', element: <TitledRoute title="Member"><MemberDetailPage /></TitledRoute> },
               { path: 'settings', element: <TitledRoute title="Workspace settings"><SettingsPage /></TitledRoute> },

@@ -68,9 +68,9 @@ pub struct CompanyView {
     pub domain: Option<String>,
     pub website: Option<String>,
     pub industry: Option<String>,
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<CompanySizeName>)]
     pub size: Option<&'static str>,
-    #[schema(value_type = String)]
+    #[schema(value_type = CompanyStatusName)]
     pub status: &'static str,
     pub owner_id: Option<Uuid>,
     pub address: Option<String>,
@@ -636,6 +636,7 @@ pub struct ActivityListQuery {
     pub mine: Option<bool>,
     /// Only past-due open activities.
     pub overdue: Option<bool>,
+    #[param(inline)]
     pub status: Option<CompletionName>,
     pub lead_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,

@@ -1,13 +1,7 @@
 import { Link } from 'react-router';
 import type { AuditEventView, MemberView } from '../../api/types';
 import { formatDateTime } from '../../lib/format';
-import { readableSummary } from './summary';
-
-function actorName(event: AuditEventView, members: readonly MemberView[] | undefined): string {
-  if (event.actorType === 'token') return 'An API token';
-  const member = members?.find((m) => m.userId === event.actorId);
-  return member ? member.name || member.email : 'A former member';
-}
+import { actorName, readableSummary } from './summary';
 
 /** Audit events as a list, newest first; lead events link to their lead when `linkLeads` is set. */
 export function AuditEventList({

@@ -17,14 +17,19 @@ function api(role: 'owner' | 'manager' | 'viewer', lead: LeadView, patch?: (body
       json({
         data: [
           {
-            id: 'e1',
-            actorType: 'user',
-            actorId: meFixture().user.id,
-            action: 'lead.created',
-            entityType: 'lead',
-            entityId: LEAD_ID,
-            summary: 'Created lead Grace Hopper',
+            kind: 'event',
             at: '2026-11-20T10:00:00Z',
+            activity: null,
+            event: {
+              id: 'e1',
+              actorType: 'user',
+              actorId: meFixture().user.id,
+              action: 'lead.created',
+              entityType: 'lead',
+              entityId: LEAD_ID,
+              summary: 'Created lead Grace Hopper',
+              at: '2026-11-20T10:00:00Z',
+            },
           },
         ],
         nextCursor: null,
@@ -90,5 +95,7 @@ describe('lead detail', () => {
     expect(within(nextAction).getByText('Stale')).toBeTruthy();
     expect(within(nextAction).getByText(/Call back/)).toBeTruthy();
     expect(await screen.findByText('Created lead Grace Hopper')).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Lead timeline' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Log activity' })).toBeNull();
   });
 });

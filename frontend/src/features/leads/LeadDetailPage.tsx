@@ -1,12 +1,12 @@
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import type { LeadView } from '../../api/types';
+import { EntityActivities } from '../activities/EntityActivities';
 import { FullPageMessage, ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { useCanWriteLeads } from './access';
 import { AttentionBadges, StatusBadge } from './badges';
-import { LeadTimeline } from './LeadTimeline';
 import { memberName, useLead, useLeadSources, useMemberOptions } from './queries';
 import { AssigneeControl, StatusControl } from './QuickControls';
 import { ScoreBreakdown } from './Score';
@@ -162,7 +162,7 @@ export function LeadDetailPage() {
           </section>
         </div>
         <div className="stack">
-          <LeadTimeline workspaceId={workspace.id} leadId={l.id} members={members.data} />
+          <EntityActivities entity={{ kind: 'lead', id: l.id }} links={{ leadId: l.id }} />
         </div>
       </div>
     </>

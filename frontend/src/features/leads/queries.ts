@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { CreateLeadRequest, LeadView, MemberView, UpdateLeadRequest } from '../../api/types';
 import { auditKeys } from '../audit/queries';
@@ -6,7 +6,6 @@ import { workspaceKeys } from '../workspaces/workspaceContext';
 import { toLeadListQuery, type LeadFilters } from './filters';
 
 export const LEADS_PAGE_SIZE = 25;
-const TIMELINE_PAGE_SIZE = 20;
 
 export const leadKeys = {
   all: (workspaceId: string) => ['workspaces', workspaceId, 'leads'] as const,
@@ -36,23 +35,6 @@ export function useLead(workspaceId: string, leadId: string) {
     queryKey: leadKeys.detail(workspaceId, leadId),
     queryFn: () =>
       unwrap(api.GET('/api/workspaces/{workspaceId}/leads/{leadId}', { params: { path: { workspaceId, leadId } } })),
-  });
-}
-
-export function useLeadTimeline(workspaceId: string, leadId: string) {
-  return useInfiniteQuery({
-    queryKey: leadKeys.timeline(workspaceId, leadId),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/workspaces/{workspaceId}/leads/{leadId}/timeline', {
-          params: {
-            path: { workspaceId, leadId },
-            query: { limit: TIMELINE_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
-          },
-        }),
-      ),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 

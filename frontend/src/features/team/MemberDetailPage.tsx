@@ -9,6 +9,7 @@ import { formatDateTime, roleLabel } from '../../lib/format';
 import { useMe } from '../auth/me';
 import { useWorkspace, workspaceKeys } from '../workspaces/workspaceContext';
 import { MemberActions, RoleSelect } from './MemberActions';
+import { MemberSummary } from './MemberSummary';
 
 export function MemberDetailPage() {
   const { userId = '' } = useParams();
@@ -80,6 +81,7 @@ export function MemberDetailPage() {
         )}
         {isSelf && <p className="muted small">This is you.</p>}
       </div>
+      <MemberSummary workspaceId={workspace.id} userId={m.userId} />
     </>
   );
 }

@@ -1,0 +1,282 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch, type UseFormSetError } from 'react-hook-form';
+import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError, problemMessage } from '../../api/problem';
+import type { CompanyDuplicateView, CompanyView, MemberView } from '../../api/types';
+import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
+import { useToast } from '../../components/toastContext';
+import { ViewerRefusal } from '../../components/ViewerRefusal';
+import { setProblemOnForm } from '../../lib/formErrors';
+import { useCanWriteCrm } from '../activities/access';
+import { useMe } from '../auth/me';
+import { useMemberOptions } from '../leads/queries';
+import { useWorkspace } from '../workspaces/workspaceContext';
+import {
+  COMPANY_FORM_FIELDS,
+  companyFormSchema,
+  companyToForm,
+  emptyCompanyForm,
+  toCreateCompanyRequest,
+  toUpdateCompanyRequest,
+  type CompanyFormInput,
+  type CompanyFormValues,
+} from './companyForm';
+import { duplicateReason, possibleDuplicates } from './duplicates';
+import { COMPANY_SIZES, COMPANY_STATUS_LABELS, COMPANY_STATUSES } from './meta';
+import { useCompany, useCompanyDuplicates, useCreateCompany, useUpdateCompany } from './queries';
+
+export interface CompanySubmitContext {
+  setError: UseFormSetError<CompanyFormInput>;
+}
+
+function DuplicateLinks({ workspaceId, duplicates }: { workspaceId: string; duplicates: readonly CompanyDuplicateView[] }) {
+  return (
+    <ul className="duplicate-list">
+      {duplicates.map((d) => (
+        <li key={d.id}>
+          <Link to={`/w/${workspaceId}/companies/${d.id}`} target="_blank">
+            {d.name}
+          </Link>
+          {d.domain && <span className="muted"> ({d.domain})</span>}
+          <span className="muted small"> — {duplicateReason(d)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Possible duplicates: …" while typing the name or domain (debounced GET /companies/duplicates). */
+function LiveDuplicates({ workspaceId, control, selfId }: { workspaceId: string; control: ReturnType<typeof useForm<CompanyFormInput, unknown, CompanyFormValues>>['control']; selfId?: string }) {
+  const [name, domain] = useWatch({ control, name: ['name', 'domain'] });
+  const duplicates = useCompanyDuplicates(workspaceId, name ?? '', domain ?? '');
+  const others = duplicates.filter((d) => d.id !== selfId);
+  if (others.length === 0) return null;
+  return (
+    <div className="notice notice-warning" role="status" aria-label="Possible duplicates">
+      <strong>Possible duplicates:</strong>
+      <DuplicateLinks workspaceId={workspaceId} duplicates={others} />
+    </div>
+  );
+}
+
+interface CompanyFormProps {
+  workspaceId: string;
+  company?: CompanyView;
+  pending: boolean;
+  cancelTo: string;
+  submitLabel: string;
+  /** Set after a 409 `company.possible_duplicate`: shown with a "Create anyway" button. */
+  conflict?: CompanyDuplicateView[] | null;
+  onSubmit: (values: CompanyFormValues, form: CompanySubmitContext, confirmDuplicate: boolean) => void;
+}
+
+function CompanyForm(props: CompanyFormProps) {
+  const members = useMemberOptions(props.workspaceId);
+  const me = useMe();
+  if (members.isPending) return <LoadingState label="Loading the form…" />;
+  if (members.isError) return <ErrorState title="Could not load the form" error={members.error} onRetry={() => void members.refetch()} />;
+  return <CompanyFormFields {...props} members={members.data} currentUserId={me.data?.user.id} />;
+}
+
+function CompanyFormFields({
+  workspaceId,
+  company,
+  pending,
+  cancelTo,
+  submitLabel,
+  conflict,
+  onSubmit,
+  members,
+  currentUserId,
+}: CompanyFormProps & { members: MemberView[]; currentUserId?: string }) {
+  const form = useForm<CompanyFormInput, unknown, CompanyFormValues>({
+    resolver: zodResolver(companyFormSchema),
+    defaultValues: company ? companyToForm(company) : emptyCompanyForm(members.some((m) => m.userId === currentUserId) ? currentUserId : ''),
+  });
+  const { errors } = form.formState;
+  const submitWith = (confirmDuplicate: boolean) => form.handleSubmit((values) => onSubmit(values, { setError: form.setError }, confirmDuplicate));
+
+  return (
+    <form className="lead-form" noValidate aria-label={company ? `Edit ${company.name}` : 'New company'} onSubmit={submitWith(false)}>
+      <FormAlert message={errors.root?.server?.message} />
+      {conflict && (
+        <div className="notice notice-warning" role="alert" aria-label="Possible duplicate companies">
+          <p>
+            <strong>This company may already exist.</strong> Open one of these, or create it anyway.
+          </p>
+          <DuplicateLinks workspaceId={workspaceId} duplicates={conflict} />
+          <button type="button" className="btn btn-primary" disabled={pending} onClick={() => void submitWith(true)()}>
+            Create anyway
+          </button>
+        </div>
+      )}
+      <section className="card form-section" aria-labelledby="company-main-heading">
+        <h2 id="company-main-heading" className="h3">
+          Company
+        </h2>
+        <TextField label="Name" autoComplete="off" error={errors.name} {...form.register('name')} />
+        <div className="form-grid">
+          <TextField label="Domain" placeholder="acme.com" autoComplete="off" error={errors.domain} {...form.register('domain')} />
+          <TextField label="Website" placeholder="https://acme.com" autoComplete="off" error={errors.website} {...form.register('website')} />
+        </div>
+        <LiveDuplicates workspaceId={workspaceId} control={form.control} selfId={company?.id} />
+        <div className="form-grid">
+          <TextField label="Industry" autoComplete="off" error={errors.industry} {...form.register('industry')} />
+          <SelectField label="Size" error={errors.size} {...form.register('size')}>
+            <option value="">Unknown</option>
+            {COMPANY_SIZES.map((s) => (
+              <option key={s} value={s}>
+                {s} employees
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Status" error={errors.status} {...form.register('status')}>
+            {COMPANY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {COMPANY_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Owner" error={errors.ownerId} {...form.register('ownerId')}>
+            <option value="">No owner</option>
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name || m.email}
+              </option>
+            ))}
+            {company?.ownerId && !members.some((m) => m.userId === company.ownerId) && <option value={company.ownerId}>Former member</option>}
+          </SelectField>
+        </div>
+      </section>
+      <section className="card form-section" aria-labelledby="company-more-heading">
+        <h2 id="company-more-heading" className="h3">
+          Address and notes
+        </h2>
+        <TextAreaField label="Address" rows={2} error={errors.address} {...form.register('address')} />
+        <TextAreaField label="Notes" rows={4} error={errors.notes} {...form.register('notes')} />
+      </section>
+      <div className="form-bar" role="group" aria-label="Form actions">
+        <Link className="btn" to={cancelTo}>
+          Cancel
+        </Link>
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function CompanyCreatePage() {
+  const { workspace } = useWorkspace();
+  const canWrite = useCanWriteCrm();
+  const create = useCreateCompany(workspace.id);
+  const toast = useToast();
+  const navigate = useNavigate();
+  const [conflict, setConflict] = useState<CompanyDuplicateView[] | null>(null);
+  const base = `/w/${workspace.id}/companies`;
+  if (!canWrite) {
+    return <ViewerRefusal title="Viewers cannot change companies" workspaceName={workspace.name} role={workspace.role} backTo={base} backLabel="Back to companies" />;
+  }
+  return (
+    <>
+      <Link to={base} className="back-link">
+        ← Back to companies
+      </Link>
+      <PageHeader title="New company" />
+      <CompanyForm
+        workspaceId={workspace.id}
+        pending={create.isPending}
+        cancelTo={base}
+        submitLabel="Create company"
+        conflict={conflict}
+        onSubmit={(values, form, confirmDuplicate) =>
+          create.mutate(toCreateCompanyRequest(values, confirmDuplicate), {
+            onSuccess: (company) => {
+              toast.success(`Company “${company.name}” created`);
+              navigate(`${base}/${company.id}`);
+            },
+            onError: (error) => {
+              const duplicates = possibleDuplicates(error);
+              if (duplicates) {
+                setConflict(duplicates);
+                toast.error('This company may already exist: check the possible duplicates.');
+                return;
+              }
+              setConflict(null);
+              setProblemOnForm(error, form.setError, COMPANY_FORM_FIELDS);
+              toast.error(`Could not create the company: ${problemMessage(error)}`);
+            },
+          })
+        }
+      />
+    </>
+  );
+}
+
+function EditCompany({ company }: { company: CompanyView }) {
+  const { workspace } = useWorkspace();
+  const update = useUpdateCompany(workspace.id, company.id);
+  const toast = useToast();
+  const navigate = useNavigate();
+  const detail = `/w/${workspace.id}/companies/${company.id}`;
+  return (
+    <>
+      <Link to={detail} className="back-link">
+        ← Back to {company.name}
+      </Link>
+      <PageHeader title={`Edit ${company.name}`} />
+      <CompanyForm
+        workspaceId={workspace.id}
+        company={company}
+        pending={update.isPending}
+        cancelTo={detail}
+        submitLabel="Save changes"
+        onSubmit={(values, form) => {
+          const body = toUpdateCompanyRequest(values, company);
+          if (Object.keys(body).length === 0) {
+            toast.show('Nothing to save: no field changed');
+            return;
+          }
+          update.mutate(body, {
+            onSuccess: (saved) => {
+              toast.success(`Company “${saved.name}” saved`);
+              navigate(detail);
+            },
+            onError: (error) => {
+              setProblemOnForm(error, form.setError, COMPANY_FORM_FIELDS);
+              toast.error(`Could not save the company: ${problemMessage(error)}`);
+            },
+          });
+        }}
+      />
+    </>
+  );
+}
+
+export function CompanyEditPage() {
+  const { companyId = '' } = useParams();
+  const { workspace } = useWorkspace();
+  const canWrite = useCanWriteCrm();
+  const company = useCompany(workspace.id, companyId);
+  const base = `/w/${workspace.id}/companies`;
+  if (!canWrite) {
+    return <ViewerRefusal title="Viewers cannot change companies" workspaceName={workspace.name} role={workspace.role} backTo={base} backLabel="Back to companies" />;
+  }
+  if (company.isPending) return <LoadingState label="Loading company…" />;
+  if ([400, 404, 422].some((status) => isApiError(company.error, { status }))) {
+    return (
+      <FullPageMessage title="Company not found">
+        <p>This company does not exist in {workspace.name}.</p>
+        <Link className="btn" to={base}>
+          Back to companies
+        </Link>
+      </FullPageMessage>
+    );
+  }
+  if (company.isError) return <ErrorState error={company.error} onRetry={() => void company.refetch()} />;
+  return <EditCompany key={company.data.id} company={company.data} />;
+}

@@ -1,0 +1,259 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { isApiError } from '../../api/problem';
+import type { CompanyView, ContactView, MemberView } from '../../api/types';
+import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
+import { useToast } from '../../components/toastContext';
+import { ViewerRefusal } from '../../components/ViewerRefusal';
+import { useCanWriteCrm } from '../activities/access';
+import { useMe } from '../auth/me';
+import { useCompanyOptions } from '../companies/queries';
+import { TagInput } from '../leads/TagInput';
+import { useMemberOptions } from '../leads/queries';
+import { useWorkspace } from '../workspaces/workspaceContext';
+import {
+  contactFormSchema,
+  contactToForm,
+  emptyContactForm,
+  toCreateContactRequest,
+  toUpdateContactRequest,
+  type ContactFormInput,
+  type ContactFormValues,
+} from './contactForm';
+import { applyContactProblem, type ContactSubmitContext, type ExistingContact } from './problems';
+import { useContact, useCreateContact, useUpdateContact } from './queries';
+
+interface ContactFormProps {
+  workspaceId: string;
+  contact?: ContactView;
+  defaultCompanyId?: string;
+  pending: boolean;
+  cancelTo: string;
+  submitLabel: string;
+  onSubmit: (values: ContactFormValues, form: ContactSubmitContext) => void;
+}
+
+function ContactForm(props: ContactFormProps) {
+  const members = useMemberOptions(props.workspaceId);
+  const companies = useCompanyOptions(props.workspaceId);
+  const me = useMe();
+  if (members.isPending || companies.isPending) return <LoadingState label="Loading the form…" />;
+  if (members.isError || companies.isError) {
+    return (
+      <ErrorState
+        title="Could not load the form"
+        error={members.error ?? companies.error}
+        onRetry={() => {
+          void members.refetch();
+          void companies.refetch();
+        }}
+      />
+    );
+  }
+  return <ContactFormFields {...props} members={members.data} companies={companies.data} currentUserId={me.data?.user.id} />;
+}
+
+function ContactFormFields({
+  workspaceId,
+  contact,
+  defaultCompanyId,
+  pending,
+  cancelTo,
+  submitLabel,
+  onSubmit,
+  members,
+  companies,
+  currentUserId,
+}: ContactFormProps & { members: MemberView[]; companies: CompanyView[]; currentUserId?: string }) {
+  const form = useForm<ContactFormInput, unknown, ContactFormValues>({
+    resolver: zodResolver(contactFormSchema),
+    defaultValues: contact
+      ? contactToForm(contact)
+      : emptyContactForm({
+          companyId: companies.some((c) => c.id === defaultCompanyId) ? defaultCompanyId : '',
+          ownerId: members.some((m) => m.userId === currentUserId) ? currentUserId : '',
+        }),
+  });
+  const [emailTaken, setEmailTaken] = useState<ExistingContact | null>(null);
+  const { errors } = form.formState;
+  const emailId = 'contact-email';
+  const emailField = form.register('email', { onChange: () => setEmailTaken(null) });
+  const currentCompany = contact?.company;
+
+  return (
+    <form
+      className="lead-form"
+      noValidate
+      aria-label={contact ? `Edit ${contact.name}` : 'New contact'}
+      onSubmit={form.handleSubmit((values) => onSubmit(values, { setError: form.setError, setEmailTaken }))}
+    >
+      <FormAlert message={errors.root?.server?.message} />
+      <section className="card form-section" aria-labelledby="contact-main-heading">
+        <h2 id="contact-main-heading" className="h3">
+          Person
+        </h2>
+        <TextField label="Name" autoComplete="off" error={errors.name} {...form.register('name')} />
+        <div className="form-grid">
+          <div>
+            <TextField id={emailId} label="Email" type="email" autoComplete="off" error={errors.email} {...emailField} />
+            {emailTaken && (
+              <p id={`${emailId}-error`} className="field-error" role="alert">
+                A contact with this email already exists:{' '}
+                {emailTaken.id ? <Link to={`/w/${workspaceId}/contacts/${emailTaken.id}`}>{emailTaken.name}</Link> : emailTaken.name}
+              </p>
+            )}
+          </div>
+          <TextField label="Phone" type="tel" autoComplete="off" error={errors.phone} {...form.register('phone')} />
+          <TextField label="Job title" autoComplete="off" error={errors.jobTitle} {...form.register('jobTitle')} />
+          <SelectField label="Company" error={errors.companyId} {...form.register('companyId')}>
+            <option value="">No company</option>
+            {companies.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+            {currentCompany && !companies.some((c) => c.id === currentCompany.id) && <option value={currentCompany.id}>{currentCompany.name}</option>}
+          </SelectField>
+        </div>
+        <TextField
+          label="Other emails"
+          autoComplete="off"
+          hint="Separate addresses with commas."
+          error={errors.otherEmails}
+          {...form.register('otherEmails')}
+        />
+      </section>
+      <section className="card form-section" aria-labelledby="contact-more-heading">
+        <h2 id="contact-more-heading" className="h3">
+          Ownership, tags and notes
+        </h2>
+        <SelectField label="Owner" error={errors.ownerId} {...form.register('ownerId')}>
+          <option value="">No owner</option>
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name || m.email}
+            </option>
+          ))}
+          {contact?.ownerId && !members.some((m) => m.userId === contact.ownerId) && <option value={contact.ownerId}>Former member</option>}
+        </SelectField>
+        <Controller
+          control={form.control}
+          name="tags"
+          render={({ field, fieldState }) => <TagInput label="Tags" value={field.value} onChange={field.onChange} error={fieldState.error} />}
+        />
+        <TextAreaField label="Address" rows={2} error={errors.address} {...form.register('address')} />
+        <TextAreaField label="Notes" rows={4} error={errors.notes} {...form.register('notes')} />
+      </section>
+      <div className="form-bar" role="group" aria-label="Form actions">
+        <Link className="btn" to={cancelTo}>
+          Cancel
+        </Link>
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ContactCreatePage() {
+  const { workspace } = useWorkspace();
+  const canWrite = useCanWriteCrm();
+  const create = useCreateContact(workspace.id);
+  const toast = useToast();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const base = `/w/${workspace.id}/contacts`;
+  if (!canWrite) {
+    return <ViewerRefusal title="Viewers cannot change contacts" workspaceName={workspace.name} role={workspace.role} backTo={base} backLabel="Back to contacts" />;
+  }
+  return (
+    <>
+      <Link to={base} className="back-link">
+        ← Back to contacts
+      </Link>
+      <PageHeader title="New contact" />
+      <ContactForm
+        workspaceId={workspace.id}
+        defaultCompanyId={params.get('company') ?? undefined}
+        pending={create.isPending}
+        cancelTo={base}
+        submitLabel="Create contact"
+        onSubmit={(values, form) =>
+          create.mutate(toCreateContactRequest(values), {
+            onSuccess: (contact) => {
+              toast.success(`Contact “${contact.name}” created`);
+              navigate(`${base}/${contact.id}`);
+            },
+            onError: (error) => toast.error(`Could not create the contact: ${applyContactProblem(error, form)}`),
+          })
+        }
+      />
+    </>
+  );
+}
+
+function EditContact({ contact }: { contact: ContactView }) {
+  const { workspace } = useWorkspace();
+  const update = useUpdateContact(workspace.id, contact.id);
+  const toast = useToast();
+  const navigate = useNavigate();
+  const detail = `/w/${workspace.id}/contacts/${contact.id}`;
+  return (
+    <>
+      <Link to={detail} className="back-link">
+        ← Back to {contact.name}
+      </Link>
+      <PageHeader title={`Edit ${contact.name}`} />
+      <ContactForm
+        workspaceId={workspace.id}
+        contact={contact}
+        pending={update.isPending}
+        cancelTo={detail}
+        submitLabel="Save changes"
+        onSubmit={(values, form) => {
+          const body = toUpdateContactRequest(values, contact);
+          if (Object.keys(body).length === 0) {
+            toast.show('Nothing to save: no field changed');
+            return;
+          }
+          update.mutate(body, {
+            onSuccess: (saved) => {
+              toast.success(`Contact “${saved.name}” saved`);
+              navigate(detail);
+            },
+            onError: (error) => toast.error(`Could not save the contact: ${applyContactProblem(error, form)}`),
+          });
+        }}
+      />
+    </>
+  );
+}
+
+export function ContactEditPage() {
+  const { contactId = '' } = useParams();
+  const { workspace } = useWorkspace();
+  const canWrite = useCanWriteCrm();
+  const contact = useContact(workspace.id, contactId);
+  const base = `/w/${workspace.id}/contacts`;
+  if (!canWrite) {
+    return <ViewerRefusal title="Viewers cannot change contacts" workspaceName={workspace.name} role={workspace.role} backTo={base} backLabel="Back to contacts" />;
+  }
+  if (contact.isPending) return <LoadingState label="Loading contact…" />;
+  if ([400, 404, 422].some((status) => isApiError(contact.error, { status }))) {
+    return (
+      <FullPageMessage title="Contact not found">
+        <p>This contact does not exist in {workspace.name}.</p>
+        <Link className="btn" to={base}>
+          Back to contacts
+        </Link>
+      </FullPageMessage>
+    );
+  }
+  if (contact.isError) return <ErrorState error={contact.error} onRetry={() => void contact.refetch()} />;
+  return <EditContact key={contact.data.id} contact={contact.data} />;
+}

@@ -1,0 +1,59 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { ContactView, CreateContactRequest, UpdateContactRequest } from '../../api/types';
+import { auditKeys } from '../audit/queries';
+import { toContactListQuery, type ContactFilters } from './filters';
+
+export const CONTACTS_PAGE_SIZE = 25;
+
+export const contactKeys = {
+  all: (workspaceId: string) => ['workspaces', workspaceId, 'contacts'] as const,
+  list: (workspaceId: string, filters: ContactFilters) => ['workspaces', workspaceId, 'contacts', 'list', filters] as const,
+  detail: (workspaceId: string, contactId: string) => ['workspaces', workspaceId, 'contacts', 'detail', contactId] as const,
+};
+
+export function useContacts(workspaceId: string, filters: ContactFilters) {
+  return useQuery({
+    queryKey: contactKeys.list(workspaceId, filters),
+    queryFn: () =>
+      unwrap(api.GET('/api/workspaces/{workspaceId}/contacts', { params: { path: { workspaceId }, query: toContactListQuery(filters, CONTACTS_PAGE_SIZE) } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useContact(workspaceId: string, contactId: string) {
+  return useQuery({
+    queryKey: contactKeys.detail(workspaceId, contactId),
+    queryFn: () => unwrap(api.GET('/api/workspaces/{workspaceId}/contacts/{contactId}', { params: { path: { workspaceId, contactId } } })),
+  });
+}
+
+function useContactChanged(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return async (contact: ContactView) => {
+    queryClient.setQueryData(contactKeys.detail(workspaceId, contact.id), contact);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: contactKeys.all(workspaceId), predicate: (q) => q.queryKey[3] !== 'detail' }),
+      // Key contacts and contact counts live on companies.
+      queryClient.invalidateQueries({ queryKey: ['workspaces', workspaceId, 'companies'] }),
+      queryClient.invalidateQueries({ queryKey: auditKeys.all(workspaceId) }),
+    ]);
+  };
+}
+
+export function useCreateContact(workspaceId: string) {
+  const changed = useContactChanged(workspaceId);
+  return useMutation({
+    mutationFn: (body: CreateContactRequest) => unwrap(api.POST('/api/workspaces/{workspaceId}/contacts', { params: { path: { workspaceId } }, body })),
+    onSuccess: changed,
+  });
+}
+
+export function useUpdateContact(workspaceId: string, contactId: string) {
+  const changed = useContactChanged(workspaceId);
+  return useMutation({
+    mutationFn: (body: UpdateContactRequest) =>
+      unwrap(api.PATCH('/api/workspaces/{workspaceId}/contacts/{contactId}', { params: { path: { workspaceId, contactId } }, body })),
+    onSuccess: changed,
+  });
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from "react-router";
+import { api, unwrap } from '../../api/client';
+import { ErrorState, LoadingState } from '../../components/states';
+
+/** What the member is working on: open/overdue activities and active leads. */
+export function MemberSummary({ workspaceId, userId }: { workspaceId: string; userId: string }) {
+  const summary = useQuery({
+    queryKey: ['workspaces', workspaceId, 'members', userId, 'summary'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/members/{userId}/summary', { params: { path: { workspaceId, userId } } }),
+      ),
+  });
+  if (summary.isPending) return <LoadingState label="Loading CRM summary…" />;
+  if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
+  const s = summary.data;
+  return (
+    <section className="card" aria-label="CRM summary">
+      <h2>CRM summary</h2>
+      <dl className="details">
+        <div>
+          <dt>Open activities</dt>
+          <dd>{s.openActivities}</dd>
+        </div>
+        <div>
+          <dt>Overdue activities</dt>
+          <dd className={s.overdueActivities > 0 ? 'text-danger' : undefined}>{s.overdueActivities}</dd>
+        </div>
+        <div>
+          <dt>Active leads</dt>
+          <dd>
+            <Link to={`/w/${workspaceId}/leads?assignee=${userId}`}>{s.activeLeads}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>Open deals</dt>
+          <dd className="muted">Arrives with the deals module</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
