@@ -69,3 +69,13 @@ seed *ARGS:
 bench-leads *ARGS:
     cargo build -q --release --bin crm --bin crm-bench
     "{{ target_dir }}/release/crm-bench" leads {{ ARGS }}
+
+# Seed a migrated database (DATABASE_URL): one workspace of 50,000 companies, 1,000,000 contacts and one contact with a 10,000-activity timeline; prints the workspace id
+seed-contacts *ARGS:
+    cargo build -q --release --bin crm-bench
+    "{{ target_dir }}/release/crm-bench" seed-contacts {{ ARGS }}
+
+# Benchmark the Contacts API and a contact timeline (real `crm serve`, signed-in session) against raw SQL on a seeded PostgreSQL database (DATABASE_URL); see docs/benchmarks.md
+bench-contacts *ARGS:
+    cargo build -q --release --bin crm --bin crm-bench
+    "{{ target_dir }}/release/crm-bench" contacts {{ ARGS }}

@@ -376,7 +376,7 @@ pub async fn run(args: ContactsBenchArgs) -> Result<()> {
             Box::new(move |i| Floor::Detail(detail_floor[i % detail_floor.len()])),
         ),
         (
-            "timeline first page (10k activities)",
+            "timeline first page",
             Box::new({
                 let p = timeline_path.clone();
                 move |_| p.clone()

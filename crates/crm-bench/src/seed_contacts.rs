@@ -239,8 +239,8 @@ pub async fn run(args: SeedContactsArgs) -> Result<()> {
     );
 
     // Background activities: one each on contacts spread over the workspace.
-    if args.background_activities > 0 {
-        let step = (args.contacts / args.background_activities).max(1);
+    if let Some(step) = args.contacts.checked_div(args.background_activities) {
+        let step = step.max(1);
         let rows = db
             .query_all_raw(Statement::from_sql_and_values(
                 backend,
