@@ -31,6 +31,7 @@ on_both_backends!(
     contact_emails_are_claimed_once_under_concurrency,
     a_contact_cannot_point_at_another_workspaces_company,
     contacts_are_searched_by_company_and_tag_and_walked_by_name,
+    bounded_contact_search_finds_the_same_rows_past_the_window,
     activity_writes_carry_their_notification_and_overdue_is_sql,
 );
 
@@ -228,4 +229,57 @@ async fn activity_writes_carry_their_notification_and_overdue_is_sql(backend: Ba
     let sent = crm_store::activities::notifications_for(&db.db, &scope, mate).await.expect("read");
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].1, late.id);
+}
+
+/// With a 3-row window, a search reaches the fallback halves (PostgreSQL)
+/// and must return exactly the rows the plain query returns, newest first.
+async fn bounded_contact_search_finds_the_same_rows_past_the_window(backend: Backend) {
+    let db = fresh_db(backend).await.expect("db");
+    let scope = workspace(&db.db).await;
+    let plain = SeaContactStore::new(db.db.clone());
+    let windowed = SeaContactStore::new(db.db.clone()).with_search_window(3);
+    let globex = company(&scope, "Globex");
+    plain.insert_company(&scope, &globex, &audit(&scope)).await.expect("company");
+    for i in 0..20 {
+        let company = (i % 4 == 0).then_some(globex.id);
+        let name = if i % 5 == 0 { format!("Rare Lovelace {i}") } else { format!("Person {i}") };
+        plain
+            .insert_contact(&scope, &contact(&scope, &name, None, company, &[]), &audit(&scope))
+            .await
+            .expect("contact");
+    }
+    for term in ["globex", "lovelace", "person 1", "nobody"] {
+        let expected: Vec<String> = {
+            let mut all: Vec<(u32, String)> = (0..20)
+                .filter_map(|i| {
+                    let name = if i % 5 == 0 { format!("Rare Lovelace {i}") } else { format!("Person {i}") };
+                    (name.to_lowercase().contains(term) || (term == "globex" && i % 4 == 0)).then_some((i, name))
+                })
+                .collect();
+            all.reverse();
+            all.into_iter().map(|(_, n)| n).collect()
+        };
+        assert_eq!(search_walk(&windowed, &scope, term).await, expected, "{backend:?} {term}");
+        assert_eq!(search_walk(&plain, &scope, term).await, expected, "{backend:?} {term}");
+    }
+}
+
+async fn search_walk(store: &SeaContactStore, scope: &Scope, term: &str) -> Vec<String> {
+    let (mut seen, mut after) = (Vec::new(), None);
+    loop {
+        let query = ListQuery {
+            filter: ContactFilter { q: Some(term.into()), ..ContactFilter::default() },
+            sort: ListSort::default(),
+            after: after.clone(),
+            limit: Limit::parse(2).expect("limit"),
+        };
+        let mut rows = store.list_contacts(scope, &query).await.expect("page");
+        let more = rows.len() > 2;
+        rows.truncate(2);
+        seen.extend(rows.iter().map(|r| r.contact.name.clone()));
+        match (more, rows.last()) {
+            (true, Some(last)) => after = Some(crm_kernel::NameCursor { name_key: None, id: last.contact.id }),
+            _ => return seen,
+        }
+    }
 }

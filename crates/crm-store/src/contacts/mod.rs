@@ -7,10 +7,11 @@ use crm_contacts::{
     ContactWrite, Domain, ListQuery, name_key,
 };
 use crm_kernel::text::{Phone, Tags};
-use crm_kernel::{AuditEntry, Email, Scope, StoreError, UserId};
+use crm_kernel::{AuditEntry, Email, ListSort, Scope, StoreError, UserId};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, QueryTrait,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait, TransactionTrait,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -23,12 +24,20 @@ use crate::{audit, db_err, is_unique_violation, write_txn};
 #[derive(Clone)]
 pub struct SeaContactStore {
     db: DatabaseConnection,
+    search_window: u64,
 }
 
 impl SeaContactStore {
     #[must_use]
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+        Self { db, search_window: SEARCH_WINDOW }
+    }
+
+    /// A smaller search window, so tests reach the fallback with few rows.
+    #[must_use]
+    pub fn with_search_window(mut self, rows: u64) -> Self {
+        self.search_window = rows.max(1);
+        self
     }
 }
 
@@ -131,7 +140,103 @@ fn contact(r: contacts::Model) -> Contact {
     }
 }
 
+/// Contacts in the workspace matching every filter but the text search.
+fn filtered(scope: &Scope, f: &ContactFilter) -> sea_orm::Select<contacts::Entity> {
+    let mut select = in_workspace::<contacts::Entity>(scope);
+    if let Some(company) = f.company {
+        select = select.filter(contacts::Column::CompanyId.eq(company));
+    }
+    if let Some(owner) = f.owner {
+        select = select.filter(contacts::Column::OwnerId.eq(owner.as_uuid()));
+    }
+    if let Some(tag) = &f.tag {
+        // Tags are stored as ",a,b,": a whole tag matches ",tag,".
+        let literal = like_pattern(tag);
+        select = select.filter(contacts::Column::Tags.like(format!("%,{},%", literal.trim_matches('%'))));
+    }
+    select
+}
+
+/// Companies of the workspace whose name or domain matches `pattern`.
+fn matching_companies(scope: &Scope, pattern: &str) -> sea_orm::sea_query::SelectStatement {
+    in_workspace::<companies::Entity>(scope)
+        .select_only()
+        .column(companies::Column::Id)
+        .filter(companies::Column::SearchText.like(pattern))
+        .into_query()
+}
+
+/// The text search: the contact's own text, or its company's.
+fn text_match(scope: &Scope, pattern: &str) -> Condition {
+    Condition::any()
+        .add(contacts::Column::SearchText.like(pattern))
+        .add(contacts::Column::CompanyId.in_subquery(matching_companies(scope, pattern)))
+}
+
+/// Newest contacts a search looks at before falling back to the indexes.
+const SEARCH_WINDOW: u64 = 5_000;
+
 impl SeaContactStore {
+    /// A search in the default order (newest first), bounded whatever the
+    /// term: the newest `SEARCH_WINDOW` contacts are searched first (a
+    /// bounded id walk); when they cannot fill the page, the older ones are
+    /// searched as two index-served halves (own text through the trigram
+    /// index, company text through the company index) and merged. The OR
+    /// of both in one statement can use neither index (docs/benchmarks.md).
+    async fn search_postgres(
+        &self,
+        scope: &Scope,
+        q: &ListQuery<ContactFilter>,
+        pattern: &str,
+    ) -> Result<Vec<contacts::Model>, StoreError> {
+        let wanted = usize::from(q.limit.get()) + 1;
+        let newest = |select: sea_orm::Select<contacts::Entity>| {
+            let select = match &q.after {
+                Some(c) => select.filter(contacts::Column::Id.lt(c.id)),
+                None => select,
+            };
+            select.order_by_desc(contacts::Column::Id).limit(wanted as u64)
+        };
+        let floor: Option<Uuid> = newest(in_workspace::<contacts::Entity>(scope))
+            .select_only()
+            .column(contacts::Column::Id)
+            .offset(self.search_window - 1)
+            .limit(1)
+            .into_tuple()
+            .one(&self.db)
+            .await
+            .map_err(db_err)?;
+        let window = newest(filtered(scope, &q.filter).filter(text_match(scope, pattern)));
+        let Some(floor) = floor else {
+            return window.all(&self.db).await.map_err(db_err);
+        };
+        let mut rows = window.filter(contacts::Column::Id.gte(floor)).all(&self.db).await.map_err(db_err)?;
+        if rows.len() < wanted {
+            let older =
+                |select: sea_orm::Select<contacts::Entity>| newest(select).filter(contacts::Column::Id.lt(floor));
+            let txn = self.db.begin().await.map_err(db_err)?;
+            txn.execute_unprepared("SET LOCAL enable_indexscan = off").await.map_err(db_err)?;
+            let own = older(filtered(scope, &q.filter).filter(contacts::Column::SearchText.like(pattern)))
+                .all(&txn)
+                .await
+                .map_err(db_err)?;
+            let by_company = older(
+                filtered(scope, &q.filter)
+                    .filter(contacts::Column::CompanyId.in_subquery(matching_companies(scope, pattern))),
+            )
+            .all(&txn)
+            .await
+            .map_err(db_err)?;
+            txn.commit().await.map_err(db_err)?;
+            let mut rest: Vec<contacts::Model> = own.into_iter().chain(by_company).collect();
+            rest.sort_by_key(|c| std::cmp::Reverse(c.id));
+            rest.dedup_by_key(|c| c.id);
+            rows.extend(rest);
+            rows.truncate(wanted);
+        }
+        Ok(rows)
+    }
+
     async fn with_companies(
         &self,
         scope: &Scope,
@@ -343,36 +448,28 @@ impl ContactStore for SeaContactStore {
         scope: &Scope,
         q: &ListQuery<ContactFilter>,
     ) -> Result<Vec<ContactWithCompany>, StoreError> {
-        let mut select = in_workspace::<contacts::Entity>(scope);
-        if let Some(text) = &q.filter.q {
-            let pattern = like_pattern(text);
-            // The company's name matches too: contacts of companies whose
-            // search text matches, in this workspace.
-            let matching_companies = in_workspace::<companies::Entity>(scope)
-                .select_only()
-                .column(companies::Column::Id)
-                .filter(companies::Column::SearchText.like(pattern.clone()))
-                .into_query();
-            select = select.filter(
-                Condition::any()
-                    .add(contacts::Column::SearchText.like(pattern))
-                    .add(contacts::Column::CompanyId.in_subquery(matching_companies)),
-            );
-        }
-        if let Some(company) = q.filter.company {
-            select = select.filter(contacts::Column::CompanyId.eq(company));
-        }
-        if let Some(owner) = q.filter.owner {
-            select = select.filter(contacts::Column::OwnerId.eq(owner.as_uuid()));
-        }
-        if let Some(tag) = &q.filter.tag {
-            // Tags are stored as ",a,b,": a whole tag matches ",tag,".
-            let literal = like_pattern(tag);
-            select = select.filter(contacts::Column::Tags.like(format!("%,{},%", literal.trim_matches('%'))));
-        }
-        let select =
-            by_name_or_id(select, contacts::Column::SortName, contacts::Column::Id, q.sort, q.after.as_ref(), q.limit);
-        let rows = select.all(&self.db).await.map_err(db_err)?;
+        let rows = match &q.filter.q {
+            Some(text) if self.db.get_database_backend() == DbBackend::Postgres && q.sort == ListSort::default() => {
+                self.search_postgres(scope, q, &like_pattern(text)).await?
+            }
+            _ => {
+                let mut select = filtered(scope, &q.filter);
+                if let Some(text) = &q.filter.q {
+                    select = select.filter(text_match(scope, &like_pattern(text)));
+                }
+                by_name_or_id(
+                    select,
+                    contacts::Column::SortName,
+                    contacts::Column::Id,
+                    q.sort,
+                    q.after.as_ref(),
+                    q.limit,
+                )
+                .all(&self.db)
+                .await
+                .map_err(db_err)?
+            }
+        };
         self.with_companies(scope, rows).await
     }
 

@@ -72,10 +72,11 @@ pub fn select(scope: &Scope, q: &LeadQuery) -> Select<Entity> {
         let id = cursor.id;
         let beyond = |a: SimpleExpr, b: SimpleExpr| if q.sort.descending { a.lt(b) } else { a.gt(b) };
         let condition = match key_value(&cursor.key) {
-            None => Condition::all().add(beyond(Expr::col(Column::Id), Expr::val(id))),
-            Some(key) => Condition::any().add(beyond(sort_expr(q.sort.field), key.clone())).add(
-                Condition::all().add(sort_expr(q.sort.field).eq(key)).add(beyond(Expr::col(Column::Id), Expr::val(id))),
-            ),
+            None => beyond(Expr::col(Column::Id), Expr::val(id)),
+            // One row-value comparison: an index range condition at any depth.
+            Some(key) => {
+                beyond(Expr::tuple([sort_expr(q.sort.field), Expr::col(Column::Id)]), Expr::tuple([key, Expr::val(id)]))
+            }
         };
         select = select.filter(condition);
     }
