@@ -163,6 +163,7 @@ set +e
   --url "$BASE" \
   --checks all \
   --max-examples "${ST_MAX_EXAMPLES:-30}" \
+  --seed "${ST_SEED:-20261125}" \
   --workers 2 \
   --request-timeout 10 \
   --report junit,ndjson \

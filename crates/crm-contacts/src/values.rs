@@ -15,6 +15,9 @@ impl Domain {
     /// # Errors
     /// A field error on `field` when no plausible domain remains.
     pub fn parse(field: &'static str, raw: &str) -> Result<Self, FieldError> {
+        if raw.chars().count() > 253 {
+            return Err(FieldError::new(field, "too_long", "must be at most 253 characters"));
+        }
         let mut text = raw.trim().to_lowercase();
         for scheme in ["https://", "http://"] {
             if let Some(rest) = text.strip_prefix(scheme) {

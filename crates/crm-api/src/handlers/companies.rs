@@ -67,7 +67,7 @@ pub async fn list_companies(
 
 /// Companies that look like a name and/or domain (for the form's live check).
 #[utoipa::path(tag = "companies", security(("session" = [])), params(("workspaceId" = Uuid, Path), DuplicateQuery), responses((status = 200, body = CompanyDuplicateList)))]
-#[get("/api/workspaces/{workspaceId}/companies/duplicates")]
+#[get("/api/workspaces/{workspaceId}/company-duplicates")]
 pub async fn find_company_duplicates(
     state: web::Data<AppState>,
     member: Member,

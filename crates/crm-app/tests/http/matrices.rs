@@ -160,13 +160,13 @@ fn tenant_case(op: &str, w: &World) -> Option<Case> {
             },
         ]),
         "find_company_duplicates" => Case::Calls(vec![
-            call(BOwner, Method::GET, format!("/api/workspaces/{a}/companies/duplicates?name=x"), None, nf),
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/company-duplicates?name=x"), None, nf),
             Call {
                 must_not_contain: Some(w.company_a.clone()),
                 ..call(
                     BOwner,
                     Method::GET,
-                    format!("/api/workspaces/{b}/companies/duplicates?name=Company%20of%20A"),
+                    format!("/api/workspaces/{b}/company-duplicates?name=Company%20of%20A"),
                     None,
                     StatusCode::OK,
                 )

@@ -39,7 +39,8 @@ async fn possible_duplicate_companies_are_surfaced_not_merged() {
     let p = problem(res, StatusCode::CONFLICT, "company.possible_duplicate").await;
     assert_eq!(p["duplicates"][0]["reason"], "domain");
 
-    let (_, live) = owner.json(Method::GET, &format!("{companies}/duplicates?name=acme%20llc"), None).await;
+    let (_, live) =
+        owner.json(Method::GET, &format!("/api/workspaces/{ws}/company-duplicates?name=acme%20llc"), None).await;
     assert_eq!(live["data"].as_array().map(Vec::len), Some(1));
     let (status, twin) =
         owner.json(Method::POST, &companies, Some(json!({"name": "ACME", "confirmDuplicate": true}))).await;

@@ -13,7 +13,7 @@ function api(role: 'owner' | 'manager' | 'viewer', post: (body: Record<string, u
     'GET /api/me': () => json(meFixture({ role })),
     [`GET /api/workspaces/${WS_ID}`]: () => json(workspaceFixture(role)),
     [`GET /api/workspaces/${WS_ID}/members`]: () => json({ data: [], nextCursor: null }),
-    [`GET /api/workspaces/${WS_ID}/companies/duplicates`]: (request) =>
+    [`GET /api/workspaces/${WS_ID}/company-duplicates`]: (request) =>
       json({ data: new URL(request.url).searchParams.get('domain') === 'engines.test' ? [existing] : [] }),
     [`GET /api/workspaces/${WS_ID}/companies/${COMPANY_ID}`]: () => json(companyFixture()),
     [`GET /api/workspaces/${WS_ID}/companies/${COMPANY_ID}/contacts`]: () => json({ data: [], nextCursor: null }),

@@ -48,7 +48,7 @@ function DuplicateLinks({ workspaceId, duplicates }: { workspaceId: string; dupl
   );
 }
 
-/** "Possible duplicates: …" while typing the name or domain (debounced GET /companies/duplicates). */
+/** "Possible duplicates: …" while typing the name or domain (debounced GET /company-duplicates). */
 function LiveDuplicates({ workspaceId, control, selfId }: { workspaceId: string; control: ReturnType<typeof useForm<CompanyFormInput, unknown, CompanyFormValues>>['control']; selfId?: string }) {
   const [name, domain] = useWatch({ control, name: ['name', 'domain'] });
   const duplicates = useCompanyDuplicates(workspaceId, name ?? '', domain ?? '');

@@ -77,7 +77,7 @@ export function useCompanyDuplicates(workspaceId: string, name: string, domain: 
     queryFn: async () =>
       (
         await unwrap(
-          api.GET('/api/workspaces/{workspaceId}/companies/duplicates', {
+          api.GET('/api/workspaces/{workspaceId}/company-duplicates', {
             params: {
               path: { workspaceId },
               query: { ...(debounced.name ? { name: debounced.name } : {}), ...(debounced.domain ? { domain: debounced.domain } : {}) },
