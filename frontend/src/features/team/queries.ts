@@ -35,16 +35,22 @@ export function useInvitations(workspaceId: string, enabled: boolean) {
   });
 }
 
-/** Member changes refresh the member lists, the member's page and our own memberships. */
-function useMemberMutation<TVars>(workspaceId: string, fn: (vars: TVars) => Promise<unknown>) {
+/**
+ * Member changes refresh the member lists, the member's page and our own
+ * memberships. `awaitRefresh: false` lets the caller act first (a removal
+ * navigates away before the removed member's page refetches into a 404 and
+ * unmounts the caller, which would drop its callbacks).
+ */
+function useMemberMutation<TVars>(workspaceId: string, fn: (vars: TVars) => Promise<unknown>, awaitRefresh = true) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSuccess: async () => {
-      await Promise.all([
+      const refresh = Promise.all([
         queryClient.invalidateQueries({ queryKey: workspaceKeys.all(workspaceId) }),
         queryClient.invalidateQueries({ queryKey: meKey }),
       ]);
+      if (awaitRefresh) await refresh;
     },
   });
 }
@@ -82,11 +88,14 @@ export function useUnsuspend(workspaceId: string) {
 }
 
 export function useRemoveMember(workspaceId: string) {
-  return useMemberMutation(workspaceId, ({ member }: { member: MemberView }) =>
-    unwrap(
-      api.DELETE('/api/workspaces/{workspaceId}/members/{userId}', {
-        params: { path: { workspaceId, userId: member.userId } },
-      }),
-    ),
+  return useMemberMutation(
+    workspaceId,
+    ({ member }: { member: MemberView }) =>
+      unwrap(
+        api.DELETE('/api/workspaces/{workspaceId}/members/{userId}', {
+          params: { path: { workspaceId, userId: member.userId } },
+        }),
+      ),
+    false,
   );
 }
