@@ -8,6 +8,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod helpers;
 mod m20261125_000001_identity;
 mod m20261125_000002_leads;
 mod m20261125_000003_relationships;

@@ -6,6 +6,8 @@ use sea_orm_migration::schema::{
     boolean, string, string_len, text_null, timestamp_with_time_zone, timestamp_with_time_zone_null, uuid, uuid_null,
 };
 
+use crate::helpers::index;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -19,18 +21,6 @@ fn fk(from: &str, cols: &[&str], to: &str, to_cols: &[&str]) -> ForeignKeyCreate
         fk.to_col(Alias::new(*c));
     }
     fk.to_owned()
-}
-
-fn index(table: &str, name: &str, cols: &[&str], unique: bool) -> IndexCreateStatement {
-    let mut idx = Index::create();
-    idx.name(name).table(Alias::new(table));
-    for c in cols {
-        idx.col(Alias::new(*c));
-    }
-    if unique {
-        idx.unique();
-    }
-    idx.to_owned()
 }
 
 #[async_trait::async_trait]

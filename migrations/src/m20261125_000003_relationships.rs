@@ -7,30 +7,10 @@ use sea_orm_migration::schema::{
 };
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
+use crate::helpers::{index, workspace_fk};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn index(table: &str, name: &str, cols: &[&str], unique: bool) -> IndexCreateStatement {
-    let mut idx = Index::create();
-    idx.name(name).table(Alias::new(table));
-    for c in cols {
-        idx.col(Alias::new(*c));
-    }
-    if unique {
-        idx.unique();
-    }
-    idx.to_owned()
-}
-
-fn workspace_fk(table: &str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from_tbl(Alias::new(table))
-        .from_col(Alias::new("workspace_id"))
-        .to_tbl(Alias::new("workspaces"))
-        .to_col(Alias::new("id"))
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
