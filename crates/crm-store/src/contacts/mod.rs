@@ -210,7 +210,11 @@ impl SeaContactStore {
         let Some(floor) = floor else {
             return window.all(&self.db).await.map_err(db_err);
         };
-        let mut rows = window.filter(contacts::Column::Id.gte(floor)).all(&self.db).await.map_err(db_err)?;
+        // Inside the window the id walk is the plan (see the leads search).
+        let txn = self.db.begin().await.map_err(db_err)?;
+        txn.execute_unprepared("SET LOCAL enable_bitmapscan = off").await.map_err(db_err)?;
+        let mut rows = window.filter(contacts::Column::Id.gte(floor)).all(&txn).await.map_err(db_err)?;
+        txn.commit().await.map_err(db_err)?;
         if rows.len() < wanted {
             let older =
                 |select: sea_orm::Select<contacts::Entity>| newest(select).filter(contacts::Column::Id.lt(floor));

@@ -123,7 +123,12 @@ pub async fn search_postgres(
         // Fewer rows than the window left: the plain query is bounded anyway.
         return select(scope, q).all(db).await;
     };
-    let mut rows = select(scope, q).filter(Column::Id.gte(floor)).all(db).await?;
+    // Inside the window the id walk is the plan: a trigram bitmap would
+    // read every match of a common term in the workspace and sort them.
+    let txn = db.begin().await?;
+    txn.execute_unprepared("SET LOCAL enable_bitmapscan = off").await?;
+    let mut rows = select(scope, q).filter(Column::Id.gte(floor)).all(&txn).await?;
+    txn.commit().await?;
     if rows.len() < wanted {
         let txn = db.begin().await?;
         txn.execute_unprepared("SET LOCAL enable_indexscan = off").await?;
