@@ -1,37 +1,11 @@
 //! Activity records, inputs, filters and timeline items.
 
-use std::str::FromStr;
-
 use crm_kernel::{AuditRecord, Limit, Patch, UserId, WorkspaceId};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-macro_rules! text_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            #[must_use]
-            pub const fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $text),+ }
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = ();
-            fn from_str(s: &str) -> Result<Self, ()> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s).ok_or(())
-            }
-        }
-    };
-}
-
-text_enum!(ActivityKind { Task => "task", Call => "call", Meeting => "meeting", Email => "email", Note => "note" });
-text_enum!(Priority { Low => "low", Medium => "medium", High => "high" });
+crm_kernel::text_enum!(ActivityKind { Task => "task", Call => "call", Meeting => "meeting", Email => "email", Note => "note" });
+crm_kernel::text_enum!(Priority { Low => "low", Medium => "medium", High => "high" });
 
 /// The records an activity can be linked to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

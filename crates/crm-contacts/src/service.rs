@@ -257,15 +257,20 @@ impl ContactService {
         Err(ContactError::Conflict)
     }
 
-    /// A company and how many contacts it has.
-    ///
     /// # Errors
     /// `Forbidden`, `NotFound`, `Store`.
-    pub async fn company(&self, scope: &Scope, id: Uuid) -> Result<(Company, u64), ContactError> {
+    pub async fn company(&self, scope: &Scope, id: Uuid) -> Result<Company, ContactError> {
         require_read(scope)?;
-        let company = self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound("company"))?;
-        let contacts = self.store.count_company_contacts(scope, id).await?;
-        Ok((company, contacts))
+        self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound("company"))
+    }
+
+    /// How many contacts a company has (its detail view).
+    ///
+    /// # Errors
+    /// `Forbidden`, `Store`.
+    pub async fn contact_count(&self, scope: &Scope, company: Uuid) -> Result<u64, ContactError> {
+        require_read(scope)?;
+        Ok(self.store.count_company_contacts(scope, company).await?)
     }
 
     /// # Errors

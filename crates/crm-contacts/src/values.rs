@@ -1,8 +1,6 @@
 //! Company values: normalised domains, name keys for duplicate detection,
 //! size bands and statuses.
 
-use std::str::FromStr;
-
 use crm_kernel::FieldError;
 
 /// A web domain, normalised: lower-case, no scheme, no `www.`, no path.
@@ -86,36 +84,12 @@ pub fn name_key(name: &str) -> String {
     words.concat()
 }
 
-macro_rules! text_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            #[must_use]
-            pub const fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $text),+ }
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = ();
-            fn from_str(s: &str) -> Result<Self, ()> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s).ok_or(())
-            }
-        }
-    };
-}
-
-text_enum!(
+crm_kernel::text_enum!(
     /// Head-count bands.
     CompanySize { Micro => "1-10", Small => "11-50", Medium => "51-200", Large => "201-500", Larger => "501-1000", Enterprise => "1000+" }
 );
 
-text_enum!(
+crm_kernel::text_enum!(
     /// Relationship status: a `prospect` is being courted, an `active`
     /// company buys from us, an `inactive` one no longer does.
     CompanyStatus { Prospect => "prospect", Active => "active", Inactive => "inactive" }

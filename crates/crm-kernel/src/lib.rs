@@ -20,6 +20,7 @@ pub mod page;
 pub mod patch;
 pub mod scope;
 pub mod text;
+mod text_enum;
 
 pub use audit::{AuditActor, AuditEntry, AuditLog, AuditRecord};
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -10,7 +10,7 @@ use sea_orm::{
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::entities::{activities, companies, contacts, leads, memberships, notifications};
+use crate::entities::{activities, companies, contacts, leads, notifications};
 use crate::tenancy::in_workspace;
 use crate::{audit, db_err, write_txn};
 
@@ -248,11 +248,6 @@ impl ActivityStore for SeaActivityStore {
     }
 
     async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {
-        let found = in_workspace::<memberships::Entity>(scope)
-            .filter(memberships::Column::UserId.eq(user.as_uuid()))
-            .one(&self.db)
-            .await
-            .map_err(db_err)?;
-        Ok(found.is_some())
+        crate::tenancy::is_member(&self.db, scope, user).await
     }
 }

@@ -73,3 +73,20 @@ pub fn invitation_by_link(id: crm_kernel::InvitationId) -> Select<invitations::E
 pub fn api_token_by_hash(hash: &str) -> Select<api_tokens::Entity> {
     api_tokens::Entity::find().filter(api_tokens::Column::SecretHash.eq(hash))
 }
+
+/// Whether `user` is a member of the scope's workspace (assignees, owners).
+///
+/// # Errors
+/// `StoreError` on storage failure.
+pub async fn is_member(
+    db: &impl sea_orm::ConnectionTrait,
+    scope: &Scope,
+    user: crm_kernel::UserId,
+) -> Result<bool, crm_kernel::StoreError> {
+    let found = in_workspace::<memberships::Entity>(scope)
+        .filter(memberships::Column::UserId.eq(user.as_uuid()))
+        .one(db)
+        .await
+        .map_err(crate::db_err)?;
+    Ok(found.is_some())
+}

@@ -107,7 +107,8 @@ pub async fn get_company(
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<CompanyView>, ApiError> {
-    let (company, contacts) = state.contacts.company(&member.scope, path.1).await?;
+    let company = state.contacts.company(&member.scope, path.1).await?;
+    let contacts = state.contacts.contact_count(&member.scope, company.id).await?;
     Ok(web::Json(CompanyView::new(&company, Some(contacts))))
 }
 
@@ -127,7 +128,7 @@ pub async fn update_company(
     body: Body<UpdateCompanyRequest>,
 ) -> Result<web::Json<CompanyView>, ApiError> {
     let company = state.contacts.update_company(&member.scope, path.1, input(body.into_inner())).await?;
-    let (_, contacts) = state.contacts.company(&member.scope, company.id).await?;
+    let contacts = state.contacts.contact_count(&member.scope, company.id).await?;
     Ok(web::Json(CompanyView::new(&company, Some(contacts))))
 }
 

@@ -259,6 +259,10 @@ fn role_case(op: &str, w: &World) -> Option<Case> {
                 .collect(),
         )
     };
+    // CRM writes: owners and managers may, viewers may not.
+    let viewer = |method: Method, tail: &str, body: Option<Value>| {
+        Case::Calls(vec![call(AViewer, method, format!("/api/workspaces/{a}{tail}"), body, forbidden)])
+    };
     let owner = &w.a_owner_id;
     Some(match op {
         "update_workspace" => not_owner(Method::PATCH, "", Some(json!({"currency": "USD"}))),
@@ -294,81 +298,23 @@ fn role_case(op: &str, w: &World) -> Option<Case> {
         "get_token_info" => {
             Case::Calls(vec![call(ATokenOrdersOnly, Method::GET, "/api/v1/token".into(), None, StatusCode::OK)])
         }
-        "create_lead" => Case::Calls(vec![call(
-            AViewer,
-            Method::POST,
-            format!("/api/workspaces/{a}/leads"),
-            Some(json!({"name": "V"})),
-            forbidden,
-        )]),
-        "update_lead" => Case::Calls(vec![call(
-            AViewer,
-            Method::PATCH,
-            format!("/api/workspaces/{a}/leads/{}", w.lead_a),
-            Some(json!({"status": "contacted"})),
-            forbidden,
-        )]),
+        "create_lead" => viewer(Method::POST, "/leads", Some(json!({"name": "V"}))),
+        "update_lead" => viewer(Method::PATCH, &format!("/leads/{}", w.lead_a), Some(json!({"status": "contacted"}))),
         "create_lead_source" => {
             not_owner(Method::POST, "/lead-sources", Some(json!({"slug": "mine", "label": "Mine"})))
         }
         "archive_lead_source" => not_owner(Method::PUT, &format!("/lead-sources/{}/archived", w.source_a), None),
         "unarchive_lead_source" => not_owner(Method::DELETE, &format!("/lead-sources/{}/archived", w.source_a), None),
-        "create_company" => Case::Calls(vec![call(
-            AViewer,
-            Method::POST,
-            format!("/api/workspaces/{a}/companies"),
-            Some(json!({"name": "V"})),
-            forbidden,
-        )]),
-        "update_company" => Case::Calls(vec![call(
-            AViewer,
-            Method::PATCH,
-            format!("/api/workspaces/{a}/companies/{}", w.company_a),
-            Some(json!({"name": "V"})),
-            forbidden,
-        )]),
-        "create_contact" => Case::Calls(vec![call(
-            AViewer,
-            Method::POST,
-            format!("/api/workspaces/{a}/contacts"),
-            Some(json!({"name": "V"})),
-            forbidden,
-        )]),
-        "update_contact" => Case::Calls(vec![call(
-            AViewer,
-            Method::PATCH,
-            format!("/api/workspaces/{a}/contacts/{}", w.contact_a),
-            Some(json!({"name": "V"})),
-            forbidden,
-        )]),
-        "create_activity" => Case::Calls(vec![call(
-            AViewer,
-            Method::POST,
-            format!("/api/workspaces/{a}/activities"),
-            Some(json!({"type": "note", "subject": "V"})),
-            forbidden,
-        )]),
-        "update_activity" => Case::Calls(vec![call(
-            AViewer,
-            Method::PATCH,
-            format!("/api/workspaces/{a}/activities/{}", w.activity_a),
-            Some(json!({"subject": "V"})),
-            forbidden,
-        )]),
-        "complete_activity" => Case::Calls(vec![call(
-            AViewer,
-            Method::PUT,
-            format!("/api/workspaces/{a}/activities/{}/completion", w.activity_a),
-            None,
-            forbidden,
-        )]),
-        "reopen_activity" => Case::Calls(vec![call(
-            AViewer,
-            Method::DELETE,
-            format!("/api/workspaces/{a}/activities/{}/completion", w.activity_a),
-            None,
-            forbidden,
-        )]),
+        "create_company" => viewer(Method::POST, "/companies", Some(json!({"name": "V"}))),
+        "update_company" => viewer(Method::PATCH, &format!("/companies/{}", w.company_a), Some(json!({"name": "V"}))),
+        "create_contact" => viewer(Method::POST, "/contacts", Some(json!({"name": "V"}))),
+        "update_contact" => viewer(Method::PATCH, &format!("/contacts/{}", w.contact_a), Some(json!({"name": "V"}))),
+        "create_activity" => viewer(Method::POST, "/activities", Some(json!({"type": "note", "subject": "V"}))),
+        "update_activity" => {
+            viewer(Method::PATCH, &format!("/activities/{}", w.activity_a), Some(json!({"subject": "V"})))
+        }
+        "complete_activity" => viewer(Method::PUT, &format!("/activities/{}/completion", w.activity_a), None),
+        "reopen_activity" => viewer(Method::DELETE, &format!("/activities/{}/completion", w.activity_a), None),
         "list_companies"
         | "find_company_duplicates"
         | "get_company"

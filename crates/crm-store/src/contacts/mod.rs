@@ -16,7 +16,7 @@ use sea_orm::{
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::entities::{companies, contacts, memberships};
+use crate::entities::{companies, contacts};
 use crate::keyset::{by_name_or_id, like_pattern};
 use crate::tenancy::in_workspace;
 use crate::{audit, db_err, is_unique_violation, write_txn};
@@ -478,11 +478,6 @@ impl ContactStore for SeaContactStore {
     }
 
     async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {
-        let found = in_workspace::<memberships::Entity>(scope)
-            .filter(memberships::Column::UserId.eq(user.as_uuid()))
-            .one(&self.db)
-            .await
-            .map_err(db_err)?;
-        Ok(found.is_some())
+        crate::tenancy::is_member(&self.db, scope, user).await
     }
 }

@@ -13,7 +13,7 @@ use sea_orm::{
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::entities::{lead_sources, leads, memberships};
+use crate::entities::{lead_sources, leads};
 use crate::tenancy::in_workspace;
 use crate::{audit, db_err, is_unique_violation, write_txn};
 
@@ -153,12 +153,7 @@ impl LeadStore for SeaLeadStore {
     }
 
     async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {
-        let found = in_workspace::<memberships::Entity>(scope)
-            .filter(memberships::Column::UserId.eq(user.as_uuid()))
-            .one(&self.db)
-            .await
-            .map_err(db_err)?;
-        Ok(found.is_some())
+        crate::tenancy::is_member(&self.db, scope, user).await
     }
 
     async fn list_custom_sources(&self, scope: &Scope) -> Result<Vec<CustomSource>, StoreError> {
