@@ -12,6 +12,8 @@ mod helpers;
 mod m20261125_000001_identity;
 mod m20261125_000002_leads;
 mod m20261125_000003_relationships;
+mod m20261126_000004_deals;
+pub mod seed;
 
 pub struct Migrator;
 
@@ -22,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_identity::Migration),
             Box::new(m20261125_000002_leads::Migration),
             Box::new(m20261125_000003_relationships::Migration),
+            Box::new(m20261126_000004_deals::Migration),
         ]
     }
 }

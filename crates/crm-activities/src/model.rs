@@ -13,6 +13,7 @@ pub struct Links {
     pub lead: Option<Uuid>,
     pub contact: Option<Uuid>,
     pub company: Option<Uuid>,
+    pub deal: Option<Uuid>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +55,7 @@ pub struct ActivityInput {
     pub lead_id: Patch<Uuid>,
     pub contact_id: Patch<Uuid>,
     pub company_id: Patch<Uuid>,
+    pub deal_id: Patch<Uuid>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,6 +13,7 @@ pub enum LinkKind {
     Lead,
     Contact,
     Company,
+    Deal,
 }
 
 impl LinkKind {
@@ -22,6 +23,7 @@ impl LinkKind {
             Self::Lead => "lead",
             Self::Contact => "contact",
             Self::Company => "company",
+            Self::Deal => "deal",
         }
     }
 }

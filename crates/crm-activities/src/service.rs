@@ -112,6 +112,7 @@ impl ActivityService {
             (&input.lead_id, &mut activity.links.lead, LinkKind::Lead),
             (&input.contact_id, &mut activity.links.contact, LinkKind::Contact),
             (&input.company_id, &mut activity.links.company, LinkKind::Company),
+            (&input.deal_id, &mut activity.links.deal, LinkKind::Deal),
         ] {
             match patch {
                 Patch::Keep => {}
@@ -337,6 +338,7 @@ impl ActivityService {
             LinkKind::Lead => Links { lead: Some(id), ..Links::default() },
             LinkKind::Contact => Links { contact: Some(id), ..Links::default() },
             LinkKind::Company => Links { company: Some(id), ..Links::default() },
+            LinkKind::Deal => Links { deal: Some(id), ..Links::default() },
         };
         let filter = ActivityFilter { links, ..ActivityFilter::default() };
         let activities =

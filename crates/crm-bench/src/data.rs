@@ -288,6 +288,7 @@ impl LeadGenerator {
             updated_at,
             last_activity_at,
             converted_at: None,
+            converted_to: None,
         }
     }
 

@@ -546,7 +546,12 @@ pub fn activities_for(
                 priority,
                 due_at,
                 assignee_id: (scheduled && rng.random_bool(0.7)).then_some(owner),
-                links: Links { lead: None, contact: Some(contact), company: company.filter(|_| rng.random_bool(0.3)) },
+                links: Links {
+                    lead: None,
+                    contact: Some(contact),
+                    company: company.filter(|_| rng.random_bool(0.3)),
+                    deal: None,
+                },
                 completed_by: completed_at.map(|_| owner.as_uuid()),
                 completed_at,
                 created_by: owner.as_uuid(),

@@ -28,6 +28,16 @@ pub struct Lead {
     /// The last time anyone worked the lead (edits now; activities later).
     pub last_activity_at: OffsetDateTime,
     pub converted_at: Option<OffsetDateTime>,
+    /// What the conversion created or linked.
+    pub converted_to: Option<ConvertedTo>,
+}
+
+/// The records a converted lead became.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConvertedTo {
+    pub contact_id: Uuid,
+    pub company_id: Option<Uuid>,
+    pub deal_id: Uuid,
 }
 
 impl Lead {

@@ -119,6 +119,7 @@ mod tests {
             updated_at: at,
             last_activity_at: at,
             converted_at: None,
+            converted_to: None,
         }
     }
 

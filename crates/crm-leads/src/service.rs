@@ -241,6 +241,7 @@ impl LeadService {
             updated_at: now,
             last_activity_at: now,
             converted_at: None,
+            converted_to: None,
         };
         qualified_needs_date(&lead)?;
         let summary = format!("Lead created ({}, source {})", lead.status.as_str(), lead.source);

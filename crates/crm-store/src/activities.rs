@@ -10,7 +10,7 @@ use sea_orm::{
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::entities::{activities, companies, contacts, leads, notifications};
+use crate::entities::{activities, companies, contacts, deals, leads, notifications};
 use crate::tenancy::in_workspace;
 use crate::{audit, db_err, write_txn};
 
@@ -39,6 +39,7 @@ pub(crate) fn row(a: &Activity) -> activities::ActiveModel {
         lead_id: Set(a.links.lead),
         contact_id: Set(a.links.contact),
         company_id: Set(a.links.company),
+        deal_id: Set(a.links.deal),
         completed_at: Set(a.completed_at),
         completed_by: Set(a.completed_by),
         created_by: Set(a.created_by),
@@ -57,7 +58,7 @@ fn activity(r: activities::Model) -> Activity {
         priority: r.priority.parse().unwrap_or(Priority::Medium),
         due_at: r.due_at,
         assignee_id: r.assignee_id.map(Into::into),
-        links: Links { lead: r.lead_id, contact: r.contact_id, company: r.company_id },
+        links: Links { lead: r.lead_id, contact: r.contact_id, company: r.company_id, deal: r.deal_id },
         completed_at: r.completed_at,
         completed_by: r.completed_by,
         created_by: r.created_by,
@@ -188,6 +189,9 @@ impl ActivityStore for SeaActivityStore {
         if let Some(company) = f.links.company {
             select = select.filter(activities::Column::CompanyId.eq(company));
         }
+        if let Some(deal) = f.links.deal {
+            select = select.filter(activities::Column::DealId.eq(deal));
+        }
         if let Some(before) = q.before {
             select = select.filter(activities::Column::Id.lt(before));
         }
@@ -239,6 +243,15 @@ impl ActivityStore for SeaActivityStore {
                     .filter(companies::Column::Id.eq(id))
                     .select_only()
                     .column(companies::Column::Id)
+                    .into_tuple::<Uuid>()
+                    .one(&self.db)
+                    .await
+            }
+            LinkKind::Deal => {
+                in_workspace::<deals::Entity>(scope)
+                    .filter(deals::Column::Id.eq(id))
+                    .select_only()
+                    .column(deals::Column::Id)
                     .into_tuple::<Uuid>()
                     .one(&self.db)
                     .await

@@ -231,6 +231,9 @@ pub mod leads {
         pub updated_at: TimeDateTimeWithTimeZone,
         pub last_activity_at: TimeDateTimeWithTimeZone,
         pub converted_at: Option<TimeDateTimeWithTimeZone>,
+        pub converted_contact_id: Option<Uuid>,
+        pub converted_company_id: Option<Uuid>,
+        pub converted_deal_id: Option<Uuid>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -343,6 +346,7 @@ pub mod activities {
         pub lead_id: Option<Uuid>,
         pub contact_id: Option<Uuid>,
         pub company_id: Option<Uuid>,
+        pub deal_id: Option<Uuid>,
         pub completed_at: Option<TimeDateTimeWithTimeZone>,
         pub completed_by: Option<Uuid>,
         pub created_by: Uuid,
@@ -372,6 +376,112 @@ pub mod notifications {
         pub title: String,
         pub created_at: TimeDateTimeWithTimeZone,
         pub read_at: Option<TimeDateTimeWithTimeZone>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod pipelines {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "pipelines")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workspace_id: Uuid,
+        pub name: String,
+        pub position: i32,
+        pub created_at: TimeDateTimeWithTimeZone,
+        pub updated_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod pipeline_stages {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "pipeline_stages")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workspace_id: Uuid,
+        pub pipeline_id: Uuid,
+        pub name: String,
+        pub position: i32,
+        pub probability: i32,
+        pub kind: String,
+        pub created_at: TimeDateTimeWithTimeZone,
+        pub updated_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod lost_reasons {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "lost_reasons")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workspace_id: Uuid,
+        pub label: String,
+        pub label_key: String,
+        pub position: i32,
+        pub archived_at: Option<TimeDateTimeWithTimeZone>,
+        pub created_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod deals {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "deals")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub workspace_id: Uuid,
+        pub pipeline_id: Uuid,
+        pub stage_id: Uuid,
+        pub status: String,
+        pub title: String,
+        pub amount_minor: i64,
+        pub currency: String,
+        pub probability: Option<i32>,
+        pub expected_close_date: Option<TimeDate>,
+        pub next_action_text: Option<String>,
+        pub next_action_date: Option<TimeDate>,
+        pub owner_id: Option<Uuid>,
+        pub contact_id: Option<Uuid>,
+        pub company_id: Option<Uuid>,
+        pub lead_id: Option<Uuid>,
+        pub lost_reason_id: Option<Uuid>,
+        pub lost_reason_text: Option<String>,
+        pub notes: Option<String>,
+        pub search_text: String,
+        pub opened_at: TimeDateTimeWithTimeZone,
+        pub closed_at: Option<TimeDateTimeWithTimeZone>,
+        pub created_at: TimeDateTimeWithTimeZone,
+        pub updated_at: TimeDateTimeWithTimeZone,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -72,6 +72,7 @@ fn lead(scope: &Scope, i: u32) -> Lead {
         updated_at: at,
         last_activity_at: at,
         converted_at: None,
+        converted_to: None,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-const TENANT_MODULES: [&str; 10] = [
+const TENANT_MODULES: [&str; 14] = [
     "memberships",
     "invitations",
     "api_tokens",
@@ -16,6 +16,10 @@ const TENANT_MODULES: [&str; 10] = [
     "contacts",
     "activities",
     "notifications",
+    "pipelines",
+    "pipeline_stages",
+    "lost_reasons",
+    "deals",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<(String, String)>) {

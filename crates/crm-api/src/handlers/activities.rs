@@ -26,6 +26,7 @@ fn input(b: UpdateActivityRequest) -> ActivityInput {
         lead_id: Patch::from_double(b.lead_id),
         contact_id: Patch::from_double(b.contact_id),
         company_id: Patch::from_double(b.company_id),
+        deal_id: Patch::from_double(b.deal_id),
     }
 }
 
@@ -47,7 +48,7 @@ pub async fn list_activities(
             crate::views::CompletionName::Completed => Completion::Completed,
         }),
         overdue: query.overdue == Some(true),
-        links: Links { lead: query.lead_id, contact: query.contact_id, company: query.company_id },
+        links: Links { lead: query.lead_id, contact: query.contact_id, company: query.company_id, deal: query.deal_id },
     };
     let (rows, next) = state.activities.list(&member.scope, filter, before.map(|c| c.last_id()), limit).await?;
     let now = state.activities.now();

@@ -491,6 +491,7 @@ pub struct ActivityView {
     pub lead_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,
     pub company_id: Option<Uuid>,
+    pub deal_id: Option<Uuid>,
     #[schema(value_type = Option<String>, format = DateTime)]
     #[serde(with = "time::serde::rfc3339::option")]
     pub completed_at: Option<OffsetDateTime>,
@@ -520,6 +521,7 @@ impl ActivityView {
             lead_id: a.links.lead,
             contact_id: a.links.contact,
             company_id: a.links.company,
+            deal_id: a.links.deal,
             completed_at: a.completed_at,
             completed_by: a.completed_by,
             overdue: a.is_overdue(now),
@@ -566,6 +568,9 @@ pub struct CreateActivityRequest {
     #[serde(default, deserialize_with = "double")]
     #[schema(value_type = Option<Uuid>)]
     pub company_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<Uuid>)]
+    pub deal_id: Option<Option<Uuid>>,
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -595,6 +600,9 @@ pub struct UpdateActivityRequest {
     #[serde(default, deserialize_with = "double")]
     #[schema(value_type = Option<Uuid>)]
     pub company_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<Uuid>)]
+    pub deal_id: Option<Option<Uuid>>,
 }
 
 impl From<CreateActivityRequest> for UpdateActivityRequest {
@@ -609,6 +617,7 @@ impl From<CreateActivityRequest> for UpdateActivityRequest {
             lead_id: c.lead_id,
             contact_id: c.contact_id,
             company_id: c.company_id,
+            deal_id: c.deal_id,
         }
     }
 }
@@ -641,6 +650,7 @@ pub struct ActivityListQuery {
     pub lead_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,
     pub company_id: Option<Uuid>,
+    pub deal_id: Option<Uuid>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     #[param(pattern = "^[0-9a-f]{32}$")]

@@ -24,7 +24,7 @@ pub(super) async fn insert_workspace_row(conn: &impl ConnectionTrait, ws: &Works
         created_at: Set(ws.created_at),
     };
     workspaces::Entity::insert(row).exec_without_returning(conn).await.map_err(db_err)?;
-    Ok(())
+    migration::seed::workspace_defaults(conn, ws.id.as_uuid(), ws.created_at).await.map_err(db_err)
 }
 
 fn membership_row(m: &Membership) -> memberships::ActiveModel {

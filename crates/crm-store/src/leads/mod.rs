@@ -5,7 +5,7 @@ mod list;
 
 use crm_kernel::{AuditEntry, Email, Scope, StoreError, UserId};
 use crm_leads::ports::LeadStore;
-use crm_leads::{CustomSource, Lead, LeadName, LeadStatus, Phone, SourceSlug, Tags};
+use crm_leads::{ConvertedTo, CustomSource, Lead, LeadName, LeadStatus, Phone, SourceSlug, Tags};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -59,6 +59,9 @@ pub(crate) fn row(lead: &Lead) -> leads::ActiveModel {
         updated_at: Set(lead.updated_at),
         last_activity_at: Set(lead.last_activity_at),
         converted_at: Set(lead.converted_at),
+        converted_contact_id: Set(lead.converted_to.map(|c| c.contact_id)),
+        converted_company_id: Set(lead.converted_to.and_then(|c| c.company_id)),
+        converted_deal_id: Set(lead.converted_to.map(|c| c.deal_id)),
     }
 }
 
@@ -84,6 +87,12 @@ pub(crate) fn lead(r: leads::Model) -> Result<Lead, StoreError> {
         updated_at: r.updated_at,
         last_activity_at: r.last_activity_at,
         converted_at: r.converted_at,
+        converted_to: match (r.converted_contact_id, r.converted_deal_id) {
+            (Some(contact_id), Some(deal_id)) => {
+                Some(ConvertedTo { contact_id, company_id: r.converted_company_id, deal_id })
+            }
+            _ => None,
+        },
     })
 }
 

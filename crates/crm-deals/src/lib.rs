@@ -1,0 +1,13 @@
+//! Deals and pipelines.
+//!
+//! Owns workspace pipelines and their stages (open / won / lost), lost
+//! reasons, deals with their money, probability and weighted forecast,
+//! validated stage transitions (lost needs a reason, won stamps the close,
+//! reopening is explicit), stale detection, and lead conversion: a qualified
+//! lead becomes contact + company + deal exactly once, in one transaction.
+//!
+//! Must never depend on actix-web, sea-orm, sqlx, reqwest or serde_json.
+
+pub mod model;
+pub mod ports;
+pub mod values;

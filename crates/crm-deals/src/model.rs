@@ -1,0 +1,218 @@
+//! Pipelines, stages, lost reasons, deals, and the inputs that change them.
+
+use crm_kernel::{Money, Patch, UserId, WorkspaceId};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::values::{DealStatus, Probability, StageKind};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stage {
+    pub id: Uuid,
+    pub pipeline_id: Uuid,
+    pub name: String,
+    pub position: i32,
+    pub probability: Probability,
+    pub kind: StageKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pipeline {
+    pub id: Uuid,
+    pub name: String,
+    pub position: i32,
+    /// In board order: open stages, then won, then lost.
+    pub stages: Vec<Stage>,
+}
+
+impl Pipeline {
+    #[must_use]
+    pub fn stage(&self, id: Uuid) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// Where new deals start: the first open stage.
+    #[must_use]
+    pub fn first_open(&self) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.kind == StageKind::Open)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LostReason {
+    pub id: Uuid,
+    pub label: String,
+    pub position: i32,
+    pub archived: bool,
+}
+
+/// Why a deal was lost: one of the workspace's reasons, or "other" with text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LossReason {
+    Listed(Uuid),
+    Other(String),
+}
+
+/// A deal as stored.
+///
+/// `amount` is entered by hand today; when product line items arrive, a deal
+/// with lines gets its amount recalculated from them in the same transaction
+/// as every line change (the stored column stays the single source read by
+/// boards and totals).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deal {
+    pub id: Uuid,
+    pub workspace_id: WorkspaceId,
+    pub pipeline_id: Uuid,
+    pub stage_id: Uuid,
+    /// The kind of `stage_id`, kept on the row so lists filter on it.
+    pub status: DealStatus,
+    pub title: String,
+    pub amount: Money,
+    /// An override of the stage's default probability.
+    pub probability: Option<Probability>,
+    pub expected_close_date: Option<Date>,
+    pub next_action_text: Option<String>,
+    pub next_action_date: Option<Date>,
+    pub owner_id: Option<UserId>,
+    pub contact_id: Option<Uuid>,
+    pub company_id: Option<Uuid>,
+    /// The lead this deal was converted from.
+    pub lead_id: Option<Uuid>,
+    pub loss: Option<LossReason>,
+    pub notes: Option<String>,
+    pub opened_at: OffsetDateTime,
+    /// Stamped when the deal is won or lost; cleared by a reopen.
+    pub closed_at: Option<OffsetDateTime>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+impl Deal {
+    /// Lower-cased title: what `q` searches.
+    #[must_use]
+    pub fn search_text(&self) -> String {
+        self.title.to_lowercase()
+    }
+
+    /// The probability that counts: won 100, lost 0, else the override or
+    /// the stage's default.
+    #[must_use]
+    pub fn effective_probability(&self, stage: &Stage) -> Probability {
+        match self.status {
+            StageKind::Open => self.probability.unwrap_or(stage.probability),
+            StageKind::Won | StageKind::Lost => stage.probability,
+        }
+    }
+
+    #[must_use]
+    pub fn is_stale(&self, now: OffsetDateTime) -> bool {
+        self.status == StageKind::Open && self.updated_at < now - time::Duration::days(crate::values::STALE_AFTER_DAYS)
+    }
+}
+
+/// A deal with what is derived at read time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DealSnapshot {
+    pub deal: Deal,
+    pub stage: Stage,
+    pub probability: Probability,
+    /// amount × probability, rounded to the minor unit.
+    pub weighted: Money,
+    pub stale: bool,
+    /// The label of a listed reason, or the "other" text.
+    pub lost_reason: Option<String>,
+}
+
+/// Raw input to create a deal.
+#[derive(Clone, Debug, Default)]
+pub struct NewDeal {
+    pub title: String,
+    pub amount: Option<String>,
+    pub pipeline_id: Option<Uuid>,
+    pub stage_id: Option<Uuid>,
+    pub probability: Option<i64>,
+    pub expected_close_date: Option<Date>,
+    pub next_action_text: Option<String>,
+    pub next_action_date: Option<Date>,
+    pub owner_id: Option<UserId>,
+    pub contact_id: Option<Uuid>,
+    pub company_id: Option<Uuid>,
+    pub notes: Option<String>,
+}
+
+/// Raw input to change a deal's fields (stage moves are separate).
+#[derive(Clone, Debug, Default)]
+pub struct DealChanges {
+    pub title: Option<String>,
+    pub amount: Option<String>,
+    pub probability: Patch<i64>,
+    pub expected_close_date: Patch<Date>,
+    pub next_action_text: Patch<String>,
+    pub next_action_date: Patch<Date>,
+    pub owner_id: Patch<UserId>,
+    pub contact_id: Patch<Uuid>,
+    pub company_id: Patch<Uuid>,
+    pub notes: Patch<String>,
+}
+
+/// A move to another stage; a lost stage needs a reason.
+#[derive(Clone, Debug, Default)]
+pub struct StageMove {
+    pub stage_id: Uuid,
+    pub lost_reason_id: Option<Uuid>,
+    pub lost_reason_other: Option<String>,
+}
+
+/// Filters of deal lists and boards.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DealFilter {
+    pub pipeline_id: Option<Uuid>,
+    pub stage_id: Option<Uuid>,
+    pub status: Option<DealStatus>,
+    pub owner_id: Option<UserId>,
+    pub contact_id: Option<Uuid>,
+    pub company_id: Option<Uuid>,
+    /// Only open deals without an update in 14 days.
+    pub stale: bool,
+    /// Lower-cased, trimmed search in the title.
+    pub q: Option<String>,
+}
+
+/// A list request: newest first, up to `limit + 1` rows before `before`.
+#[derive(Clone, Debug)]
+pub struct DealQuery {
+    pub filter: DealFilter,
+    pub before: Option<Uuid>,
+    pub limit: crm_kernel::Limit,
+    pub now: OffsetDateTime,
+}
+
+/// Count and sums of one stage's deals under a filter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StageTotals {
+    pub count: u64,
+    /// Sum of amounts in the workspace currency, minor units.
+    pub amount_minor: i64,
+    /// Sum of per-deal weighted amounts (each rounded), minor units.
+    pub weighted_minor: i64,
+}
+
+/// A column of the board: its stage, totals and first page of deals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardColumn {
+    pub stage: Stage,
+    pub totals: StageTotals,
+    pub deals: Vec<DealSnapshot>,
+    pub next: Option<Uuid>,
+}
+
+/// Open pipeline, won deals and lifetime value of a contact or company.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DealSummary {
+    pub open: StageTotals,
+    pub won: StageTotals,
+    pub lost_count: u64,
+    pub open_deals: Vec<DealSnapshot>,
+    pub won_deals: Vec<DealSnapshot>,
+}
