@@ -8,6 +8,16 @@
 //!
 //! Must never depend on actix-web, sea-orm, sqlx, reqwest or serde_json.
 
+pub mod conversion;
+pub mod error;
 pub mod model;
 pub mod ports;
+pub mod service;
 pub mod values;
+
+pub use conversion::ConversionService;
+pub use error::DealError;
+pub use model::*;
+pub use ports::{DealStore, PipelineStore, StageRemoval};
+pub use service::DealService;
+pub use values::{DealStatus, Probability, StageKind};

@@ -67,7 +67,11 @@ fn activity(r: activities::Model) -> Activity {
     }
 }
 
-async fn notify(conn: &impl ConnectionTrait, scope: &Scope, n: Option<&Notification>) -> Result<(), StoreError> {
+pub(crate) async fn notify(
+    conn: &impl ConnectionTrait,
+    scope: &Scope,
+    n: Option<&Notification>,
+) -> Result<(), StoreError> {
     let Some(n) = n else { return Ok(()) };
     let row = notifications::ActiveModel {
         id: Set(n.id),

@@ -13,7 +13,7 @@ import { QuickCreateActivity } from './QuickCreateActivity';
 import { useEntityTimeline, type EntityRef } from './queries';
 import { mergeTimeline, type TimelineEntry } from './timeline';
 
-const LABELS = { lead: 'Lead timeline', contact: 'Contact timeline', company: 'Company timeline' } as const;
+const LABELS = { lead: 'Lead timeline', contact: 'Contact timeline', company: 'Company timeline', deal: 'Deal timeline' } as const;
 
 function TimelineList({
   entries,
@@ -52,7 +52,7 @@ function TimelineList({
 }
 
 /**
- * The activities island of a lead, contact or company page: what was done
+ * The activities island of a lead, contact, company or deal page: what was done
  * and planned (activities) merged with what changed (audit events), newest
  * first, with inline quick-create and complete / reopen for writers.
  */

@@ -21,6 +21,7 @@ export interface ActivityLinks {
   leadId?: string;
   contactId?: string;
   companyId?: string;
+  dealId?: string;
 }
 
 export function toCreateActivityRequest(values: ActivityFormValues, links: ActivityLinks): CreateActivityRequest {
@@ -32,5 +33,6 @@ export function toCreateActivityRequest(values: ActivityFormValues, links: Activ
   if (links.leadId) body.leadId = links.leadId;
   if (links.contactId) body.contactId = links.contactId;
   if (links.companyId) body.companyId = links.companyId;
+  if (links.dealId) (body as CreateActivityRequest & { dealId?: string }).dealId = links.dealId;
   return body;
 }

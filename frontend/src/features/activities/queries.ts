@@ -2,23 +2,24 @@ import { useInfiniteQuery, useMutation, useQueryClient, type QueryClient } from 
 import { api, unwrap } from '../../api/client';
 import type { ActivityView, CreateActivityRequest } from '../../api/types';
 import { auditKeys } from '../audit/queries';
+import { dealsApi } from '../deals/http';
 import { toActivityListQuery, type ActivityFilters } from './filters';
 
-export type EntityKind = 'lead' | 'contact' | 'company';
+export type EntityKind = 'lead' | 'contact' | 'company' | 'deal';
 
 export interface EntityRef {
   kind: EntityKind;
   id: string;
 }
 
-const COLLECTIONS = { lead: 'leads', contact: 'contacts', company: 'companies' } as const;
+const COLLECTIONS = { lead: 'leads', contact: 'contacts', company: 'companies', deal: 'deals' } as const;
 const TIMELINE_PAGE_SIZE = 20;
 export const ACTIVITIES_PAGE_SIZE = 25;
 
 export const activityKeys = {
   all: (workspaceId: string) => ['workspaces', workspaceId, 'activities'] as const,
   list: (workspaceId: string, filters: ActivityFilters) => ['workspaces', workspaceId, 'activities', 'list', filters] as const,
-  /** Same shape as `leadKeys.timeline`: `['workspaces', id, 'leads' | 'contacts' | 'companies', 'timeline', entityId]`. */
+  /** Same shape as `leadKeys.timeline`: `['workspaces', id, 'leads' | 'contacts' | 'companies' | 'deals', 'timeline', entityId]`. */
   timeline: (workspaceId: string, entity: EntityRef) => ['workspaces', workspaceId, COLLECTIONS[entity.kind], 'timeline', entity.id] as const,
 };
 
@@ -41,6 +42,10 @@ function fetchTimeline(workspaceId: string, entity: EntityRef, cursor: string | 
           params: { path: { workspaceId, companyId: entity.id }, query },
         }),
       );
+    case 'deal':
+      return unwrap(
+        dealsApi.GET('/api/workspaces/{workspaceId}/deals/{dealId}/timeline', { params: { path: { workspaceId, dealId: entity.id }, query } }),
+      ) as Promise<{ data: unknown[]; nextCursor?: string | null }>;
   }
 }
 

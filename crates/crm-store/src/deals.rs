@@ -1,0 +1,602 @@
+//! The SeaORM adapter of `crm_deals`'s ports: pipelines and stages, lost
+//! reasons, deals, board totals and lead conversion.
+
+use std::collections::HashMap;
+
+use crm_deals::conversion::{ConversionOutcome, ConversionStore, ConversionWrite};
+use crm_deals::{
+    Deal, DealFilter, DealQuery, DealStore, LossReason, LostReason, Pipeline, PipelineStore, Probability, Stage,
+    StageKind, StageRemoval, StageTotals,
+};
+use crm_kernel::{AuditEntry, Currency, Money, Notification, Scope, StoreError, UserId};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select,
+};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::entities::{companies, contacts, deals, leads, lost_reasons, pipeline_stages, pipelines, workspaces};
+use crate::keyset::like_pattern;
+use crate::tenancy::in_workspace;
+use crate::{audit, db_err, is_unique_violation, write_txn};
+
+#[derive(Clone)]
+pub struct SeaDealStore {
+    db: DatabaseConnection,
+}
+
+impl SeaDealStore {
+    #[must_use]
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+pub(crate) fn deal_row(d: &Deal) -> deals::ActiveModel {
+    let (lost_reason_id, lost_reason_text) = match &d.loss {
+        None => (None, None),
+        Some(LossReason::Listed(id)) => (Some(*id), None),
+        Some(LossReason::Other(text)) => (None, Some(text.clone())),
+    };
+    deals::ActiveModel {
+        id: Set(d.id),
+        workspace_id: Set(d.workspace_id.as_uuid()),
+        pipeline_id: Set(d.pipeline_id),
+        stage_id: Set(d.stage_id),
+        status: Set(d.status.as_str().to_owned()),
+        title: Set(d.title.clone()),
+        amount_minor: Set(d.amount.minor()),
+        currency: Set(d.amount.currency().code().to_owned()),
+        probability: Set(d.probability.map(|p| i32::from(p.get()))),
+        expected_close_date: Set(d.expected_close_date),
+        next_action_text: Set(d.next_action_text.clone()),
+        next_action_date: Set(d.next_action_date),
+        owner_id: Set(d.owner_id.map(|u| u.as_uuid())),
+        contact_id: Set(d.contact_id),
+        company_id: Set(d.company_id),
+        lead_id: Set(d.lead_id),
+        lost_reason_id: Set(lost_reason_id),
+        lost_reason_text: Set(lost_reason_text),
+        notes: Set(d.notes.clone()),
+        search_text: Set(d.search_text()),
+        opened_at: Set(d.opened_at),
+        closed_at: Set(d.closed_at),
+        created_at: Set(d.created_at),
+        updated_at: Set(d.updated_at),
+    }
+}
+
+fn deal(r: deals::Model) -> Result<Deal, StoreError> {
+    let loss = match (r.lost_reason_id, r.lost_reason_text) {
+        (Some(id), _) => Some(LossReason::Listed(id)),
+        (None, Some(text)) => Some(LossReason::Other(text)),
+        (None, None) => None,
+    };
+    let currency = Currency::parse(&r.currency).map_err(|e| StoreError(e.to_string()))?;
+    Ok(Deal {
+        id: r.id,
+        workspace_id: r.workspace_id.into(),
+        pipeline_id: r.pipeline_id,
+        stage_id: r.stage_id,
+        status: r.status.parse().map_err(|()| StoreError(format!("unknown deal status `{}`", r.status)))?,
+        title: r.title,
+        amount: Money::from_minor(r.amount_minor, currency),
+        probability: r.probability.map(|p| Probability::from_trusted(u8::try_from(p).unwrap_or(100))),
+        expected_close_date: r.expected_close_date,
+        next_action_text: r.next_action_text,
+        next_action_date: r.next_action_date,
+        owner_id: r.owner_id.map(Into::into),
+        contact_id: r.contact_id,
+        company_id: r.company_id,
+        lead_id: r.lead_id,
+        loss,
+        notes: r.notes,
+        opened_at: r.opened_at,
+        closed_at: r.closed_at,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+    })
+}
+
+fn stage(r: pipeline_stages::Model) -> Result<Stage, StoreError> {
+    Ok(Stage {
+        id: r.id,
+        pipeline_id: r.pipeline_id,
+        name: r.name,
+        position: r.position,
+        probability: Probability::from_trusted(u8::try_from(r.probability).unwrap_or(0)),
+        kind: r.kind.parse().map_err(|()| StoreError(format!("unknown stage kind `{}`", r.kind)))?,
+    })
+}
+
+fn stage_row(scope: &Scope, s: &Stage, now: OffsetDateTime) -> pipeline_stages::ActiveModel {
+    pipeline_stages::ActiveModel {
+        id: Set(s.id),
+        workspace_id: Set(scope.workspace().as_uuid()),
+        pipeline_id: Set(s.pipeline_id),
+        name: Set(s.name.clone()),
+        position: Set(s.position),
+        probability: Set(i32::from(s.probability.get())),
+        kind: Set(s.kind.as_str().to_owned()),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+}
+
+/// Deals matching `f` in the scope's workspace.
+fn filtered(scope: &Scope, f: &DealFilter, now: OffsetDateTime) -> Select<deals::Entity> {
+    let mut select = in_workspace::<deals::Entity>(scope);
+    if let Some(id) = f.pipeline_id {
+        select = select.filter(deals::Column::PipelineId.eq(id));
+    }
+    if let Some(id) = f.stage_id {
+        select = select.filter(deals::Column::StageId.eq(id));
+    }
+    if let Some(status) = f.status {
+        select = select.filter(deals::Column::Status.eq(status.as_str()));
+    }
+    if let Some(owner) = f.owner_id {
+        select = select.filter(deals::Column::OwnerId.eq(owner.as_uuid()));
+    }
+    if let Some(id) = f.contact_id {
+        select = select.filter(deals::Column::ContactId.eq(id));
+    }
+    if let Some(id) = f.company_id {
+        select = select.filter(deals::Column::CompanyId.eq(id));
+    }
+    if f.stale {
+        let cutoff = now - time::Duration::days(crm_deals::values::STALE_AFTER_DAYS);
+        select = select
+            .filter(deals::Column::Status.eq(StageKind::Open.as_str()))
+            .filter(deals::Column::UpdatedAt.lt(cutoff));
+    }
+    if let Some(q) = &f.q {
+        select = select.filter(deals::Column::SearchText.like(like_pattern(q)));
+    }
+    select
+}
+
+async fn exists<E: crate::tenancy::TenantEntity>(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    id: Uuid,
+) -> Result<bool, StoreError> {
+    let found = in_workspace::<E>(scope)
+        .filter(E::id_column().eq(id))
+        .select_only()
+        .column(E::id_column())
+        .into_tuple::<Uuid>()
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    Ok(found.is_some())
+}
+
+#[async_trait::async_trait]
+impl PipelineStore for SeaDealStore {
+    async fn pipelines(&self, scope: &Scope) -> Result<Vec<Pipeline>, StoreError> {
+        let rows = in_workspace::<pipelines::Entity>(scope)
+            .order_by_asc(pipelines::Column::Position)
+            .order_by_asc(pipelines::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(db_err)?;
+        let stage_rows = in_workspace::<pipeline_stages::Entity>(scope)
+            .order_by_asc(pipeline_stages::Column::Position)
+            .all(&self.db)
+            .await
+            .map_err(db_err)?;
+        let mut by_pipeline: HashMap<Uuid, Vec<Stage>> = HashMap::new();
+        for row in stage_rows {
+            by_pipeline.entry(row.pipeline_id).or_default().push(stage(row)?);
+        }
+        Ok(rows
+            .into_iter()
+            .map(|p| Pipeline {
+                stages: by_pipeline.remove(&p.id).unwrap_or_default(),
+                id: p.id,
+                name: p.name,
+                position: p.position,
+            })
+            .collect())
+    }
+
+    async fn insert_pipeline(&self, scope: &Scope, p: &Pipeline, entry: &AuditEntry) -> Result<(), StoreError> {
+        let txn = write_txn(&self.db).await?;
+        let row = pipelines::ActiveModel {
+            id: Set(p.id),
+            workspace_id: Set(scope.workspace().as_uuid()),
+            name: Set(p.name.clone()),
+            position: Set(p.position),
+            created_at: Set(entry.at),
+            updated_at: Set(entry.at),
+        };
+        pipelines::Entity::insert(row).exec_without_returning(&txn).await.map_err(db_err)?;
+        pipeline_stages::Entity::insert_many(p.stages.iter().map(|s| stage_row(scope, s, entry.at)))
+            .exec_without_returning(&txn)
+            .await
+            .map_err(db_err)?;
+        audit::append(&txn, scope, entry).await?;
+        txn.commit().await.map_err(db_err)
+    }
+
+    async fn rename_pipeline(
+        &self,
+        scope: &Scope,
+        id: Uuid,
+        name: &str,
+        entry: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        let txn = write_txn(&self.db).await?;
+        let result = pipelines::Entity::update_many()
+            .col_expr(pipelines::Column::Name, Expr::value(name))
+            .col_expr(pipelines::Column::UpdatedAt, Expr::value(entry.at))
+            .filter(pipelines::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+            .filter(pipelines::Column::Id.eq(id))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+        if result.rows_affected != 1 {
+            txn.rollback().await.map_err(db_err)?;
+            return Ok(false);
+        }
+        audit::append(&txn, scope, entry).await?;
+        txn.commit().await.map_err(db_err)?;
+        Ok(true)
+    }
+
+    async fn save_stages(&self, scope: &Scope, stages: &[Stage], entry: &AuditEntry) -> Result<(), StoreError> {
+        let txn = write_txn(&self.db).await?;
+        for s in stages {
+            let updated = pipeline_stages::Entity::update_many()
+                .col_expr(pipeline_stages::Column::Name, Expr::value(s.name.clone()))
+                .col_expr(pipeline_stages::Column::Position, Expr::value(s.position))
+                .col_expr(pipeline_stages::Column::Probability, Expr::value(i32::from(s.probability.get())))
+                .col_expr(pipeline_stages::Column::UpdatedAt, Expr::value(entry.at))
+                .filter(pipeline_stages::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+                .filter(pipeline_stages::Column::Id.eq(s.id))
+                .exec(&txn)
+                .await
+                .map_err(db_err)?;
+            if updated.rows_affected == 0 {
+                pipeline_stages::Entity::insert(stage_row(scope, s, entry.at))
+                    .exec_without_returning(&txn)
+                    .await
+                    .map_err(db_err)?;
+            }
+        }
+        audit::append(&txn, scope, entry).await?;
+        txn.commit().await.map_err(db_err)
+    }
+
+    async fn remove_stage(
+        &self,
+        scope: &Scope,
+        stage: &Stage,
+        move_to: Option<&Stage>,
+        at: OffsetDateTime,
+        entry: &AuditEntry,
+    ) -> Result<StageRemoval, StoreError> {
+        let txn = write_txn(&self.db).await?;
+        let in_stage = || {
+            deals::Entity::update_many()
+                .filter(deals::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+                .filter(deals::Column::StageId.eq(stage.id))
+        };
+        if let Some(target) = move_to {
+            in_stage()
+                .col_expr(deals::Column::StageId, Expr::value(target.id))
+                .col_expr(deals::Column::PipelineId, Expr::value(target.pipeline_id))
+                .col_expr(deals::Column::UpdatedAt, Expr::value(at))
+                .exec(&txn)
+                .await
+                .map_err(db_err)?;
+        } else {
+            let count = in_workspace::<deals::Entity>(scope)
+                .filter(deals::Column::StageId.eq(stage.id))
+                .count(&txn)
+                .await
+                .map_err(db_err)?;
+            if count > 0 {
+                txn.rollback().await.map_err(db_err)?;
+                return Ok(StageRemoval::NotEmpty(count));
+            }
+        }
+        let removed = pipeline_stages::Entity::delete_many()
+            .filter(pipeline_stages::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+            .filter(pipeline_stages::Column::Id.eq(stage.id))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+        if removed.rows_affected != 1 {
+            txn.rollback().await.map_err(db_err)?;
+            return Ok(StageRemoval::NotFound);
+        }
+        audit::append(&txn, scope, entry).await?;
+        txn.commit().await.map_err(db_err)?;
+        Ok(StageRemoval::Removed)
+    }
+
+    async fn lost_reasons(&self, scope: &Scope) -> Result<Vec<LostReason>, StoreError> {
+        let rows = in_workspace::<lost_reasons::Entity>(scope)
+            .order_by_asc(lost_reasons::Column::Position)
+            .order_by_asc(lost_reasons::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| LostReason { id: r.id, label: r.label, position: r.position, archived: r.archived_at.is_some() })
+            .collect())
+    }
+
+    async fn insert_lost_reason(
+        &self,
+        scope: &Scope,
+        reason: &LostReason,
+        entry: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        let txn = write_txn(&self.db).await?;
+        let row = lost_reasons::ActiveModel {
+            id: Set(reason.id),
+            workspace_id: Set(scope.workspace().as_uuid()),
+            label: Set(reason.label.clone()),
+            label_key: Set(reason.label.to_lowercase()),
+            position: Set(reason.position),
+            archived_at: Set(None),
+            created_at: Set(entry.at),
+        };
+        match lost_reasons::Entity::insert(row).exec_without_returning(&txn).await {
+            Ok(_) => {}
+            Err(e) if is_unique_violation(&e) => {
+                txn.rollback().await.map_err(db_err)?;
+                return Ok(false);
+            }
+            Err(e) => return Err(db_err(e)),
+        }
+        audit::append(&txn, scope, entry).await?;
+        txn.commit().await.map_err(db_err)?;
+        Ok(true)
+    }
+
+    async fn set_lost_reason_archived(
+        &self,
+        scope: &Scope,
+        id: Uuid,
+        archived_at: Option<OffsetDateTime>,
+        entry: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        let txn = write_txn(&self.db).await?;
+        let result = lost_reasons::Entity::update_many()
+            .col_expr(lost_reasons::Column::ArchivedAt, Expr::value(archived_at))
+            .filter(lost_reasons::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+            .filter(lost_reasons::Column::Id.eq(id))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+        if result.rows_affected != 1 {
+            txn.rollback().await.map_err(db_err)?;
+            return Ok(false);
+        }
+        audit::append(&txn, scope, entry).await?;
+        txn.commit().await.map_err(db_err)?;
+        Ok(true)
+    }
+}
+
+#[async_trait::async_trait]
+impl DealStore for SeaDealStore {
+    async fn insert_deal(
+        &self,
+        scope: &Scope,
+        d: &Deal,
+        entry: &AuditEntry,
+        n: Option<&Notification>,
+    ) -> Result<(), StoreError> {
+        let txn = write_txn(&self.db).await?;
+        deals::Entity::insert(deal_row(d)).exec_without_returning(&txn).await.map_err(db_err)?;
+        audit::append(&txn, scope, entry).await?;
+        crate::activities::notify(&txn, scope, n).await?;
+        txn.commit().await.map_err(db_err)
+    }
+
+    async fn update_deal(
+        &self,
+        scope: &Scope,
+        d: &Deal,
+        expected_updated_at: OffsetDateTime,
+        entry: &AuditEntry,
+        n: Option<&Notification>,
+    ) -> Result<bool, StoreError> {
+        let txn = write_txn(&self.db).await?;
+        let mut active = deal_row(d);
+        active.id = NotSet;
+        active.workspace_id = NotSet;
+        active.created_at = NotSet;
+        active.lead_id = NotSet;
+        let result = deals::Entity::update_many()
+            .set(active)
+            .filter(deals::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+            .filter(deals::Column::Id.eq(d.id))
+            .filter(deals::Column::UpdatedAt.eq(expected_updated_at))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+        if result.rows_affected != 1 {
+            txn.rollback().await.map_err(db_err)?;
+            return Ok(false);
+        }
+        audit::append(&txn, scope, entry).await?;
+        crate::activities::notify(&txn, scope, n).await?;
+        txn.commit().await.map_err(db_err)?;
+        Ok(true)
+    }
+
+    async fn find_deal(&self, scope: &Scope, id: Uuid) -> Result<Option<Deal>, StoreError> {
+        let row = in_workspace::<deals::Entity>(scope)
+            .filter(deals::Column::Id.eq(id))
+            .one(&self.db)
+            .await
+            .map_err(db_err)?;
+        row.map(deal).transpose()
+    }
+
+    async fn list_deals(&self, scope: &Scope, q: &DealQuery) -> Result<Vec<Deal>, StoreError> {
+        let mut select = filtered(scope, &q.filter, q.now);
+        if let Some(before) = q.before {
+            select = select.filter(deals::Column::Id.lt(before));
+        }
+        let rows = select
+            .order_by_desc(deals::Column::Id)
+            .limit(u64::from(q.limit.get()) + 1)
+            .all(&self.db)
+            .await
+            .map_err(db_err)?;
+        rows.into_iter().map(deal).collect()
+    }
+
+    async fn stage_totals(
+        &self,
+        scope: &Scope,
+        filter: &DealFilter,
+        currency: Currency,
+        now: OffsetDateTime,
+    ) -> Result<Vec<(Uuid, StageTotals)>, StoreError> {
+        // Each deal's weight is rounded on its own (as on its card); the
+        // stage's default probability comes from a join. Amounts in another
+        // currency (the workspace's changed) are counted, not summed.
+        let in_currency =
+            format!("CASE WHEN deals.currency = '{}' THEN deals.amount_minor ELSE 0 END", currency.code());
+        let weighted = format!(
+            "CAST(SUM((({in_currency}) * (CASE WHEN deals.status = 'open' \
+             THEN COALESCE(deals.probability, pipeline_stages.probability) ELSE pipeline_stages.probability END) \
+             + 50) / 100) AS BIGINT)"
+        );
+        let stage_of_deal = deals::Entity::belongs_to(pipeline_stages::Entity)
+            .from(deals::Column::StageId)
+            .to(pipeline_stages::Column::Id)
+            .into();
+        let rows: Vec<(Uuid, i64, Option<i64>, Option<i64>)> = filtered(scope, filter, now)
+            .join(JoinType::InnerJoin, stage_of_deal)
+            .select_only()
+            .column(deals::Column::StageId)
+            .column_as(deals::Column::Id.count(), "count")
+            .column_as(Expr::cust(format!("CAST(SUM({in_currency}) AS BIGINT)")), "amount")
+            .column_as(Expr::cust(weighted), "weighted")
+            .group_by(deals::Column::StageId)
+            .into_tuple()
+            .all(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok(rows
+            .into_iter()
+            .map(|(stage, count, amount, weighted)| {
+                (
+                    stage,
+                    StageTotals {
+                        count: u64::try_from(count).unwrap_or(0),
+                        amount_minor: amount.unwrap_or(0),
+                        weighted_minor: weighted.unwrap_or(0),
+                    },
+                )
+            })
+            .collect())
+    }
+
+    async fn count_open_owned(&self, scope: &Scope, user: UserId) -> Result<u64, StoreError> {
+        in_workspace::<deals::Entity>(scope)
+            .filter(deals::Column::OwnerId.eq(user.as_uuid()))
+            .filter(deals::Column::Status.eq(StageKind::Open.as_str()))
+            .count(&self.db)
+            .await
+            .map_err(db_err)
+    }
+
+    async fn contact_exists(&self, scope: &Scope, id: Uuid) -> Result<bool, StoreError> {
+        exists::<contacts::Entity>(&self.db, scope, id).await
+    }
+
+    async fn company_exists(&self, scope: &Scope, id: Uuid) -> Result<bool, StoreError> {
+        exists::<companies::Entity>(&self.db, scope, id).await
+    }
+
+    async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {
+        crate::tenancy::is_member(&self.db, scope, user).await
+    }
+
+    async fn workspace_currency(&self, scope: &Scope) -> Result<Currency, StoreError> {
+        let code: Option<String> = workspaces::Entity::find_by_id(scope.workspace().as_uuid())
+            .select_only()
+            .column(workspaces::Column::Currency)
+            .into_tuple()
+            .one(&self.db)
+            .await
+            .map_err(db_err)?;
+        let code = code.ok_or_else(|| StoreError("scope names a missing workspace".into()))?;
+        Currency::parse(&code).map_err(|e| StoreError(e.to_string()))
+    }
+}
+
+#[async_trait::async_trait]
+impl ConversionStore for SeaDealStore {
+    async fn convert(&self, scope: &Scope, w: &ConversionWrite) -> Result<ConversionOutcome, StoreError> {
+        let txn = write_txn(&self.db).await?;
+        let to = w.lead.converted_to;
+        // The claim: only a lead still qualified converts. On PostgreSQL the
+        // row lock makes concurrent claims wait and then see `converted`; on
+        // SQLite the write transaction serialises them.
+        let claimed = leads::Entity::update_many()
+            .col_expr(leads::Column::Status, Expr::value(w.lead.status.as_str()))
+            .col_expr(leads::Column::ConvertedAt, Expr::value(w.lead.converted_at))
+            .col_expr(leads::Column::ConvertedContactId, Expr::value(to.map(|t| t.contact_id)))
+            .col_expr(leads::Column::ConvertedCompanyId, Expr::value(to.and_then(|t| t.company_id)))
+            .col_expr(leads::Column::ConvertedDealId, Expr::value(to.map(|t| t.deal_id)))
+            .col_expr(leads::Column::UpdatedAt, Expr::value(w.lead.updated_at))
+            .col_expr(leads::Column::LastActivityAt, Expr::value(w.lead.last_activity_at))
+            .filter(leads::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+            .filter(leads::Column::Id.eq(w.lead.id))
+            .filter(leads::Column::Status.eq(crm_leads::LeadStatus::Qualified.as_str()))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+        if claimed.rows_affected != 1 {
+            txn.rollback().await.map_err(db_err)?;
+            return Ok(ConversionOutcome::LeadChanged);
+        }
+        if let Some(company) = &w.new_company {
+            companies::Entity::insert(crate::contacts::company_row(company))
+                .exec_without_returning(&txn)
+                .await
+                .map_err(db_err)?;
+        }
+        if let Some(contact) = &w.new_contact {
+            if let Err(e) =
+                contacts::Entity::insert(crate::contacts::contact_row(contact)).exec_without_returning(&txn).await
+            {
+                txn.rollback().await.map_err(db_err)?;
+                if !is_unique_violation(&e) {
+                    return Err(db_err(e));
+                }
+                let email = contact.email.as_ref().map(|e| e.as_str().to_owned());
+                let existing: Option<Uuid> = in_workspace::<contacts::Entity>(scope)
+                    .filter(contacts::Column::Email.eq(email))
+                    .select_only()
+                    .column(contacts::Column::Id)
+                    .into_tuple()
+                    .one(&self.db)
+                    .await
+                    .map_err(db_err)?;
+                return existing.map(ConversionOutcome::EmailTaken).ok_or_else(|| db_err(e));
+            }
+        }
+        deals::Entity::insert(deal_row(&w.deal)).exec_without_returning(&txn).await.map_err(db_err)?;
+        for entry in &w.audit {
+            audit::append(&txn, scope, entry).await?;
+        }
+        txn.commit().await.map_err(db_err)?;
+        Ok(ConversionOutcome::Converted)
+    }
+}

@@ -1,0 +1,170 @@
+import { useEffect, useId, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { MemberView } from '../../api/types';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useDebounced } from '../companies/queries';
+import { useMemberOptions } from '../leads/queries';
+import { useWorkspace } from '../workspaces/workspaceContext';
+import { useCanWriteDeals } from './access';
+import { Board } from './Board';
+import { boardFiltersToParams, hasActiveBoardFilters, parseBoardFilters, type BoardFilters } from './filters';
+import { formatMoney } from './money';
+import { useBoard, usePipelines } from './queries';
+import type { BoardView, PipelineView } from './types';
+
+const SEARCH_DELAY_MS = 350;
+
+/** Search as you type: the URL (and the board) follow once typing pauses. */
+function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  const debounced = useDebounced(draft.trim(), SEARCH_DELAY_MS);
+  const id = useId();
+  useEffect(() => {
+    if (debounced !== value) onSearch(debounced);
+    // Only a settled draft triggers a search; `value` changes come from it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+  return (
+    <div className="search-form" role="search">
+      <label htmlFor={id} className="visually-hidden">
+        Search deals
+      </label>
+      <input id={id} type="search" placeholder="Search deal titles" value={draft} onChange={(e) => setDraft(e.target.value)} />
+    </div>
+  );
+}
+
+function BoardFiltersBar({
+  filters,
+  onChange,
+  pipelines,
+  pipelineId,
+  members,
+}: {
+  filters: BoardFilters;
+  onChange: (next: BoardFilters) => void;
+  pipelines: PipelineView[];
+  pipelineId: string;
+  members: readonly MemberView[] | undefined;
+}) {
+  const ids = { pipeline: useId(), owner: useId(), stale: useId() };
+  return (
+    <div className="filters" role="group" aria-label="Deal filters">
+      <SearchBox key={filters.q} value={filters.q} onSearch={(q) => onChange({ ...filters, q })} />
+      <div className="filter-row">
+        <div className="filter">
+          <label htmlFor={ids.pipeline}>Pipeline</label>
+          <select id={ids.pipeline} value={pipelineId} onChange={(e) => onChange({ ...filters, pipeline: e.target.value })}>
+            {pipelines.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={ids.owner}>Owner</label>
+          <select id={ids.owner} value={filters.owner} onChange={(e) => onChange({ ...filters, owner: e.target.value })}>
+            <option value="">Anyone</option>
+            {members?.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name || m.email}
+              </option>
+            ))}
+            {filters.owner && !members?.some((m) => m.userId === filters.owner) && <option value={filters.owner}>Unknown member</option>}
+          </select>
+        </div>
+        <label className="checkbox filter-toggle" htmlFor={ids.stale}>
+          <input id={ids.stale} type="checkbox" checked={filters.stale} onChange={(e) => onChange({ ...filters, stale: e.target.checked })} />
+          Stale only
+        </label>
+        {hasActiveBoardFilters(filters) && (
+          <button type="button" className="btn btn-small" onClick={() => onChange({ ...filters, owner: '', stale: false, q: '' })}>
+            Clear filters
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function BoardSummary({ board }: { board: BoardView }) {
+  return (
+    <dl className="stats board-summary" aria-label="Board totals">
+      <div className="stat">
+        <dt>Deals</dt>
+        <dd>{board.totals.count}</dd>
+      </div>
+      <div className="stat">
+        <dt>Total amount</dt>
+        <dd>{formatMoney(board.totals.amount)}</dd>
+      </div>
+      <div className="stat">
+        <dt>Weighted</dt>
+        <dd>{formatMoney(board.totals.weighted)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function DealsBoardPage() {
+  const { workspace } = useWorkspace();
+  const canWrite = useCanWriteDeals();
+  const [params, setParams] = useSearchParams();
+  const filters = parseBoardFilters(params);
+  const setFilters = (next: BoardFilters) => setParams(boardFiltersToParams(next), { replace: next.q !== filters.q });
+  const pipelines = usePipelines(workspace.id);
+  const members = useMemberOptions(workspace.id);
+  const pipeline = pipelines.data?.find((p) => p.id === filters.pipeline) ?? pipelines.data?.[0];
+  const board = useBoard(workspace.id, pipeline?.id, filters);
+  const base = `/w/${workspace.id}/deals`;
+  const newDeal = canWrite && (
+    <Link className="btn btn-primary" to={`${base}/new${pipeline ? `?pipeline=${pipeline.id}` : ''}`}>
+      New deal
+    </Link>
+  );
+
+  let body;
+  if (pipelines.isPending) body = <LoadingState label="Loading pipelines…" />;
+  else if (pipelines.isError) body = <ErrorState title="Could not load the pipelines" error={pipelines.error} onRetry={() => void pipelines.refetch()} />;
+  else if (!pipeline) body = <EmptyState title="No pipeline yet">An owner can add one in the workspace settings.</EmptyState>;
+  else {
+    let boardBody;
+    if (board.isPending) boardBody = <LoadingState label="Loading the board…" />;
+    else if (board.isError) boardBody = <ErrorState title="Could not load the board" error={board.error} onRetry={() => void board.refetch()} />;
+    else
+      boardBody = (
+        <>
+          <BoardSummary board={board.data} />
+          {board.data.totals.count === 0 &&
+            (hasActiveBoardFilters(filters) ? (
+              <EmptyState title="No deals match these filters">Change or clear the filters to see more deals.</EmptyState>
+            ) : (
+              <EmptyState title="No deals yet">
+                <p>Deals are opportunities you work towards closing. Convert a qualified lead or add a deal.</p>
+                {newDeal}
+              </EmptyState>
+            ))}
+          <Board board={board.data} filters={filters} workspaceId={workspace.id} members={members.data} canWrite={canWrite} />
+        </>
+      );
+    body = (
+      <>
+        <BoardFiltersBar filters={filters} onChange={setFilters} pipelines={pipelines.data} pipelineId={pipeline.id} members={members.data} />
+        {boardBody}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Deals"
+        description={canWrite ? 'Drag a card (or use its handle with the keyboard) to move a deal to another stage.' : 'The pipeline, stage by stage.'}
+        actions={newDeal}
+      />
+      {body}
+    </>
+  );
+}

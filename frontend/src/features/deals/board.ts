@@ -1,0 +1,109 @@
+import { addMoney, percentOf, subtractMoney } from './money';
+import type { BoardColumnView, BoardView, DealView, PipelineView, StageKind, StageView } from './types';
+
+const KIND_ORDER: Record<StageKind, number> = { open: 0, won: 1, lost: 2 };
+
+/** Stages in board order: open stages by position, then won, then lost. */
+export function boardStages(pipeline: Pick<PipelineView, 'stages'>): StageView[] {
+  return [...pipeline.stages].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.position - b.position);
+}
+
+export function openStages(pipeline: Pick<PipelineView, 'stages'>): StageView[] {
+  return boardStages(pipeline).filter((s) => s.kind === 'open');
+}
+
+export function stageOfKind(pipeline: Pick<PipelineView, 'stages'>, kind: 'won' | 'lost'): StageView | undefined {
+  return pipeline.stages.find((s) => s.kind === kind);
+}
+
+/**
+ * What dropping `deal` on `target` means:
+ * - `none`: same stage, nothing to do;
+ * - `move`: a plain move (open → open or open → won);
+ * - `lose`: open → lost, which needs a reason first;
+ * - `reopen`: the deal is won or lost; it must be reopened explicitly first.
+ */
+export type MovePlan = 'none' | 'move' | 'lose' | 'reopen';
+
+export function planMove(deal: Pick<DealView, 'stageId' | 'status'>, target: Pick<StageView, 'id' | 'kind'>): MovePlan {
+  if (deal.stageId === target.id) return 'none';
+  if (deal.status !== 'open') return 'reopen';
+  return target.kind === 'lost' ? 'lose' : 'move';
+}
+
+/** The deal as the server will most likely return it after a move to `target` (for the optimistic board). */
+export function movedDeal(deal: DealView, target: StageView, lostReason?: string | null): DealView {
+  const probability = target.kind === 'open' ? (deal.probabilityOverride ?? target.probability) : target.probability;
+  return {
+    ...deal,
+    stageId: target.id,
+    stageName: target.name,
+    status: target.kind,
+    probability,
+    weighted: { amount: percentOf(deal.amount.amount, probability), currency: deal.weighted.currency },
+    lostReason: target.kind === 'lost' ? (lostReason ?? deal.lostReason) : null,
+    stale: target.kind === 'open' ? deal.stale : false,
+  };
+}
+
+function withoutDeal(column: BoardColumnView, deal: DealView): BoardColumnView {
+  if (!column.deals.some((d) => d.id === deal.id)) return column;
+  return {
+    ...column,
+    count: Math.max(0, column.count - 1),
+    amount: subtractMoney(column.amount, deal.amount),
+    weighted: subtractMoney(column.weighted, deal.weighted),
+    deals: column.deals.filter((d) => d.id !== deal.id),
+  };
+}
+
+function withDeal(column: BoardColumnView, deal: DealView): BoardColumnView {
+  return {
+    ...column,
+    count: column.count + 1,
+    amount: addMoney(column.amount, deal.amount),
+    weighted: addMoney(column.weighted, deal.weighted),
+    deals: [deal, ...column.deals],
+  };
+}
+
+export function findDeal(board: BoardView, dealId: string): DealView | undefined {
+  for (const column of board.columns) {
+    const deal = column.deals.find((d) => d.id === dealId);
+    if (deal) return deal;
+  }
+  return undefined;
+}
+
+/**
+ * The board with `next` (a new version of one of its deals) in its column:
+ * removed from the column it was in, put on top of its new stage's column,
+ * column and board totals adjusted by the difference.
+ */
+export function replaceDeal(board: BoardView, next: DealView): BoardView {
+  const previous = findDeal(board, next.id);
+  let columns = board.columns;
+  if (previous) columns = columns.map((c) => (c.stageId === previous.stageId ? withoutDeal(c, previous) : c));
+  columns = columns.map((c) => (c.stageId === next.stageId ? withDeal(c, next) : c));
+  if (!previous) return { ...board, columns };
+  let totals = board.totals;
+  // Board totals are the sum of the columns: only the weighted amount changes with a stage.
+  totals = {
+    ...totals,
+    weighted: addMoney(subtractMoney(totals.weighted, previous.weighted), next.weighted),
+    amount: addMoney(subtractMoney(totals.amount, previous.amount), next.amount),
+  };
+  return { ...board, columns, totals };
+}
+
+/** Appends a further page of a column's deals (per-column "Load more"). */
+export function appendColumnPage(board: BoardView, stageId: string, page: { data: DealView[]; nextCursor?: string | null }): BoardView {
+  return {
+    ...board,
+    columns: board.columns.map((c) => {
+      if (c.stageId !== stageId) return c;
+      const known = new Set(c.deals.map((d) => d.id));
+      return { ...c, deals: [...c.deals, ...page.data.filter((d) => !known.has(d.id))], nextCursor: page.nextCursor ?? null };
+    }),
+  };
+}

@@ -1,0 +1,279 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { unwrap } from '../../api/client';
+import { auditKeys } from '../audit/queries';
+import { leadKeys } from '../leads/queries';
+import { appendColumnPage, replaceDeal } from './board';
+import { dealFilterKey, toDealFilterQuery, type BoardFilters } from './filters';
+import { dealsApi } from './http';
+import type {
+  BoardView,
+  ConversionPreviewView,
+  ConversionResultView,
+  ConvertLeadRequest,
+  CreateDealRequest,
+  DealSummaryView,
+  DealView,
+  LostReasonView,
+  MoveDealRequest,
+  PipelineView,
+  UpdateDealRequest,
+} from './types';
+
+export const BOARD_COLUMN_LIMIT = 20;
+const W = '/api/workspaces/{workspaceId}';
+
+export const dealKeys = {
+  all: (workspaceId: string) => ['workspaces', workspaceId, 'deals'] as const,
+  boards: (workspaceId: string) => ['workspaces', workspaceId, 'deals', 'board'] as const,
+  board: (workspaceId: string, pipelineId: string, filters: Omit<BoardFilters, 'pipeline'>) =>
+    ['workspaces', workspaceId, 'deals', 'board', pipelineId, filters] as const,
+  detail: (workspaceId: string, dealId: string) => ['workspaces', workspaceId, 'deals', 'detail', dealId] as const,
+  summary: (workspaceId: string, kind: 'contact' | 'company', id: string) => ['workspaces', workspaceId, 'deals', 'summary', kind, id] as const,
+  pipelines: (workspaceId: string) => ['workspaces', workspaceId, 'pipelines'] as const,
+  lostReasons: (workspaceId: string) => ['workspaces', workspaceId, 'lost-reasons'] as const,
+};
+
+export function usePipelines(workspaceId: string) {
+  return useQuery({
+    queryKey: dealKeys.pipelines(workspaceId),
+    queryFn: async () =>
+      ((await unwrap(dealsApi.GET(`${W}/pipelines`, { params: { path: { workspaceId } } }))) as { data: PipelineView[] }).data,
+    staleTime: 30_000,
+  });
+}
+
+export function useLostReasons(workspaceId: string) {
+  return useQuery({
+    queryKey: dealKeys.lostReasons(workspaceId),
+    queryFn: async () =>
+      ((await unwrap(dealsApi.GET(`${W}/lost-reasons`, { params: { path: { workspaceId } } }))) as { data: LostReasonView[] }).data,
+    staleTime: 30_000,
+  });
+}
+
+export function useBoard(workspaceId: string, pipelineId: string | undefined, filters: BoardFilters) {
+  return useQuery({
+    queryKey: dealKeys.board(workspaceId, pipelineId ?? '', dealFilterKey(filters)),
+    queryFn: async () =>
+      (await unwrap(
+        dealsApi.GET(`${W}/pipelines/{pipelineId}/board`, {
+          params: { path: { workspaceId, pipelineId: pipelineId ?? '' }, query: { ...toDealFilterQuery(filters), limit: BOARD_COLUMN_LIMIT } },
+        }),
+      )) as BoardView,
+    enabled: Boolean(pipelineId),
+  });
+}
+
+/** Per-column "Load more": the next page of one stage's deals, appended to the cached board. */
+export function useLoadMoreColumn(workspaceId: string, pipelineId: string, filters: BoardFilters) {
+  const queryClient = useQueryClient();
+  const key = dealKeys.board(workspaceId, pipelineId, dealFilterKey(filters));
+  return useMutation({
+    mutationFn: async ({ stageId, cursor }: { stageId: string; cursor: string }) =>
+      (await unwrap(
+        dealsApi.GET(`${W}/deals`, {
+          params: { path: { workspaceId }, query: { ...toDealFilterQuery(filters), stageId, cursor, limit: BOARD_COLUMN_LIMIT } },
+        }),
+      )) as { data: DealView[]; nextCursor?: string | null },
+    onSuccess: (page, { stageId }) => {
+      queryClient.setQueryData<BoardView>(key, (board) => (board ? appendColumnPage(board, stageId, page) : board));
+    },
+  });
+}
+
+export function useDeal(workspaceId: string, dealId: string) {
+  return useQuery({
+    queryKey: dealKeys.detail(workspaceId, dealId),
+    queryFn: async () => (await unwrap(dealsApi.GET(`${W}/deals/{dealId}`, { params: { path: { workspaceId, dealId } } }))) as DealView,
+  });
+}
+
+export function useDealSummary(workspaceId: string, kind: 'contact' | 'company', id: string) {
+  return useQuery({
+    queryKey: dealKeys.summary(workspaceId, kind, id),
+    queryFn: async () =>
+      (await unwrap(
+        kind === 'contact'
+          ? dealsApi.GET(`${W}/contacts/{contactId}/deal-summary`, { params: { path: { workspaceId, contactId: id } } })
+          : dealsApi.GET(`${W}/companies/{companyId}/deal-summary`, { params: { path: { workspaceId, companyId: id } } }),
+      )) as DealSummaryView,
+  });
+}
+
+/**
+ * After a deal changed: its detail gets the server's view, every cached board
+ * holds the new version (no refetch, so loaded "more" pages stay), and the
+ * summaries, timelines and audit feed refetch.
+ */
+export async function dealChanged(queryClient: QueryClient, workspaceId: string, deal: DealView) {
+  queryClient.setQueryData(dealKeys.detail(workspaceId, deal.id), deal);
+  queryClient.setQueriesData<BoardView>({ queryKey: dealKeys.boards(workspaceId) }, (board) =>
+    board && board.pipeline.id === deal.pipelineId ? replaceDeal(board, deal) : board,
+  );
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: dealKeys.all(workspaceId), predicate: (q) => q.queryKey[3] !== 'detail' && q.queryKey[3] !== 'board' }),
+    queryClient.invalidateQueries({ queryKey: ['workspaces', workspaceId], predicate: (q) => q.queryKey[3] === 'timeline' }),
+    queryClient.invalidateQueries({ queryKey: auditKeys.all(workspaceId) }),
+  ]);
+}
+
+export function useCreateDeal(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, idempotencyKey }: { body: CreateDealRequest; idempotencyKey?: string }) =>
+      (await unwrap(
+        dealsApi.POST(`${W}/deals`, {
+          params: { path: { workspaceId }, ...(idempotencyKey ? { header: { 'Idempotency-Key': idempotencyKey } } : {}) },
+          body,
+        }),
+      )) as DealView,
+    onSuccess: async (deal) => {
+      await Promise.all([dealChanged(queryClient, workspaceId, deal), queryClient.invalidateQueries({ queryKey: dealKeys.boards(workspaceId) })]);
+    },
+  });
+}
+
+export function useUpdateDeal(workspaceId: string, dealId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: UpdateDealRequest) =>
+      (await unwrap(dealsApi.PATCH(`${W}/deals/{dealId}`, { params: { path: { workspaceId, dealId } }, body }))) as DealView,
+    onSuccess: (deal) => dealChanged(queryClient, workspaceId, deal),
+  });
+}
+
+export function moveDeal(workspaceId: string, dealId: string, body: MoveDealRequest) {
+  return unwrap(dealsApi.POST(`${W}/deals/{dealId}/stage`, { params: { path: { workspaceId, dealId } }, body })) as Promise<DealView>;
+}
+
+export function reopenDeal(workspaceId: string, dealId: string, stageId?: string) {
+  return unwrap(
+    dealsApi.POST(`${W}/deals/{dealId}/reopen`, { params: { path: { workspaceId, dealId } }, body: stageId ? { stageId } : {} }),
+  ) as Promise<DealView>;
+}
+
+/** Stage move from the detail page (the board does its own optimistic version). */
+export function useMoveDeal(workspaceId: string, dealId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MoveDealRequest) => moveDeal(workspaceId, dealId, body),
+    onSuccess: (deal) => dealChanged(queryClient, workspaceId, deal),
+  });
+}
+
+export function useReopenDeal(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ dealId, stageId }: { dealId: string; stageId?: string }) => reopenDeal(workspaceId, dealId, stageId),
+    onSuccess: (deal) => dealChanged(queryClient, workspaceId, deal),
+  });
+}
+
+// Lead conversion ------------------------------------------------------------
+
+export function useConversionPreview(workspaceId: string, leadId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...leadKeys.detail(workspaceId, leadId), 'conversion-preview'],
+    queryFn: async () =>
+      (await unwrap(
+        dealsApi.POST(`${W}/leads/{leadId}/conversion/preview`, { params: { path: { workspaceId, leadId } }, body: {} }),
+      )) as ConversionPreviewView,
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export function useConvertLead(workspaceId: string, leadId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: ConvertLeadRequest) =>
+      (await unwrap(dealsApi.POST(`${W}/leads/{leadId}/conversion`, { params: { path: { workspaceId, leadId } }, body }))) as ConversionResultView,
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: leadKeys.all(workspaceId) }),
+        queryClient.invalidateQueries({ queryKey: dealKeys.all(workspaceId) }),
+        queryClient.invalidateQueries({ queryKey: ['workspaces', workspaceId, 'contacts'] }),
+        queryClient.invalidateQueries({ queryKey: ['workspaces', workspaceId, 'companies'] }),
+        queryClient.invalidateQueries({ queryKey: auditKeys.all(workspaceId) }),
+      ]);
+    },
+  });
+}
+
+// Settings: pipelines, stages, lost reasons ------------------------------------
+
+function useSettingsMutation<TVars, TResult>(workspaceId: string, fn: (vars: TVars) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: dealKeys.pipelines(workspaceId) }),
+        queryClient.invalidateQueries({ queryKey: dealKeys.lostReasons(workspaceId) }),
+        queryClient.invalidateQueries({ queryKey: dealKeys.all(workspaceId) }),
+        queryClient.invalidateQueries({ queryKey: auditKeys.all(workspaceId) }),
+      ]);
+    },
+  });
+}
+
+export function useCreatePipeline(workspaceId: string) {
+  return useSettingsMutation(
+    workspaceId,
+    async (body: { name: string }) =>
+      (await unwrap(dealsApi.POST(`${W}/pipelines`, { params: { path: { workspaceId } }, body }))) as PipelineView,
+  );
+}
+
+export function useRenamePipeline(workspaceId: string) {
+  return useSettingsMutation(
+    workspaceId,
+    async ({ pipelineId, name }: { pipelineId: string; name: string }) =>
+      (await unwrap(dealsApi.PATCH(`${W}/pipelines/{pipelineId}`, { params: { path: { workspaceId, pipelineId } }, body: { name } }))) as PipelineView,
+  );
+}
+
+export interface StageDraft {
+  id?: string;
+  name: string;
+  probability: number;
+}
+
+export function useSaveStages(workspaceId: string) {
+  return useSettingsMutation(
+    workspaceId,
+    async ({ pipelineId, stages }: { pipelineId: string; stages: StageDraft[] }) =>
+      (await unwrap(
+        dealsApi.PUT(`${W}/pipelines/{pipelineId}/stages`, { params: { path: { workspaceId, pipelineId } }, body: { stages } }),
+      )) as PipelineView,
+  );
+}
+
+export function useDeleteStage(workspaceId: string) {
+  return useSettingsMutation(workspaceId, ({ pipelineId, stageId, moveTo }: { pipelineId: string; stageId: string; moveTo?: string }) =>
+    unwrap(
+      dealsApi.DELETE(`${W}/pipelines/{pipelineId}/stages/{stageId}`, {
+        params: { path: { workspaceId, pipelineId, stageId }, query: moveTo ? { moveTo } : {} },
+      }),
+    ),
+  );
+}
+
+export function useCreateLostReason(workspaceId: string) {
+  return useSettingsMutation(
+    workspaceId,
+    async (body: { label: string }) =>
+      (await unwrap(dealsApi.POST(`${W}/lost-reasons`, { params: { path: { workspaceId } }, body }))) as LostReasonView,
+  );
+}
+
+export function useSetLostReasonArchived(workspaceId: string) {
+  return useSettingsMutation(
+    workspaceId,
+    async ({ reasonId, archived }: { reasonId: string; archived: boolean }) =>
+      (await unwrap(
+        dealsApi.PATCH(`${W}/lost-reasons/{reasonId}`, { params: { path: { workspaceId, reasonId } }, body: { archived } }),
+      )) as LostReasonView,
+  );
+}
