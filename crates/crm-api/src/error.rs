@@ -46,6 +46,9 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub existing: Option<serde_json::Value>,
+    /// `stage.not_empty`: how many deals are in the stage.
+    #[serde(rename = "dealCount", skip_serializing_if = "Option::is_none")]
+    pub deal_count: Option<u64>,
 }
 
 /// One invalid field, named by its JSON field name.
@@ -73,6 +76,7 @@ pub struct ApiError {
 struct Extensions {
     duplicates: Option<serde_json::Value>,
     existing: Option<serde_json::Value>,
+    deal_count: Option<u64>,
 }
 
 impl std::fmt::Display for ApiError {
@@ -154,6 +158,7 @@ impl ResponseError for ApiError {
             errors: self.errors.clone(),
             duplicates: self.extensions.as_ref().and_then(|e| e.duplicates.clone()),
             existing: self.extensions.as_ref().and_then(|e| e.existing.clone()),
+            deal_count: self.extensions.as_ref().and_then(|e| e.deal_count),
         };
         let mut response = HttpResponse::build(self.status);
         response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json")));
@@ -278,6 +283,63 @@ impl From<crm_activities::ActivityError> for ApiError {
             E::LinkNotFound(_) => Self::new(S::NOT_FOUND, "activity.link_not_found", "Linked record not found", detail),
             E::AssigneeNotFound => Self::new(S::NOT_FOUND, "activity.assignee_not_found", "Assignee not found", detail),
             E::AlreadyInState(_) => Self::new(S::CONFLICT, "activity.already_in_state", "Nothing to change", detail),
+            E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
+            E::Conflict => Self::new(S::CONFLICT, "record.conflict", "Changed concurrently", detail),
+            E::Store(e) => Self::internal(&e),
+        }
+    }
+}
+
+impl From<crm_deals::DealError> for ApiError {
+    fn from(error: crm_deals::DealError) -> Self {
+        use StatusCode as S;
+        use crm_deals::DealError as E;
+        let detail = error.to_string();
+        match error {
+            E::Invalid(errors) => Self::invalid(errors),
+            E::NotFound(what) => Self::new(
+                S::NOT_FOUND,
+                match what {
+                    "deal" => "deal.not_found",
+                    "pipeline" => "pipeline.not_found",
+                    "stage" => "stage.not_found",
+                    "lead" => "lead.not_found",
+                    "contact" => "contact.not_found",
+                    "company" => "company.not_found",
+                    "lost reason" => "lost_reason.not_found",
+                    _ => "resource.not_found",
+                },
+                "Not found",
+                detail,
+            ),
+            E::OwnerNotFound => Self::new(S::NOT_FOUND, "owner.not_found", "Owner not found", detail),
+            E::LostReasonRequired => Self {
+                errors: vec![ProblemField {
+                    field: "lostReasonId".into(),
+                    code: "required".into(),
+                    message: "choose a lost reason or give another one in lostReasonOther".into(),
+                }],
+                ..Self::new(S::UNPROCESSABLE_ENTITY, "deal.lost_reason_required", "Lost reason required", detail)
+            },
+            E::Closed(_) => Self::new(S::CONFLICT, "deal.closed", "Deal is closed", detail),
+            E::NotClosed => Self::new(S::CONFLICT, "deal.not_closed", "Deal is open", detail),
+            E::StageNotEmpty { count } => Self {
+                extensions: Some(Box::new(Extensions { deal_count: Some(count), ..Extensions::default() })),
+                ..Self::new(S::CONFLICT, "stage.not_empty", "Stage holds deals", detail)
+            },
+            E::StageRule(_) => Self::new(S::UNPROCESSABLE_ENTITY, "stage.rule", "Stage change not allowed", detail),
+            E::LostReasonExists => Self::new(S::CONFLICT, "lost_reason.exists", "Lost reason exists", detail),
+            E::LeadNotQualified(_) => {
+                Self::new(S::UNPROCESSABLE_ENTITY, "lead.not_qualified", "Lead is not qualified", detail)
+            }
+            E::AlreadyConverted => Self::new(S::CONFLICT, "lead.already_converted", "Already converted", detail),
+            E::EmailTaken { id, name } => Self {
+                extensions: Some(Box::new(Extensions {
+                    existing: Some(serde_json::json!({ "id": id, "name": name })),
+                    ..Extensions::default()
+                })),
+                ..Self::new(S::CONFLICT, "contact.email_taken", "Email already used", detail)
+            },
             E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
             E::Conflict => Self::new(S::CONFLICT, "record.conflict", "Changed concurrently", detail),
             E::Store(e) => Self::internal(&e),

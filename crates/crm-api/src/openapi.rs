@@ -119,7 +119,7 @@ fn add_problems(op: &mut Operation) {
 /// Schema patterns, named once. DTO attributes say `pattern = "@name"` (the
 /// derive only takes literals) and [`openapi`] swaps in the regex, so each
 /// rule is written here only, next to the domain parser it mirrors.
-const PATTERNS: [(&str, &str); 7] = [
+const PATTERNS: [(&str, &str); 8] = [
     // A required single-line text (names, labels): some non-space
     // character and no control characters, as the domain's name types.
     ("@name", r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"),
@@ -141,6 +141,10 @@ const PATTERNS: [(&str, &str); 7] = [
     ),
     // A tag (crm_leads::Tags): 1-40 characters once trimmed, no commas.
     ("@tag", r"^\s*[^\s,\x00-\x1F\x7F-\x9F][^,\x00-\x1F\x7F-\x9F]{0,39}$"),
+    // A non-negative decimal amount (crm_kernel::Money): digits, then at most
+    // as many decimals as the workspace currency has (2 for EUR, 0 for JPY,
+    // 3 for KWD; more is a 422 naming the currency).
+    ("@amount", r"^\s*[0-9]{1,13}(?:\.[0-9]{1,3})?\s*$"),
 ];
 
 fn resolve_patterns(value: &mut serde_json::Value) {

@@ -34,6 +34,8 @@ pub struct Services {
     pub leads: Arc<crm_leads::LeadService>,
     pub contacts: Arc<crm_contacts::ContactService>,
     pub activities: Arc<crm_activities::ActivityService>,
+    pub deals: Arc<crm_deals::DealService>,
+    pub conversion: Arc<crm_deals::ConversionService>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -63,16 +65,24 @@ impl Services {
             Arc::new(crm_store::SeaAuditLog::new(db.clone())),
             clock.clone(),
         ));
-        let contacts = Arc::new(crm_contacts::ContactService::new(
-            Arc::new(crm_store::SeaContactStore::new(db.clone())),
-            clock.clone(),
-        ));
+        let contact_store = Arc::new(crm_store::SeaContactStore::new(db.clone()));
+        let contacts = Arc::new(crm_contacts::ContactService::new(contact_store.clone(), clock.clone()));
         let activities = Arc::new(crm_activities::ActivityService::new(
             Arc::new(crm_store::SeaActivityStore::new(db.clone())),
             Arc::new(crm_store::SeaAuditLog::new(db.clone())),
             clock.clone(),
         ));
-        Ok(Self { db, identity, leads, contacts, activities, clock })
+        let deal_store = Arc::new(crm_store::SeaDealStore::new(db.clone()));
+        let deals = Arc::new(crm_deals::DealService::new(deal_store.clone(), deal_store.clone(), clock.clone()));
+        let conversion = Arc::new(crm_deals::ConversionService::new(
+            Arc::new(crm_store::SeaLeadStore::new(db.clone())),
+            contact_store,
+            deal_store.clone(),
+            deal_store.clone(),
+            deal_store,
+            clock.clone(),
+        ));
+        Ok(Self { db, identity, leads, contacts, activities, deals, conversion, clock })
     }
 }
 
@@ -105,6 +115,8 @@ impl Application {
                 leads: services.leads.clone(),
                 contacts: services.contacts.clone(),
                 activities: services.activities.clone(),
+                deals: services.deals.clone(),
+                conversion: services.conversion.clone(),
                 idempotency: Arc::new(crm_store::SeaIdempotencyStore::new(services.db.clone())),
                 clock: services.clock.clone(),
                 readiness: Arc::new(DbReadiness(services.db.clone())),

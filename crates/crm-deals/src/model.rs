@@ -122,6 +122,15 @@ pub struct DealSnapshot {
     pub stale: bool,
     /// The label of a listed reason, or the "other" text.
     pub lost_reason: Option<String>,
+    pub contact_name: Option<String>,
+    pub company_name: Option<String>,
+}
+
+/// Names of linked contacts and companies, by id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkNames {
+    pub contacts: std::collections::HashMap<Uuid, String>,
+    pub companies: std::collections::HashMap<Uuid, String>,
 }
 
 /// Raw input to create a deal.

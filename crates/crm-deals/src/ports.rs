@@ -5,7 +5,7 @@ use crm_kernel::{AuditEntry, Currency, Notification, Scope, StoreError, UserId};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::model::{Deal, DealFilter, DealQuery, LostReason, Pipeline, Stage, StageTotals};
+use crate::model::{Deal, DealFilter, DealQuery, LinkNames, LostReason, Pipeline, Stage, StageTotals};
 
 /// How a stage deletion went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,6 +160,12 @@ pub trait DealStore: Send + Sync {
     /// # Errors
     /// `StoreError` on storage failure.
     async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError>;
+
+    /// Names of the given contacts and companies (for cards and lists).
+    ///
+    /// # Errors
+    /// `StoreError` on storage failure.
+    async fn link_names(&self, scope: &Scope, contacts: &[Uuid], companies: &[Uuid]) -> Result<LinkNames, StoreError>;
 
     /// The workspace's currency: new deals are in it.
     ///

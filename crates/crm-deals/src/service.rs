@@ -10,8 +10,8 @@ use uuid::Uuid;
 
 use crate::error::DealError;
 use crate::model::{
-    BoardColumn, Deal, DealChanges, DealFilter, DealQuery, DealSnapshot, DealSummary, LossReason, LostReason, NewDeal,
-    Pipeline, Stage, StageMove, StageTotals,
+    BoardColumn, Deal, DealChanges, DealFilter, DealQuery, DealSnapshot, DealSummary, LinkNames, LossReason,
+    LostReason, NewDeal, Pipeline, Stage, StageMove, StageTotals,
 };
 use crate::ports::{DealStore, PipelineStore, StageRemoval};
 use crate::values::{Probability, StageKind};
@@ -103,6 +103,7 @@ impl DealService {
         deal: Deal,
         stages: &HashMap<Uuid, Stage>,
         reasons: &[LostReason],
+        names: &LinkNames,
         now: OffsetDateTime,
     ) -> Result<DealSnapshot, DealError> {
         let stage = stages
@@ -116,6 +117,8 @@ impl DealService {
             Some(LossReason::Listed(id)) => reasons.iter().find(|r| r.id == *id).map(|r| r.label.clone()),
         };
         Ok(DealSnapshot {
+            contact_name: deal.contact_id.and_then(|id| names.contacts.get(&id).cloned()),
+            company_name: deal.company_id.and_then(|id| names.companies.get(&id).cloned()),
             weighted: deal.amount.percent(probability.get()),
             stale: deal.is_stale(now),
             probability,
@@ -139,8 +142,18 @@ impl DealService {
         } else {
             Vec::new()
         };
+        let names = self.names(scope, &deals).await?;
         let now = self.clock.now();
-        deals.into_iter().map(|d| Self::snapshot(d, &stages, &reasons, now)).collect()
+        deals.into_iter().map(|d| Self::snapshot(d, &stages, &reasons, &names, now)).collect()
+    }
+
+    async fn names(&self, scope: &Scope, deals: &[Deal]) -> Result<LinkNames, DealError> {
+        let contacts: Vec<Uuid> = deals.iter().filter_map(|d| d.contact_id).collect();
+        let companies: Vec<Uuid> = deals.iter().filter_map(|d| d.company_id).collect();
+        if contacts.is_empty() && companies.is_empty() {
+            return Ok(LinkNames::default());
+        }
+        Ok(self.deals.link_names(scope, &contacts, &companies).await?)
     }
 
     async fn one(&self, scope: &Scope, deal: Deal) -> Result<DealSnapshot, DealError> {
@@ -584,9 +597,10 @@ impl DealService {
                 let more = rows.len() > usize::from(limit.get());
                 rows.truncate(usize::from(limit.get()));
                 let next = if more { rows.last().map(|d| d.id) } else { None };
+                let names = self.names(scope, &rows).await?;
                 let snaps = rows
                     .into_iter()
-                    .map(|d| Self::snapshot(d, &stages, &reasons, now))
+                    .map(|d| Self::snapshot(d, &stages, &reasons, &names, now))
                     .collect::<Result<Vec<_>, _>>()?;
                 (snaps, next)
             };

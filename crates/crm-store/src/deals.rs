@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use crm_deals::conversion::{ConversionOutcome, ConversionStore, ConversionWrite};
 use crm_deals::{
-    Deal, DealFilter, DealQuery, DealStore, LossReason, LostReason, Pipeline, PipelineStore, Probability, Stage,
-    StageKind, StageRemoval, StageTotals,
+    Deal, DealFilter, DealQuery, DealStore, LinkNames, LossReason, LostReason, Pipeline, PipelineStore, Probability,
+    Stage, StageKind, StageRemoval, StageTotals,
 };
 use crm_kernel::{AuditEntry, Currency, Money, Notification, Scope, StoreError, UserId};
 use sea_orm::sea_query::Expr;
@@ -525,6 +525,35 @@ impl DealStore for SeaDealStore {
 
     async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {
         crate::tenancy::is_member(&self.db, scope, user).await
+    }
+
+    async fn link_names(&self, scope: &Scope, contacts: &[Uuid], companies: &[Uuid]) -> Result<LinkNames, StoreError> {
+        let mut names = LinkNames::default();
+        if !contacts.is_empty() {
+            let rows: Vec<(Uuid, String)> = in_workspace::<contacts::Entity>(scope)
+                .filter(contacts::Column::Id.is_in(contacts.iter().copied()))
+                .select_only()
+                .column(contacts::Column::Id)
+                .column(contacts::Column::Name)
+                .into_tuple()
+                .all(&self.db)
+                .await
+                .map_err(db_err)?;
+            names.contacts.extend(rows);
+        }
+        if !companies.is_empty() {
+            let rows: Vec<(Uuid, String)> = in_workspace::<companies::Entity>(scope)
+                .filter(companies::Column::Id.is_in(companies.iter().copied()))
+                .select_only()
+                .column(companies::Column::Id)
+                .column(companies::Column::Name)
+                .into_tuple()
+                .all(&self.db)
+                .await
+                .map_err(db_err)?;
+            names.companies.extend(rows);
+        }
+        Ok(names)
     }
 
     async fn workspace_currency(&self, scope: &Scope) -> Result<Currency, StoreError> {

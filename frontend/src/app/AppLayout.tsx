@@ -27,6 +27,9 @@ function WorkspaceNav({ membership }: { membership: MembershipSummary }) {
         <NavLink to={`${base}/companies`}>Companies</NavLink>
       </li>
       <li>
+        <NavLink to={`${base}/deals`}>Deals</NavLink>
+      </li>
+      <li>
         <NavLink to={`${base}/activities`}>Activities</NavLink>
       </li>
       <li>
@@ -41,6 +44,9 @@ function WorkspaceNav({ membership }: { membership: MembershipSummary }) {
           </li>
           <li>
             <NavLink to={`${base}/settings/lead-sources`}>Lead sources</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/settings/pipelines`}>Pipelines</NavLink>
           </li>
           <li>
             <NavLink to={`${base}/settings/api-tokens`}>API tokens</NavLink>

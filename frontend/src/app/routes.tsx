@@ -15,6 +15,10 @@ import { CompanyCreatePage, CompanyEditPage } from '../features/companies/Compan
 import { ContactDetailPage } from '../features/contacts/ContactDetailPage';
 import { ContactCreatePage, ContactEditPage } from '../features/contacts/ContactFormPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
+import { DealDetailPage } from '../features/deals/DealDetailPage';
+import { DealCreatePage, DealEditPage } from '../features/deals/DealFormPage';
+import { DealsBoardPage } from '../features/deals/DealsBoardPage';
+import { PipelineSettingsPage } from '../features/deals/PipelineSettingsPage';
 import { InvitePage } from '../features/invitations/InvitePage';
 import { LeadDetailPage } from '../features/leads/LeadDetailPage';
 import { LeadCreatePage, LeadEditPage } from '../features/leads/LeadFormPage';
@@ -66,11 +70,16 @@ export const routes: RouteObject[] = [
               { path: 'companies/new', element: <TitledRoute title="New company"><CompanyCreatePage /></TitledRoute> },
               { path: 'companies/:companyId', element: <TitledRoute title="Company"><CompanyDetailPage /></TitledRoute> },
               { path: 'companies/:companyId/edit', element: <TitledRoute title="Edit company"><CompanyEditPage /></TitledRoute> },
+              { path: 'deals', element: <TitledRoute title="Deals"><DealsBoardPage /></TitledRoute> },
+              { path: 'deals/new', element: <TitledRoute title="New deal"><DealCreatePage /></TitledRoute> },
+              { path: 'deals/:dealId', element: <TitledRoute title="Deal"><DealDetailPage /></TitledRoute> },
+              { path: 'deals/:dealId/edit', element: <TitledRoute title="Edit deal"><DealEditPage /></TitledRoute> },
               { path: 'activities', element: <TitledRoute title="Activities"><ActivitiesPage /></TitledRoute> },
               { path: 'team', element: <TitledRoute title="Team"><TeamPage /></TitledRoute> },
               { path: 'team/:userId', element: <TitledRoute title="Member"><MemberDetailPage /></TitledRoute> },
               { path: 'settings', element: <TitledRoute title="Workspace settings"><SettingsPage /></TitledRoute> },
               { path: 'settings/lead-sources', element: <TitledRoute title="Lead sources"><LeadSourcesPage /></TitledRoute> },
+              { path: 'settings/pipelines', element: <TitledRoute title="Pipelines and lost reasons"><PipelineSettingsPage /></TitledRoute> },
               { path: 'settings/api-tokens', element: <TitledRoute title="API tokens"><ApiTokensPage /></TitledRoute> },
             ],
           },

@@ -186,3 +186,15 @@ pub async fn get_company_timeline(
 ) -> Result<web::Json<TimelinePage>, ApiError> {
     timeline(&state, &member.scope, LinkKind::Company, path.1, &query).await
 }
+
+/// The deal's timeline: linked activities and audit events, newest first.
+#[utoipa::path(tag = "deals", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("dealId" = Uuid, Path), ListQuery), responses((status = 200, body = TimelinePage)))]
+#[get("/api/workspaces/{workspaceId}/deals/{dealId}/timeline")]
+pub async fn get_deal_timeline(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<TimelinePage>, ApiError> {
+    timeline(&state, &member.scope, LinkKind::Deal, path.1, &query).await
+}

@@ -135,5 +135,6 @@ pub async fn get_member_summary(
     state.identity.member(&member.scope, user).await?;
     let (open_activities, overdue_activities) = state.activities.assigned_counts(&member.scope, user).await?;
     let active_leads = state.leads.open_assigned_count(&member.scope, user).await?;
-    Ok(web::Json(MemberSummaryView { user_id: path.1, open_activities, overdue_activities, active_leads }))
+    let open_deals = state.deals.open_owned_count(&member.scope, user).await?;
+    Ok(web::Json(MemberSummaryView { user_id: path.1, open_activities, overdue_activities, active_leads, open_deals }))
 }

@@ -7,12 +7,15 @@ mod api_tokens;
 mod auth;
 mod companies;
 mod contacts;
+mod conversion;
+mod deals;
 mod health;
 mod invitations;
 mod lead_sources;
 mod leads;
 mod me;
 mod members;
+mod pipelines;
 mod public;
 mod workspaces;
 
@@ -85,5 +88,25 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(activities::get_activity)
         .service(activities::update_activity)
         .service(activities::complete_activity)
-        .service(activities::reopen_activity);
+        .service(activities::reopen_activity)
+        .service(conversion::preview_lead_conversion)
+        .service(conversion::convert_lead)
+        .service(pipelines::list_pipelines)
+        .service(pipelines::create_pipeline)
+        .service(pipelines::rename_pipeline)
+        .service(pipelines::save_stages)
+        .service(pipelines::delete_stage)
+        .service(pipelines::get_board)
+        .service(pipelines::list_lost_reasons)
+        .service(pipelines::create_lost_reason)
+        .service(pipelines::update_lost_reason)
+        .service(deals::list_deals)
+        .service(deals::create_deal)
+        .service(deals::get_deal)
+        .service(deals::update_deal)
+        .service(deals::move_deal)
+        .service(deals::reopen_deal)
+        .service(activities::get_deal_timeline)
+        .service(deals::get_contact_deal_summary)
+        .service(deals::get_company_deal_summary);
 }

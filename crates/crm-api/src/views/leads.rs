@@ -118,6 +118,8 @@ pub struct LeadView {
     #[schema(value_type = Option<String>, format = DateTime)]
     #[serde(with = "time::serde::rfc3339::option")]
     pub converted_at: Option<OffsetDateTime>,
+    /// What the conversion created or linked.
+    pub converted_to: Option<super::ConvertedToView>,
 }
 
 impl From<&LeadSnapshot> for LeadView {
@@ -151,6 +153,11 @@ impl From<&LeadSnapshot> for LeadView {
             updated_at: l.updated_at,
             last_activity_at: l.last_activity_at,
             converted_at: l.converted_at,
+            converted_to: l.converted_to.map(|c| super::ConvertedToView {
+                contact_id: c.contact_id,
+                company_id: c.company_id,
+                deal_id: c.deal_id,
+            }),
         }
     }
 }

@@ -412,6 +412,8 @@ pub struct MemberSummaryView {
     pub overdue_activities: u64,
     /// Leads assigned to them that are new, contacted or qualified.
     pub active_leads: u64,
+    /// Open deals they own.
+    pub open_deals: u64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -579,6 +581,8 @@ page_view!(InvitationPage, InvitationView);
 page_view!(ApiTokenPage, ApiTokenView);
 page_view!(AdminUserPage, AdminUserView);
 
+pub mod deals;
+pub use deals::*;
 pub mod leads;
 pub use leads::*;
 pub mod relationships;

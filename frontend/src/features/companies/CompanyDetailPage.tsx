@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, FullPageMessage, LoadingState } from '../../com
 import { formatDateTime } from '../../lib/format';
 import { useCanWriteCrm } from '../activities/access';
 import { EntityActivities } from '../activities/EntityActivities';
+import { CompanyDealsIsland } from '../deals/DealSummaryIslands';
 import { memberName, useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { CompanyStatusBadge } from './badges';
@@ -165,6 +166,7 @@ export function CompanyDetailPage() {
       <div className="lead-grid">
         <div className="stack">
           <KeyContactsIsland companyId={company.data.id} />
+          <CompanyDealsIsland companyId={company.data.id} />
         </div>
         <div className="stack">
           <EntityActivities entity={{ kind: 'company', id: company.data.id }} links={{ companyId: company.data.id }} />

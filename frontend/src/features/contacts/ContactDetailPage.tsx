@@ -6,6 +6,7 @@ import { ErrorState, FullPageMessage, LoadingState } from '../../components/stat
 import { formatDateTime } from '../../lib/format';
 import { useCanWriteCrm } from '../activities/access';
 import { EntityActivities } from '../activities/EntityActivities';
+import { ContactDealsIsland } from '../deals/DealSummaryIslands';
 import { memberName, useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { useContact } from './queries';
@@ -81,7 +82,7 @@ function ContactDetailsIsland({ contact }: { contact: ContactView }) {
   );
 }
 
-/** Contact 360°: islands (details, activities & timeline); deals and orders islands come with their modules. */
+/** Contact 360°: islands (details, related deals, activities & timeline); orders come with their module. */
 export function ContactDetailPage() {
   const { contactId = '' } = useParams();
   const { workspace } = useWorkspace();
@@ -131,6 +132,7 @@ export function ContactDetailPage() {
       <div className="lead-grid">
         <div className="stack">
           <ContactDetailsIsland contact={c} />
+          <ContactDealsIsland contactId={c.id} />
         </div>
         <div className="stack">
           <EntityActivities

@@ -10,7 +10,21 @@ export const contactKeys = {
   all: (workspaceId: string) => ['workspaces', workspaceId, 'contacts'] as const,
   list: (workspaceId: string, filters: ContactFilters) => ['workspaces', workspaceId, 'contacts', 'list', filters] as const,
   detail: (workspaceId: string, contactId: string) => ['workspaces', workspaceId, 'contacts', 'detail', contactId] as const,
+  options: (workspaceId: string) => ['workspaces', workspaceId, 'contacts', 'options'] as const,
 };
+
+const CONTACT_OPTIONS_LIMIT = 200;
+
+/** Contacts for pickers (A–Z, first 200). */
+export function useContactOptions(workspaceId: string) {
+  return useQuery({
+    queryKey: contactKeys.options(workspaceId),
+    queryFn: async (): Promise<ContactView[]> =>
+      (await unwrap(api.GET('/api/workspaces/{workspaceId}/contacts', { params: { path: { workspaceId }, query: { sort: 'name', limit: CONTACT_OPTIONS_LIMIT } } })))
+        .data,
+    staleTime: 30_000,
+  });
+}
 
 export function useContacts(workspaceId: string, filters: ContactFilters) {
   return useQuery({

@@ -1,3 +1,4 @@
+import type { LeadView } from '../../api/types';
 import { DECIMAL_INPUT } from './money';
 import type { ConversionPreviewView, ConvertLeadRequest } from './types';
 
@@ -47,4 +48,15 @@ export function toConversionRequest(choice: ConversionChoice, preview: Conversio
   const amount = choice.amount.trim();
   if (amount) deal.amount = amount;
   return { contact, company, deal };
+}
+
+export interface ConvertedTo {
+  contactId: string;
+  companyId: string | null;
+  dealId: string;
+}
+
+/** What a converted lead became (`convertedTo` on the lead view). */
+export function convertedTo(lead: LeadView): ConvertedTo | null {
+  return (lead as LeadView & { convertedTo?: ConvertedTo | null }).convertedTo ?? null;
 }

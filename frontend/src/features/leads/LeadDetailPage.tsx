@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import type { LeadView } from '../../api/types';
 import { EntityActivities } from '../activities/EntityActivities';
+import { LeadConversion } from '../deals/LeadConversion';
 import { FullPageMessage, ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useWorkspace } from '../workspaces/workspaceContext';
@@ -90,6 +91,7 @@ export function LeadDetailPage() {
 
       <div className="lead-grid">
         <div className="stack">
+          <LeadConversion workspaceId={workspace.id} lead={l} canWrite={canWrite} />
           <NextActionBlock lead={l} />
           {canWrite ? (
             <section className="card quick-controls" aria-label="Quick changes">

@@ -89,6 +89,9 @@ export function SettingsPage() {
             <Link className="btn" to={`/w/${workspace.id}/settings/lead-sources`}>
               Lead sources
             </Link>
+            <Link className="btn" to={`/w/${workspace.id}/settings/pipelines`}>
+              Pipelines and lost reasons
+            </Link>
             <Link className="btn" to={`/w/${workspace.id}/settings/api-tokens`}>
               API tokens
             </Link>

@@ -1,0 +1,77 @@
+//! Lead conversion: the dry run and the real, exactly-once conversion.
+
+use actix_web::{HttpResponse, post, web};
+use crm_deals::conversion::{Choice, ConversionChoices};
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::auth::Member;
+use crate::body::Body;
+use crate::error::ApiError;
+use crate::views::{
+    ConversionAction, ConversionChoiceView, ConversionPlanView, ConversionResultView, ConvertLeadRequest,
+};
+
+fn choice(field: &'static str, c: &ConversionChoiceView) -> Result<Choice, ApiError> {
+    match (c.action, c.id) {
+        (ConversionAction::Create, None) => Ok(Choice::Create),
+        (ConversionAction::None, None) => Ok(Choice::Skip),
+        (ConversionAction::Link, Some(id)) => Ok(Choice::Link(id)),
+        (ConversionAction::Link, None) => Err(ApiError::field(field, "id_required", "`link` needs the id to link")),
+        (_, Some(_)) => Err(ApiError::field(field, "unexpected_id", "an id goes only with `link`")),
+    }
+}
+
+/// The dry run: for the contact and the company, whether a conversion would
+/// create a record or link an existing look-alike, and the deal it would
+/// open. Writes nothing.
+#[utoipa::path(
+    tag = "leads",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("leadId" = Uuid, Path)),
+    responses((status = 200, body = ConversionPlanView), (status = 409, description = "Already converted (`lead.already_converted`)", body = crate::Problem, content_type = "application/problem+json"))
+)]
+#[post("/api/workspaces/{workspaceId}/leads/{leadId}/conversion/preview")]
+pub async fn preview_lead_conversion(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<ConversionPlanView>, ApiError> {
+    let plan = state.conversion.preview(&member.scope, path.1).await?;
+    Ok(web::Json(ConversionPlanView::from(&plan)))
+}
+
+/// Convert a qualified lead: contact (created or linked), company (created,
+/// linked or none) and a deal, in one transaction. Exactly once: a lead that
+/// is already converted is a 409, whoever got there first.
+#[utoipa::path(
+    tag = "leads",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("leadId" = Uuid, Path)),
+    request_body = ConvertLeadRequest,
+    responses((status = 201, body = ConversionResultView), (status = 409, description = "Already converted (`lead.already_converted`), or a contact has the lead's email (`contact.email_taken`)", body = crate::Problem, content_type = "application/problem+json"))
+)]
+#[post("/api/workspaces/{workspaceId}/leads/{leadId}/conversion")]
+pub async fn convert_lead(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    body: Body<ConvertLeadRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let b = body.into_inner();
+    let contact = choice("contact", &b.contact)?;
+    if contact == Choice::Skip {
+        return Err(ApiError::field("contact", "required", "a conversion creates or links a contact"));
+    }
+    let choices = ConversionChoices {
+        contact,
+        company: choice("company", &b.company)?,
+        deal_title: b.deal.title,
+        deal_amount: b.deal.amount,
+        pipeline_id: b.deal.pipeline_id,
+        stage_id: b.deal.stage_id,
+        expected_close_date: b.deal.expected_close_date,
+    };
+    let converted = state.conversion.convert(&member.scope, path.1, &choices).await?;
+    Ok(HttpResponse::Created().json(ConversionResultView::from(&converted)))
+}

@@ -1,0 +1,195 @@
+//! Deals: list, create, read, change, move between stages, reopen, and the
+//! deal summaries of contacts and companies.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use crm_deals::{DealChanges, DealFilter, NewDeal, StageMove};
+use crm_kernel::{Cursor, Patch};
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::auth::Member;
+use crate::body::Body;
+use crate::error::ApiError;
+use crate::query::{keyset, max_chars};
+use crate::views::{
+    CreateDealRequest, DealListQuery, DealPage, DealSummaryView, DealView, MoveDealRequest, ReopenDealRequest,
+    UpdateDealRequest,
+};
+
+/// Deals, newest first, with filters.
+#[utoipa::path(tag = "deals", security(("session" = [])), params(("workspaceId" = Uuid, Path), DealListQuery), responses((status = 200, body = DealPage)))]
+#[get("/api/workspaces/{workspaceId}/deals")]
+pub async fn list_deals(
+    state: web::Data<AppState>,
+    member: Member,
+    query: web::Query<DealListQuery>,
+) -> Result<web::Json<DealPage>, ApiError> {
+    max_chars("q", query.q.as_deref(), 200)?;
+    let (before, limit) = keyset(query.limit, query.cursor.as_deref())?;
+    let filter = DealFilter {
+        pipeline_id: query.pipeline_id,
+        stage_id: query.stage_id,
+        status: query.status.map(Into::into),
+        owner_id: query.owner_id.map(Into::into),
+        contact_id: query.contact_id,
+        company_id: query.company_id,
+        stale: query.stale == Some(true),
+        q: query.q.clone(),
+    };
+    let (rows, next) = state.deals.list(&member.scope, filter, before.map(|c| c.last_id()), limit).await?;
+    Ok(web::Json(DealPage {
+        data: rows.iter().map(DealView::from).collect(),
+        next_cursor: next.map(|id| Cursor::after(id).encode()),
+    }))
+}
+
+/// Create a deal in a pipeline's open stage.
+#[utoipa::path(
+    tag = "deals",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path)),
+    request_body = CreateDealRequest,
+    responses((status = 201, body = DealView))
+)]
+#[post("/api/workspaces/{workspaceId}/deals")]
+pub async fn create_deal(
+    state: web::Data<AppState>,
+    member: Member,
+    body: Body<CreateDealRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let b = body.into_inner();
+    let input = NewDeal {
+        title: b.title,
+        amount: b.amount,
+        pipeline_id: b.pipeline_id,
+        stage_id: b.stage_id,
+        probability: b.probability,
+        expected_close_date: b.expected_close_date,
+        next_action_text: b.next_action_text,
+        next_action_date: b.next_action_date,
+        owner_id: b.owner_id.map(Into::into),
+        contact_id: b.contact_id,
+        company_id: b.company_id,
+        notes: b.notes,
+    };
+    let deal = state.deals.create(&member.scope, input).await?;
+    Ok(HttpResponse::Created().json(DealView::from(&deal)))
+}
+
+/// One deal.
+#[utoipa::path(tag = "deals", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("dealId" = Uuid, Path)), responses((status = 200, body = DealView)))]
+#[get("/api/workspaces/{workspaceId}/deals/{dealId}")]
+pub async fn get_deal(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<DealView>, ApiError> {
+    let deal = state.deals.get(&member.scope, path.1).await?;
+    Ok(web::Json(DealView::from(&deal)))
+}
+
+/// Change a deal's fields (`null` clears); owner changes notify the new owner.
+#[utoipa::path(
+    tag = "deals",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("dealId" = Uuid, Path)),
+    request_body = UpdateDealRequest,
+    responses((status = 200, body = DealView))
+)]
+#[patch("/api/workspaces/{workspaceId}/deals/{dealId}")]
+pub async fn update_deal(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    body: Body<UpdateDealRequest>,
+) -> Result<web::Json<DealView>, ApiError> {
+    let b = body.into_inner();
+    let changes = DealChanges {
+        title: b.title,
+        amount: b.amount,
+        probability: Patch::from_double(b.probability),
+        expected_close_date: Patch::from_double(b.expected_close_date),
+        next_action_text: Patch::from_double(b.next_action_text),
+        next_action_date: Patch::from_double(b.next_action_date),
+        owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
+        contact_id: Patch::from_double(b.contact_id),
+        company_id: Patch::from_double(b.company_id),
+        notes: Patch::from_double(b.notes),
+    };
+    let deal = state.deals.update(&member.scope, path.1, changes).await?;
+    Ok(web::Json(DealView::from(&deal)))
+}
+
+/// Move a deal to another stage. Lost needs a reason (422
+/// `deal.lost_reason_required`); won and lost stamp `closedAt`; a closed deal
+/// moves only after a reopen (409 `deal.closed`).
+#[utoipa::path(
+    tag = "deals",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("dealId" = Uuid, Path)),
+    request_body = MoveDealRequest,
+    responses((status = 200, body = DealView), (status = 409, description = "The deal is closed (`deal.closed`)", body = crate::Problem, content_type = "application/problem+json"))
+)]
+#[post("/api/workspaces/{workspaceId}/deals/{dealId}/stage")]
+pub async fn move_deal(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    body: Body<MoveDealRequest>,
+) -> Result<web::Json<DealView>, ApiError> {
+    let b = body.into_inner();
+    let to =
+        StageMove { stage_id: b.stage_id, lost_reason_id: b.lost_reason_id, lost_reason_other: b.lost_reason_other };
+    let deal = state.deals.move_stage(&member.scope, path.1, to).await?;
+    Ok(web::Json(DealView::from(&deal)))
+}
+
+/// Reopen a won or lost deal into an open stage (audited).
+#[utoipa::path(
+    tag = "deals",
+    security(("session" = [], "csrf" = [])),
+    params(("workspaceId" = Uuid, Path), ("dealId" = Uuid, Path)),
+    request_body = ReopenDealRequest,
+    responses((status = 200, body = DealView), (status = 409, description = "The deal is open (`deal.not_closed`)", body = crate::Problem, content_type = "application/problem+json"))
+)]
+#[post("/api/workspaces/{workspaceId}/deals/{dealId}/reopen")]
+pub async fn reopen_deal(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    body: Body<ReopenDealRequest>,
+) -> Result<web::Json<DealView>, ApiError> {
+    let deal = state.deals.reopen(&member.scope, path.1, body.stage_id).await?;
+    Ok(web::Json(DealView::from(&deal)))
+}
+
+async fn summary(
+    state: &AppState,
+    member: &Member,
+    filter: DealFilter,
+) -> Result<web::Json<DealSummaryView>, ApiError> {
+    let (summary, currency) = state.deals.summary(&member.scope, filter).await?;
+    Ok(web::Json(DealSummaryView::new(&summary, currency)))
+}
+
+/// The contact's open pipeline, won deals and lifetime value.
+#[utoipa::path(tag = "contacts", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("contactId" = Uuid, Path)), responses((status = 200, body = DealSummaryView)))]
+#[get("/api/workspaces/{workspaceId}/contacts/{contactId}/deal-summary")]
+pub async fn get_contact_deal_summary(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<DealSummaryView>, ApiError> {
+    summary(&state, &member, DealFilter { contact_id: Some(path.1), ..DealFilter::default() }).await
+}
+
+/// The company's open deals, won deals and lifetime value.
+#[utoipa::path(tag = "companies", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("companyId" = Uuid, Path)), responses((status = 200, body = DealSummaryView)))]
+#[get("/api/workspaces/{workspaceId}/companies/{companyId}/deal-summary")]
+pub async fn get_company_deal_summary(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<DealSummaryView>, ApiError> {
+    summary(&state, &member, DealFilter { company_id: Some(path.1), ..DealFilter::default() }).await
+}

@@ -1,0 +1,322 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch, type UseFormSetError } from 'react-hook-form';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { isApiError, problemMessage } from '../../api/problem';
+import type { CompanyView, ContactView, MemberView } from '../../api/types';
+import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
+import { useToast } from '../../components/toastContext';
+import { ViewerRefusal } from '../../components/ViewerRefusal';
+import { setProblemOnForm } from '../../lib/formErrors';
+import { useMe } from '../auth/me';
+import { useCompanyOptions } from '../companies/queries';
+import { useContactOptions } from '../contacts/queries';
+import { useMemberOptions } from '../leads/queries';
+import { useWorkspace } from '../workspaces/workspaceContext';
+import { useCanWriteDeals } from './access';
+import { openStages } from './board';
+import {
+  DEAL_FORM_FIELDS,
+  dealFormSchema,
+  dealToForm,
+  emptyDealForm,
+  toCreateDealRequest,
+  toUpdateDealRequest,
+  type DealFormInput,
+  type DealFormValues,
+} from './dealForm';
+import { useCreateDeal, useDeal, usePipelines, useUpdateDeal } from './queries';
+import type { DealView, PipelineView } from './types';
+
+interface DealFormProps {
+  deal?: DealView;
+  defaults?: Partial<DealFormInput>;
+  pending: boolean;
+  cancelTo: string;
+  submitLabel: string;
+  onSubmit: (values: DealFormValues, form: { setError: UseFormSetError<DealFormInput> }) => void;
+}
+
+interface Options {
+  pipelines: PipelineView[];
+  members: MemberView[];
+  contacts: ContactView[];
+  companies: CompanyView[];
+}
+
+/** Selects get their value when mounted: wait for their options first. */
+function DealForm(props: DealFormProps) {
+  const { workspace } = useWorkspace();
+  const queries = [usePipelines(workspace.id), useMemberOptions(workspace.id), useContactOptions(workspace.id), useCompanyOptions(workspace.id)] as const;
+  const [pipelines, members, contacts, companies] = queries;
+  if (queries.some((q) => q.isPending)) return <LoadingState label="Loading the form…" />;
+  const failed = queries.find((q) => q.isError);
+  if (failed || !pipelines.data || !members.data || !contacts.data || !companies.data) {
+    return <ErrorState title="Could not load the form" error={failed?.error} onRetry={() => queries.forEach((q) => void q.refetch())} />;
+  }
+  return <DealFormFields {...props} pipelines={pipelines.data} members={members.data} contacts={contacts.data} companies={companies.data} />;
+}
+
+function DealFormFields({ deal, defaults, pending, cancelTo, submitLabel, onSubmit, pipelines, members, contacts, companies }: DealFormProps & Options) {
+  const { workspace } = useWorkspace();
+  const form = useForm<DealFormInput, unknown, DealFormValues>({
+    resolver: zodResolver(dealFormSchema),
+    defaultValues: deal ? dealToForm(deal) : emptyDealForm(defaults),
+  });
+  const { errors } = form.formState;
+  const pipelineId = useWatch({ control: form.control, name: 'pipelineId' });
+  const pipeline = pipelines.find((p) => p.id === pipelineId);
+  const stages = pipeline ? openStages(pipeline) : [];
+  const pipelineField = form.register('pipelineId', {
+    onChange: (event: { target: { value: string } }) => {
+      const next = pipelines.find((p) => p.id === event.target.value);
+      form.setValue('stageId', next ? (openStages(next)[0]?.id ?? '') : '');
+    },
+  });
+
+  return (
+    <form
+      className="lead-form"
+      noValidate
+      aria-label={deal ? `Edit ${deal.title}` : 'New deal'}
+      onSubmit={form.handleSubmit((values) => onSubmit(values, { setError: form.setError }))}
+    >
+      <FormAlert message={errors.root?.server?.message} />
+      <section className="card form-section" aria-labelledby="deal-main-heading">
+        <h2 id="deal-main-heading" className="h3">
+          Deal
+        </h2>
+        <TextField label="Title" autoComplete="off" error={errors.title} {...form.register('title')} />
+        <div className="form-grid">
+          <TextField
+            label="Amount"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="0.00"
+            hint={`In ${deal?.amount.currency ?? workspace.currency}, e.g. 1234.50.`}
+            error={errors.amount}
+            {...form.register('amount')}
+          />
+          <TextField
+            label="Probability (%)"
+            inputMode="numeric"
+            autoComplete="off"
+            hint="Leave blank to use the stage's probability."
+            error={errors.probability}
+            {...form.register('probability')}
+          />
+          <TextField label="Expected close date" type="date" error={errors.expectedCloseDate} {...form.register('expectedCloseDate')} />
+        </div>
+      </section>
+
+      {!deal && (
+        <section className="card form-section" aria-labelledby="deal-pipeline-heading">
+          <h2 id="deal-pipeline-heading" className="h3">
+            Pipeline
+          </h2>
+          <div className="form-grid">
+            <SelectField label="Pipeline" error={errors.pipelineId} {...pipelineField}>
+              {pipelines.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Stage" error={errors.stageId} {...form.register('stageId')}>
+              {stages.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.probability}%)
+                </option>
+              ))}
+            </SelectField>
+          </div>
+        </section>
+      )}
+
+      <section className="card form-section" aria-labelledby="deal-people-heading">
+        <h2 id="deal-people-heading" className="h3">
+          People
+        </h2>
+        <div className="form-grid">
+          <SelectField label="Owner" error={errors.ownerId} {...form.register('ownerId')}>
+            <option value="">No owner</option>
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name || m.email}
+              </option>
+            ))}
+            {deal?.ownerId && !members.some((m) => m.userId === deal.ownerId) && <option value={deal.ownerId}>Former member</option>}
+          </SelectField>
+          <SelectField label="Contact" error={errors.contactId} {...form.register('contactId')}>
+            <option value="">No contact</option>
+            {contacts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.company ? ` (${c.company.name})` : ''}
+              </option>
+            ))}
+            {deal?.contactId && !contacts.some((c) => c.id === deal.contactId) && <option value={deal.contactId}>{deal.contactName ?? 'Current contact'}</option>}
+          </SelectField>
+          <SelectField label="Company" error={errors.companyId} {...form.register('companyId')}>
+            <option value="">No company</option>
+            {companies.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+            {deal?.companyId && !companies.some((c) => c.id === deal.companyId) && <option value={deal.companyId}>{deal.companyName ?? 'Current company'}</option>}
+          </SelectField>
+        </div>
+      </section>
+
+      <section className="card form-section" aria-labelledby="deal-next-heading">
+        <h2 id="deal-next-heading" className="h3">
+          Next action and notes
+        </h2>
+        <div className="form-grid">
+          <TextField label="Next action date" type="date" error={errors.nextActionDate} {...form.register('nextActionDate')} />
+          <TextField label="Next action" placeholder="e.g. Send the proposal" error={errors.nextActionText} {...form.register('nextActionText')} />
+        </div>
+        <TextAreaField label="Notes" rows={5} error={errors.notes} {...form.register('notes')} />
+      </section>
+
+      <div className="form-bar" role="group" aria-label="Form actions">
+        <Link className="btn" to={cancelTo}>
+          Cancel
+        </Link>
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Refusal() {
+  const { workspace } = useWorkspace();
+  return (
+    <ViewerRefusal
+      title="Viewers cannot change deals"
+      workspaceName={workspace.name}
+      role={workspace.role}
+      backTo={`/w/${workspace.id}/deals`}
+      backLabel="Back to deals"
+    />
+  );
+}
+
+export function DealCreatePage() {
+  const { workspace } = useWorkspace();
+  const canWrite = useCanWriteDeals();
+  const create = useCreateDeal(workspace.id);
+  const pipelines = usePipelines(workspace.id);
+  const me = useMe();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // One key per attempt so a double submit replays instead of creating twice.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const base = `/w/${workspace.id}/deals`;
+  if (!canWrite) return <Refusal />;
+  if (pipelines.isPending) return <LoadingState label="Loading the form…" />;
+  const pipeline = pipelines.data?.find((p) => p.id === params.get('pipeline')) ?? pipelines.data?.[0];
+  const defaults: Partial<DealFormInput> = {
+    pipelineId: pipeline?.id ?? '',
+    stageId: pipeline ? (openStages(pipeline)[0]?.id ?? '') : '',
+    ownerId: me.data?.user.id ?? '',
+    contactId: params.get('contact') ?? '',
+    companyId: params.get('company') ?? '',
+  };
+
+  return (
+    <>
+      <Link to={base} className="back-link">
+        ← Back to deals
+      </Link>
+      <PageHeader title="New deal" />
+      <DealForm
+        defaults={defaults}
+        pending={create.isPending}
+        cancelTo={base}
+        submitLabel="Create deal"
+        onSubmit={(values, form) =>
+          create.mutate(
+            { body: toCreateDealRequest(values), idempotencyKey },
+            {
+              onSuccess: (deal) => {
+                toast.success(`Deal “${deal.title}” created`);
+                navigate(`${base}/${deal.id}`);
+              },
+              onError: (error) => {
+                setProblemOnForm(error, form.setError, DEAL_FORM_FIELDS);
+                toast.error(`Could not create the deal: ${problemMessage(error)}`);
+              },
+            },
+          )
+        }
+      />
+    </>
+  );
+}
+
+function EditDeal({ deal }: { deal: DealView }) {
+  const { workspace } = useWorkspace();
+  const update = useUpdateDeal(workspace.id, deal.id);
+  const toast = useToast();
+  const navigate = useNavigate();
+  const detail = `/w/${workspace.id}/deals/${deal.id}`;
+  return (
+    <>
+      <Link to={detail} className="back-link">
+        ← Back to {deal.title}
+      </Link>
+      <PageHeader title={`Edit ${deal.title}`} description="Stages change from the board or the deal page." />
+      <DealForm
+        deal={deal}
+        pending={update.isPending}
+        cancelTo={detail}
+        submitLabel="Save changes"
+        onSubmit={(values, form) => {
+          const body = toUpdateDealRequest(values, deal);
+          if (Object.keys(body).length === 0) {
+            toast.show('Nothing to save: no field changed');
+            return;
+          }
+          update.mutate(body, {
+            onSuccess: (saved) => {
+              toast.success(`Deal “${saved.title}” saved`);
+              navigate(detail);
+            },
+            onError: (error) => {
+              setProblemOnForm(error, form.setError, DEAL_FORM_FIELDS);
+              toast.error(`Could not save the deal: ${problemMessage(error)}`);
+            },
+          });
+        }}
+      />
+    </>
+  );
+}
+
+export function DealEditPage() {
+  const { dealId = '' } = useParams();
+  const { workspace } = useWorkspace();
+  const canWrite = useCanWriteDeals();
+  const deal = useDeal(workspace.id, dealId);
+  if (!canWrite) return <Refusal />;
+  if (deal.isPending) return <LoadingState label="Loading deal…" />;
+  if ([400, 404, 422].some((status) => isApiError(deal.error, { status }))) {
+    return (
+      <FullPageMessage title="Deal not found">
+        <p>This deal does not exist in {workspace.name}.</p>
+        <Link className="btn" to={`/w/${workspace.id}/deals`}>
+          Back to deals
+        </Link>
+      </FullPageMessage>
+    );
+  }
+  if (deal.isError) return <ErrorState error={deal.error} onRetry={() => void deal.refetch()} />;
+  return <EditDeal key={deal.data.id} deal={deal.data} />;
+}
