@@ -476,6 +476,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/companies/{companyId}/deal-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's open deals, won deals and lifetime value. */
+        get: operations["get_company_deal_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/companies/{companyId}/timeline": {
         parameters: {
             query?: never;
@@ -546,6 +563,23 @@ export interface paths {
         patch: operations["update_contact"];
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/contacts/{contactId}/deal-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact's open pipeline, won deals and lifetime value. */
+        get: operations["get_contact_deal_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/contacts/{contactId}/timeline": {
         parameters: {
             query?: never;
@@ -555,6 +589,97 @@ export interface paths {
         };
         /** The contact's timeline: linked activities and audit events, newest first. */
         get: operations["get_contact_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deals, newest first, with filters. */
+        get: operations["list_deals"];
+        put?: never;
+        /** Create a deal in a pipeline's open stage. */
+        post: operations["create_deal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/deals/{dealId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deal. */
+        get: operations["get_deal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a deal's fields (`null` clears); owner changes notify the new owner. */
+        patch: operations["update_deal"];
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/deals/{dealId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a won or lost deal into an open stage (audited). */
+        post: operations["reopen_deal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/deals/{dealId}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a deal to another stage. Lost needs a reason (422
+         *     `deal.lost_reason_required`); won and lost stamp `closedAt`; a closed deal
+         *     moves only after a reopen (409 `deal.closed`).
+         */
+        post: operations["move_deal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/deals/{dealId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deal's timeline: linked activities and audit events, newest first. */
+        get: operations["get_deal_timeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -670,6 +795,48 @@ export interface paths {
         patch: operations["update_lead"];
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/leads/{leadId}/conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert a qualified lead: contact (created or linked), company (created,
+         *     linked or none) and a deal, in one transaction. Exactly once: a lead that
+         *     is already converted is a 409, whoever got there first.
+         */
+        post: operations["convert_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/leads/{leadId}/conversion/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The dry run: for the contact and the company, whether a conversion would
+         *     create a record or link an existing look-alike, and the deal it would
+         *     open. Writes nothing.
+         */
+        post: operations["preview_lead_conversion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/leads/{leadId}/timeline": {
         parameters: {
             query?: never;
@@ -685,6 +852,41 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/lost-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reasons a deal can be lost for (besides "other" with a text). */
+        get: operations["list_lost_reasons"];
+        put?: never;
+        /** Add a lost reason (owners). */
+        post: operations["create_lost_reason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/lost-reasons/{reasonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Archive or restore a lost reason (owners); archived ones stay on old deals. */
+        patch: operations["update_lost_reason"];
         trace?: never;
     };
     "/api/workspaces/{workspaceId}/members": {
@@ -764,6 +966,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's pipelines with their stages. */
+        get: operations["list_pipelines"];
+        put?: never;
+        /** Add a pipeline with one open stage, won and lost (owners). */
+        post: operations["create_pipeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/pipelines/{pipelineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a pipeline (owners). */
+        patch: operations["rename_pipeline"];
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/pipelines/{pipelineId}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kanban board: per stage, totals under the filters and the first page
+         *     of deals (more per column with `GET /deals?stageId=…&cursor=…`).
+         */
+        get: operations["get_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/pipelines/{pipelineId}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the stage list: rename, reorder, set default probabilities, add
+         *     open stages (owners). Won and lost stay last; every existing stage must be
+         *     listed (delete one with `DELETE …/stages/{stageId}`).
+         */
+        put: operations["save_stages"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/pipelines/{pipelineId}/stages/{stageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an open stage (owners). Its deals move to `moveTo` in the same
+         *     transaction; without it a stage holding deals is a 409.
+         */
+        delete: operations["delete_stage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -824,6 +1122,8 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             createdBy: string;
+            /** Format: uuid */
+            dealId?: string | null;
             /** Format: date-time */
             dueAt?: string | null;
             /** Format: uuid */
@@ -895,12 +1195,39 @@ export interface components {
             id: string;
             summary: string;
         };
+        BoardColumnView: {
+            amount: components["schemas"]["MoneyView"];
+            /** Format: int64 */
+            count: number;
+            /** @description The first page; more with `GET /deals?stageId=…&cursor=nextCursor`. */
+            deals: components["schemas"]["DealView"][];
+            nextCursor?: string | null;
+            /** Format: uuid */
+            stageId: string;
+            weighted: components["schemas"]["MoneyView"];
+        };
+        BoardView: {
+            columns: components["schemas"]["BoardColumnView"][];
+            /** @description The workspace currency every total is in. */
+            currency: string;
+            pipeline: components["schemas"]["PipelineView"];
+            totals: components["schemas"]["TotalsView"];
+        };
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
         };
         ChangeRoleRequest: {
             role: components["schemas"]["RoleName"];
+        };
+        ClosedTotalsView: {
+            amount: components["schemas"]["MoneyView"];
+            /** Format: int64 */
+            count: number;
+        };
+        CompanyDraftView: {
+            domain?: string | null;
+            name?: string | null;
         };
         CompanyDuplicateList: {
             data: components["schemas"]["CompanyDuplicateView"][];
@@ -915,6 +1242,12 @@ export interface components {
         CompanyPage: {
             data: components["schemas"]["CompanyView"][];
             nextCursor?: string | null;
+        };
+        CompanyPlanView: {
+            /** @description Existing companies with the same domain or name. */
+            candidates: components["schemas"]["CompanyDuplicateView"][];
+            draft: components["schemas"]["CompanyDraftView"];
+            proposed: components["schemas"]["ProposalName"];
         };
         CompanyRef: {
             /** Format: uuid */
@@ -948,9 +1281,26 @@ export interface components {
             updatedAt: string;
             website?: string | null;
         };
+        ContactCandidateView: {
+            email?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ContactDraftView: {
+            email?: string | null;
+            name: string;
+            phone?: string | null;
+        };
         ContactPage: {
             data: components["schemas"]["ContactView"][];
             nextCursor?: string | null;
+        };
+        ContactPlanView: {
+            /** @description Existing contacts with the lead's email. */
+            candidates: components["schemas"]["ContactCandidateView"][];
+            draft: components["schemas"]["ContactDraftView"];
+            proposed: components["schemas"]["ProposalName"];
         };
         ContactView: {
             address?: string | null;
@@ -971,6 +1321,73 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @enum {string} */
+        ConversionAction: "create" | "link" | "none";
+        ConversionChoiceView: {
+            /** @description `link` needs `id`; `none` is allowed for the company only. */
+            action: components["schemas"]["ConversionAction"];
+            /** Format: uuid */
+            id?: string | null;
+        };
+        ConversionDealView: {
+            amount?: string | null;
+            /** Format: date */
+            expectedCloseDate?: string | null;
+            /** Format: uuid */
+            pipelineId?: string | null;
+            /** Format: uuid */
+            stageId?: string | null;
+            title?: string | null;
+        };
+        /** @description What a conversion would create or link. Nothing is written. */
+        ConversionPlanView: {
+            company: components["schemas"]["CompanyPlanView"];
+            contact: components["schemas"]["ContactPlanView"];
+            deal: components["schemas"]["DealDraftView"];
+            /** Format: uuid */
+            leadId: string;
+        };
+        ConversionResultView: {
+            companyCreated: boolean;
+            /** Format: uuid */
+            companyId?: string | null;
+            contactCreated: boolean;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: uuid */
+            dealId: string;
+            /** Format: uuid */
+            leadId: string;
+        };
+        /**
+         * @example {
+         *       "company": {
+         *         "action": "link",
+         *         "id": "0193a5c2-7f1e-7c3a-9d5e-3b2f1a0c9e11"
+         *       },
+         *       "contact": {
+         *         "action": "create"
+         *       },
+         *       "deal": {
+         *         "amount": "5000",
+         *         "title": "Globex pilot"
+         *       }
+         *     }
+         */
+        ConvertLeadRequest: {
+            company: components["schemas"]["ConversionChoiceView"];
+            contact: components["schemas"]["ConversionChoiceView"];
+            deal?: components["schemas"]["ConversionDealView"];
+        };
+        /** @description What a converted lead became. */
+        ConvertedToView: {
+            /** Format: uuid */
+            companyId?: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: uuid */
+            dealId: string;
+        };
         /**
          * @description Create: `type` and `subject` required. Update: every field optional,
          *     `null` clears.
@@ -989,6 +1406,8 @@ export interface components {
             companyId?: string | null;
             /** Format: uuid */
             contactId?: string | null;
+            /** Format: uuid */
+            dealId?: string | null;
             /** Format: date-time */
             dueAt?: string | null;
             /** Format: uuid */
@@ -1059,6 +1478,45 @@ export interface components {
         };
         /**
          * @example {
+         *       "amount": "12000.00",
+         *       "expectedCloseDate": "2026-12-20",
+         *       "title": "Globex renewal"
+         *     }
+         */
+        CreateDealRequest: {
+            /** @description Decimal string in the workspace currency; 0 when omitted. */
+            amount?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            /** Format: uuid */
+            contactId?: string | null;
+            /** Format: date */
+            expectedCloseDate?: string | null;
+            /** Format: date */
+            nextActionDate?: string | null;
+            nextActionText?: string | null;
+            notes?: string | null;
+            /** Format: uuid */
+            ownerId?: string | null;
+            /**
+             * Format: uuid
+             * @description The workspace's first pipeline when omitted.
+             */
+            pipelineId?: string | null;
+            /**
+             * Format: int64
+             * @description Overrides the stage's default probability.
+             */
+            probability?: number | null;
+            /**
+             * Format: uuid
+             * @description The pipeline's first open stage when omitted.
+             */
+            stageId?: string | null;
+            title: string;
+        };
+        /**
+         * @example {
          *       "email": "grace@example.com",
          *       "role": "manager"
          *     }
@@ -1109,6 +1567,9 @@ export interface components {
             label: string;
             slug: string;
         };
+        CreateLostReasonRequest: {
+            label: string;
+        };
         /**
          * @example {
          *       "currency": "EUR",
@@ -1129,6 +1590,93 @@ export interface components {
          * @enum {string}
          */
         CurrencyCode: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
+        DealDraftView: {
+            amount: components["schemas"]["MoneyView"];
+            /** Format: uuid */
+            pipelineId: string;
+            /** Format: uuid */
+            stageId: string;
+            title: string;
+        };
+        /** @description One keyset page of deals, newest first. */
+        DealPage: {
+            data: components["schemas"]["DealView"][];
+            nextCursor?: string | null;
+        };
+        /** @enum {string} */
+        DealStatusName: "open" | "won" | "lost";
+        /** @description A contact's or company's deals at a glance. */
+        DealSummaryView: {
+            /** @description Sum of won deals. */
+            lifetimeValue: components["schemas"]["MoneyView"];
+            /** Format: int64 */
+            lostCount: number;
+            open: components["schemas"]["TotalsView"];
+            /** @description Up to 10, newest first. */
+            openDeals: components["schemas"]["DealView"][];
+            won: components["schemas"]["ClosedTotalsView"];
+            /** @description Up to 10, newest first. */
+            wonDeals: components["schemas"]["DealView"][];
+        };
+        /** @description A deal with its derived values. */
+        DealView: {
+            amount: components["schemas"]["MoneyView"];
+            /** Format: date-time */
+            closedAt?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            companyName?: string | null;
+            /** Format: uuid */
+            contactId?: string | null;
+            contactName?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            expectedCloseDate?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The lead this deal was converted from.
+             */
+            leadId?: string | null;
+            /** @description The listed reason's label, or the other text. */
+            lostReason?: string | null;
+            /** Format: uuid */
+            lostReasonId?: string | null;
+            lostReasonOther?: string | null;
+            /** Format: date */
+            nextActionDate?: string | null;
+            nextActionText?: string | null;
+            notes?: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            ownerId?: string | null;
+            /** Format: uuid */
+            pipelineId: string;
+            /**
+             * Format: int32
+             * @description The probability that counts (won 100, lost 0, else override or stage default).
+             */
+            probability: number;
+            /**
+             * Format: int32
+             * @description Set when someone overrode the stage's default.
+             */
+            probabilityOverride?: number | null;
+            /** Format: uuid */
+            stageId: string;
+            stageName: string;
+            /** @description Open with no update in 14 days. */
+            stale: boolean;
+            status: components["schemas"]["DealStatusName"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description amount × probability, rounded to the minor unit. */
+            weighted: components["schemas"]["MoneyView"];
+        };
         /** @enum {string} */
         DuplicateReasonName: "domain" | "name";
         HealthView: {
@@ -1194,6 +1742,7 @@ export interface components {
             company?: string | null;
             /** Format: date-time */
             convertedAt?: string | null;
+            convertedTo?: components["schemas"]["ConvertedToView"] | null;
             /** Format: date-time */
             createdAt: string;
             email?: string | null;
@@ -1219,6 +1768,15 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        LostReasonList: {
+            data: components["schemas"]["LostReasonView"][];
+        };
+        LostReasonView: {
+            archived: boolean;
+            /** Format: uuid */
+            id: string;
+            label: string;
+        };
         MeView: {
             user: components["schemas"]["UserView"];
             workspaces: components["schemas"]["MembershipSummary"][];
@@ -1240,6 +1798,11 @@ export interface components {
              * @description Activities assigned to them and not completed.
              */
             openActivities: number;
+            /**
+             * Format: int64
+             * @description Open deals they own.
+             */
+            openDeals: number;
             /**
              * Format: int64
              * @description Of those, past their due date.
@@ -1269,6 +1832,49 @@ export interface components {
             /** Format: uuid */
             workspaceId: string;
         };
+        /**
+         * @description Money: a decimal string in the currency's minor units.
+         * @example {
+         *       "amount": "1234.50",
+         *       "currency": "EUR"
+         *     }
+         */
+        MoneyView: {
+            amount: string;
+            /** @description ISO 4217. */
+            currency: string;
+        };
+        /**
+         * @description A move to another stage. A lost stage needs `lostReasonId` or
+         *     `lostReasonOther` (one of them).
+         */
+        MoveDealRequest: {
+            /** Format: uuid */
+            lostReasonId?: string | null;
+            lostReasonOther?: string | null;
+            /** Format: uuid */
+            stageId: string;
+        };
+        PipelineList: {
+            data: components["schemas"]["PipelineView"][];
+        };
+        /**
+         * @example {
+         *       "name": "Partnerships"
+         *     }
+         */
+        PipelineNameRequest: {
+            name: string;
+        };
+        PipelineView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: int32 */
+            position: number;
+            /** @description Board order: open stages, then won, then lost. */
+            stages: components["schemas"]["StageView"][];
+        };
         /** @enum {string} */
         PriorityName: "low" | "medium" | "high";
         /**
@@ -1292,6 +1898,11 @@ export interface components {
         Problem: {
             /** @description Stable, dotted machine-readable code (`auth.csrf`, `member.last_owner`). */
             code: string;
+            /**
+             * Format: int64
+             * @description `stage.not_empty`: how many deals are in the stage.
+             */
+            dealCount?: number | null;
             detail: string;
             /**
              * @description `company.possible_duplicate`: the companies that look the same
@@ -1318,6 +1929,15 @@ export interface components {
             field: string;
             message: string;
         };
+        /** @enum {string} */
+        ProposalName: "create" | "link" | "none";
+        ReopenDealRequest: {
+            /**
+             * Format: uuid
+             * @description An open stage of the deal's pipeline; its first open stage when omitted.
+             */
+            stageId?: string | null;
+        };
         RequestPasswordResetRequest: {
             /** Format: email */
             email: string;
@@ -1331,6 +1951,9 @@ export interface components {
          * @enum {string}
          */
         RoleName: "owner" | "manager" | "viewer";
+        SaveStagesRequest: {
+            stages: components["schemas"]["StageInputView"][];
+        };
         /**
          * @description One of the seven public API scopes.
          * @enum {string}
@@ -1381,6 +2004,31 @@ export interface components {
             password: string;
         };
         /**
+         * @description One stage of the full, ordered list: with `id` an existing stage, without
+         *     a new open stage.
+         */
+        StageInputView: {
+            /** Format: uuid */
+            id?: string | null;
+            name: string;
+            /** Format: int64 */
+            probability: number;
+        };
+        StageView: {
+            /** Format: uuid */
+            id: string;
+            /** @description `open` stages hold the pipeline; `won` and `lost` close a deal. */
+            kind: components["schemas"]["DealStatusName"];
+            name: string;
+            /** Format: int32 */
+            position: number;
+            /**
+             * Format: int32
+             * @description Default probability of deals in this stage, 0–100.
+             */
+            probability: number;
+        };
+        /**
          * @example {
          *       "reason": "Left the company"
          *     }
@@ -1415,6 +2063,14 @@ export interface components {
             workspaceId: string;
             workspaceName: string;
         };
+        TotalsView: {
+            /** @description Sum of amounts in the workspace currency. */
+            amount: components["schemas"]["MoneyView"];
+            /** Format: int64 */
+            count: number;
+            /** @description Sum of the deals' weighted amounts. */
+            weighted: components["schemas"]["MoneyView"];
+        };
         /**
          * @example {
          *       "dueAt": "2026-12-01T10:00:00Z",
@@ -1431,6 +2087,8 @@ export interface components {
             companyId?: string | null;
             /** Format: uuid */
             contactId?: string | null;
+            /** Format: uuid */
+            dealId?: string | null;
             /** Format: date-time */
             dueAt?: string | null;
             /** Format: uuid */
@@ -1483,6 +2141,35 @@ export interface components {
             tags?: string[] | null;
         };
         /**
+         * @description Every field optional; `null` clears a nullable field. The stage changes
+         *     through `POST /deals/{dealId}/stage`.
+         * @example {
+         *       "amount": "15000",
+         *       "probability": 60
+         *     }
+         */
+        UpdateDealRequest: {
+            amount?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            /** Format: uuid */
+            contactId?: string | null;
+            /** Format: date */
+            expectedCloseDate?: string | null;
+            /** Format: date */
+            nextActionDate?: string | null;
+            nextActionText?: string | null;
+            notes?: string | null;
+            /** Format: uuid */
+            ownerId?: string | null;
+            /**
+             * Format: int64
+             * @description `null` goes back to the stage's default.
+             */
+            probability?: number | null;
+            title?: string | null;
+        };
+        /**
          * @description Every field optional; `null` clears a nullable field.
          * @example {
          *       "nextActionDate": "2026-12-01",
@@ -1505,6 +2192,9 @@ export interface components {
             source?: string | null;
             status?: components["schemas"]["SettableLeadStatus"] | null;
             tags?: string[] | null;
+        };
+        UpdateLostReasonRequest: {
+            archived: boolean;
         };
         /**
          * @example {
@@ -1565,27 +2255,49 @@ export type ApiTokenPage = components['schemas']['ApiTokenPage'];
 export type ApiTokenView = components['schemas']['ApiTokenView'];
 export type AuditEventPage = components['schemas']['AuditEventPage'];
 export type AuditEventView = components['schemas']['AuditEventView'];
+export type BoardColumnView = components['schemas']['BoardColumnView'];
+export type BoardView = components['schemas']['BoardView'];
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
 export type ChangeRoleRequest = components['schemas']['ChangeRoleRequest'];
+export type ClosedTotalsView = components['schemas']['ClosedTotalsView'];
+export type CompanyDraftView = components['schemas']['CompanyDraftView'];
 export type CompanyDuplicateList = components['schemas']['CompanyDuplicateList'];
 export type CompanyDuplicateView = components['schemas']['CompanyDuplicateView'];
 export type CompanyPage = components['schemas']['CompanyPage'];
+export type CompanyPlanView = components['schemas']['CompanyPlanView'];
 export type CompanyRef = components['schemas']['CompanyRef'];
 export type CompanySizeName = components['schemas']['CompanySizeName'];
 export type CompanyStatusName = components['schemas']['CompanyStatusName'];
 export type CompanyView = components['schemas']['CompanyView'];
+export type ContactCandidateView = components['schemas']['ContactCandidateView'];
+export type ContactDraftView = components['schemas']['ContactDraftView'];
 export type ContactPage = components['schemas']['ContactPage'];
+export type ContactPlanView = components['schemas']['ContactPlanView'];
 export type ContactView = components['schemas']['ContactView'];
+export type ConversionAction = components['schemas']['ConversionAction'];
+export type ConversionChoiceView = components['schemas']['ConversionChoiceView'];
+export type ConversionDealView = components['schemas']['ConversionDealView'];
+export type ConversionPlanView = components['schemas']['ConversionPlanView'];
+export type ConversionResultView = components['schemas']['ConversionResultView'];
+export type ConvertLeadRequest = components['schemas']['ConvertLeadRequest'];
+export type ConvertedToView = components['schemas']['ConvertedToView'];
 export type CreateActivityRequest = components['schemas']['CreateActivityRequest'];
 export type CreateApiTokenRequest = components['schemas']['CreateApiTokenRequest'];
 export type CreateCompanyRequest = components['schemas']['CreateCompanyRequest'];
 export type CreateContactRequest = components['schemas']['CreateContactRequest'];
+export type CreateDealRequest = components['schemas']['CreateDealRequest'];
 export type CreateInvitationRequest = components['schemas']['CreateInvitationRequest'];
 export type CreateLeadRequest = components['schemas']['CreateLeadRequest'];
 export type CreateLeadSourceRequest = components['schemas']['CreateLeadSourceRequest'];
+export type CreateLostReasonRequest = components['schemas']['CreateLostReasonRequest'];
 export type CreateWorkspaceRequest = components['schemas']['CreateWorkspaceRequest'];
 export type CreatedApiTokenView = components['schemas']['CreatedApiTokenView'];
 export type CurrencyCode = components['schemas']['CurrencyCode'];
+export type DealDraftView = components['schemas']['DealDraftView'];
+export type DealPage = components['schemas']['DealPage'];
+export type DealStatusName = components['schemas']['DealStatusName'];
+export type DealSummaryView = components['schemas']['DealSummaryView'];
+export type DealView = components['schemas']['DealView'];
 export type DuplicateReasonName = components['schemas']['DuplicateReasonName'];
 export type HealthView = components['schemas']['HealthView'];
 export type InvitationPage = components['schemas']['InvitationPage'];
@@ -1597,33 +2309,48 @@ export type LeadSourceList = components['schemas']['LeadSourceList'];
 export type LeadSourceView = components['schemas']['LeadSourceView'];
 export type LeadStatusName = components['schemas']['LeadStatusName'];
 export type LeadView = components['schemas']['LeadView'];
+export type LostReasonList = components['schemas']['LostReasonList'];
+export type LostReasonView = components['schemas']['LostReasonView'];
 export type MeView = components['schemas']['MeView'];
 export type MemberPage = components['schemas']['MemberPage'];
 export type MemberSummaryView = components['schemas']['MemberSummaryView'];
 export type MemberView = components['schemas']['MemberView'];
 export type MembershipSummary = components['schemas']['MembershipSummary'];
+export type MoneyView = components['schemas']['MoneyView'];
+export type MoveDealRequest = components['schemas']['MoveDealRequest'];
+export type PipelineList = components['schemas']['PipelineList'];
+export type PipelineNameRequest = components['schemas']['PipelineNameRequest'];
+export type PipelineView = components['schemas']['PipelineView'];
 export type PriorityName = components['schemas']['PriorityName'];
 export type Problem = components['schemas']['Problem'];
 export type ProblemField = components['schemas']['ProblemField'];
+export type ProposalName = components['schemas']['ProposalName'];
+export type ReopenDealRequest = components['schemas']['ReopenDealRequest'];
 export type RequestPasswordResetRequest = components['schemas']['RequestPasswordResetRequest'];
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type RoleName = components['schemas']['RoleName'];
+export type SaveStagesRequest = components['schemas']['SaveStagesRequest'];
 export type ScopeName = components['schemas']['ScopeName'];
 export type ScoreItemView = components['schemas']['ScoreItemView'];
 export type ScoreView = components['schemas']['ScoreView'];
 export type SettableLeadStatus = components['schemas']['SettableLeadStatus'];
 export type SignInRequest = components['schemas']['SignInRequest'];
 export type SignUpRequest = components['schemas']['SignUpRequest'];
+export type StageInputView = components['schemas']['StageInputView'];
+export type StageView = components['schemas']['StageView'];
 export type SuspendMemberRequest = components['schemas']['SuspendMemberRequest'];
 export type ThemeName = components['schemas']['ThemeName'];
 export type TimelineItemView = components['schemas']['TimelineItemView'];
 export type TimelineKind = components['schemas']['TimelineKind'];
 export type TimelinePage = components['schemas']['TimelinePage'];
 export type TokenInfoView = components['schemas']['TokenInfoView'];
+export type TotalsView = components['schemas']['TotalsView'];
 export type UpdateActivityRequest = components['schemas']['UpdateActivityRequest'];
 export type UpdateCompanyRequest = components['schemas']['UpdateCompanyRequest'];
 export type UpdateContactRequest = components['schemas']['UpdateContactRequest'];
+export type UpdateDealRequest = components['schemas']['UpdateDealRequest'];
 export type UpdateLeadRequest = components['schemas']['UpdateLeadRequest'];
+export type UpdateLostReasonRequest = components['schemas']['UpdateLostReasonRequest'];
 export type UpdateMeRequest = components['schemas']['UpdateMeRequest'];
 export type UpdateWorkspaceRequest = components['schemas']['UpdateWorkspaceRequest'];
 export type UserView = components['schemas']['UserView'];
@@ -3446,6 +4173,7 @@ export interface operations {
                 leadId?: string;
                 contactId?: string;
                 companyId?: string;
+                dealId?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -4757,6 +5485,82 @@ export interface operations {
             };
         };
     };
+    get_company_deal_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealSummaryView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_company_timeline: {
         parameters: {
             query?: {
@@ -5289,6 +6093,82 @@ export interface operations {
             };
         };
     };
+    get_contact_deal_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealSummaryView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_contact_timeline: {
         parameters: {
             query?: {
@@ -5301,6 +6181,660 @@ export interface operations {
             path: {
                 workspaceId: string;
                 contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deals: {
+        parameters: {
+            query?: {
+                pipelineId?: string;
+                stageId?: string;
+                status?: "open" | "won" | "lost";
+                ownerId?: string;
+                contactId?: string;
+                companyId?: string;
+                /** @description Only open deals without an update in 14 days. */
+                stale?: boolean;
+                /** @description Searches the title. */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_deal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDealRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_deal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDealRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopen_deal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenDealRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The deal is open (`deal.not_closed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_deal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveDealRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The deal is closed (`deal.closed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deal_timeline: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+                dealId: string;
             };
             cookie?: never;
         };
@@ -6343,6 +7877,198 @@ export interface operations {
             };
         };
     };
+    convert_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                leadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertLeadRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionResultView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already converted (`lead.already_converted`), or a contact has the lead's email (`contact.email_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_lead_conversion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                leadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionPlanView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already converted (`lead.already_converted`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_lead_timeline: {
         parameters: {
             query?: {
@@ -6397,6 +8123,285 @@ export interface operations {
             };
             /** @description Not found, or in a workspace you cannot see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_lost_reasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostReasonList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_lost_reason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLostReasonRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostReasonView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Label exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_lost_reason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                reasonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLostReasonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostReasonView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7003,6 +9008,544 @@ export interface operations {
             };
             /** @description Not found, or in a workspace you cannot see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_pipelines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineNameRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rename_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                pipelineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineNameRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_board: {
+        parameters: {
+            query?: {
+                ownerId?: string;
+                stale?: boolean;
+                q?: string;
+                /** @description Deals per column (default 20). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+                pipelineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_stages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                pipelineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveStagesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_stage: {
+        parameters: {
+            query?: {
+                /** @description The open stage of the same pipeline that receives the stage's deals. */
+                moveTo?: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+                pipelineId: string;
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deals are in the stage (`stage.not_empty`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
