@@ -5,6 +5,7 @@
 
 mod behaviour;
 mod contract;
+mod deals;
 mod harness;
 mod leads;
 mod matrices;

@@ -228,6 +228,108 @@ fn tenant_case(op: &str, w: &World) -> Option<Case> {
         }
         "complete_activity" => both(Method::PUT, &format!("/activities/{}/completion", w.activity_a), None),
         "reopen_activity" => both(Method::DELETE, &format!("/activities/{}/completion", w.activity_a), None),
+        "preview_lead_conversion" => {
+            both(Method::POST, &format!("/leads/{}/conversion/preview", w.qualified_lead_a), None)
+        }
+        "convert_lead" => Case::Calls(vec![
+            call(
+                BOwner,
+                Method::POST,
+                format!("/api/workspaces/{a}/leads/{}/conversion", w.qualified_lead_a),
+                Some(json!({"contact": {"action": "create"}, "company": {"action": "none"}})),
+                nf,
+            ),
+            call(
+                BOwner,
+                Method::POST,
+                format!("/api/workspaces/{b}/leads/{}/conversion", w.qualified_lead_a),
+                Some(json!({"contact": {"action": "create"}, "company": {"action": "none"}})),
+                nf,
+            ),
+        ]),
+        "list_pipelines" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/pipelines"), None, nf),
+            Call {
+                must_not_contain: Some(w.pipeline_a.clone()),
+                ..call(BOwner, Method::GET, format!("/api/workspaces/{b}/pipelines"), None, StatusCode::OK)
+            },
+        ]),
+        "create_pipeline" => foreign(Method::POST, "/pipelines", Some(json!({"name": "Planted"}))),
+        "rename_pipeline" => {
+            both(Method::PATCH, &format!("/pipelines/{}", w.pipeline_a), Some(json!({"name": "Taken"})))
+        }
+        "save_stages" => both(
+            Method::PUT,
+            &format!("/pipelines/{}/stages", w.pipeline_a),
+            Some(json!({"stages": [{"name": "x", "probability": 1}]})),
+        ),
+        "delete_stage" => both(Method::DELETE, &format!("/pipelines/{}/stages/{}", w.pipeline_a, w.open_stage_a), None),
+        "get_board" => both(Method::GET, &format!("/pipelines/{}/board", w.pipeline_a), None),
+        "list_lost_reasons" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/lost-reasons"), None, nf),
+            Call {
+                must_not_contain: Some(w.lost_reason_a.clone()),
+                ..call(BOwner, Method::GET, format!("/api/workspaces/{b}/lost-reasons"), None, StatusCode::OK)
+            },
+        ]),
+        "create_lost_reason" => foreign(Method::POST, "/lost-reasons", Some(json!({"label": "Planted"}))),
+        "update_lost_reason" => {
+            both(Method::PATCH, &format!("/lost-reasons/{}", w.lost_reason_a), Some(json!({"archived": true})))
+        }
+        "list_deals" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/deals"), None, nf),
+            Call {
+                must_not_contain: Some(w.deal_a.clone()),
+                ..call(BOwner, Method::GET, format!("/api/workspaces/{b}/deals?q=deal"), None, StatusCode::OK)
+            },
+            // Filtering B's deals by A's contact finds nothing of A's.
+            Call {
+                must_not_contain: Some(w.deal_a.clone()),
+                ..call(
+                    BOwner,
+                    Method::GET,
+                    format!("/api/workspaces/{b}/deals?contactId={}", w.contact_a),
+                    None,
+                    StatusCode::OK,
+                )
+            },
+        ]),
+        "create_deal" => Case::Calls(vec![
+            call(BOwner, Method::POST, format!("/api/workspaces/{a}/deals"), Some(json!({"title": "Planted"})), nf),
+            // B's deal cannot link A's contact or company, nor use A's stage.
+            call(
+                BOwner,
+                Method::POST,
+                format!("/api/workspaces/{b}/deals"),
+                Some(json!({"title": "Linked", "contactId": w.contact_a})),
+                nf,
+            ),
+            call(
+                BOwner,
+                Method::POST,
+                format!("/api/workspaces/{b}/deals"),
+                Some(json!({"title": "Linked", "companyId": w.company_a})),
+                nf,
+            ),
+            call(
+                BOwner,
+                Method::POST,
+                format!("/api/workspaces/{b}/deals"),
+                Some(json!({"title": "Linked", "pipelineId": w.pipeline_a})),
+                nf,
+            ),
+        ]),
+        "get_deal" => both(Method::GET, &format!("/deals/{}", w.deal_a), None),
+        "update_deal" => both(Method::PATCH, &format!("/deals/{}", w.deal_a), Some(json!({"title": "Taken"}))),
+        "move_deal" => both(
+            Method::POST,
+            &format!("/deals/{}/stage", w.deal_a),
+            Some(json!({"stageId": w.lost_stage_a, "lostReasonOther": "gone"})),
+        ),
+        "reopen_deal" => both(Method::POST, &format!("/deals/{}/reopen", w.deal_a), Some(json!({}))),
+        "get_deal_timeline" => both(Method::GET, &format!("/deals/{}/timeline", w.deal_a), None),
+        "get_contact_deal_summary" => both(Method::GET, &format!("/contacts/{}/deal-summary", w.contact_a), None),
+        "get_company_deal_summary" => both(Method::GET, &format!("/companies/{}/deal-summary", w.company_a), None),
         "get_invitation" => Case::Exempt("capability link: the unguessable id is mailed only to the invitee"),
         "list_users" | "ban_user" | "unban_user" => {
             Case::Exempt("platform administration, above workspaces; non-admins get 403 (role matrix)")
@@ -315,6 +417,46 @@ fn role_case(op: &str, w: &World) -> Option<Case> {
         }
         "complete_activity" => viewer(Method::PUT, &format!("/activities/{}/completion", w.activity_a), None),
         "reopen_activity" => viewer(Method::DELETE, &format!("/activities/{}/completion", w.activity_a), None),
+        "preview_lead_conversion" => {
+            viewer(Method::POST, &format!("/leads/{}/conversion/preview", w.qualified_lead_a), None)
+        }
+        "convert_lead" => viewer(
+            Method::POST,
+            &format!("/leads/{}/conversion", w.qualified_lead_a),
+            Some(json!({"contact": {"action": "create"}, "company": {"action": "none"}})),
+        ),
+        "create_pipeline" => not_owner(Method::POST, "/pipelines", Some(json!({"name": "Mine"}))),
+        "rename_pipeline" => {
+            not_owner(Method::PATCH, &format!("/pipelines/{}", w.pipeline_a), Some(json!({"name": "Mine"})))
+        }
+        "save_stages" => not_owner(
+            Method::PUT,
+            &format!("/pipelines/{}/stages", w.pipeline_a),
+            Some(json!({"stages": [{"name": "x", "probability": 1}]})),
+        ),
+        "delete_stage" => {
+            not_owner(Method::DELETE, &format!("/pipelines/{}/stages/{}", w.pipeline_a, w.open_stage_a), None)
+        }
+        "create_lost_reason" => not_owner(Method::POST, "/lost-reasons", Some(json!({"label": "Mine"}))),
+        "update_lost_reason" => {
+            not_owner(Method::PATCH, &format!("/lost-reasons/{}", w.lost_reason_a), Some(json!({"archived": true})))
+        }
+        "create_deal" => viewer(Method::POST, "/deals", Some(json!({"title": "V"}))),
+        "update_deal" => viewer(Method::PATCH, &format!("/deals/{}", w.deal_a), Some(json!({"title": "V"}))),
+        "move_deal" => viewer(
+            Method::POST,
+            &format!("/deals/{}/stage", w.deal_a),
+            Some(json!({"stageId": w.lost_stage_a, "lostReasonOther": "V"})),
+        ),
+        "reopen_deal" => viewer(Method::POST, &format!("/deals/{}/reopen", w.deal_a), Some(json!({}))),
+        "list_pipelines"
+        | "get_board"
+        | "list_lost_reasons"
+        | "list_deals"
+        | "get_deal"
+        | "get_deal_timeline"
+        | "get_contact_deal_summary"
+        | "get_company_deal_summary" => Case::Exempt("read-only and open to every member"),
         "list_companies"
         | "find_company_duplicates"
         | "get_company"

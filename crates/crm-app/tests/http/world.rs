@@ -28,6 +28,14 @@ pub struct World {
     pub company_a: String,
     pub contact_a: String,
     pub activity_a: String,
+    /// A qualified lead of A (for conversion), A's default pipeline, its
+    /// first open and its lost stage, a deal and a lost reason of A.
+    pub qualified_lead_a: String,
+    pub pipeline_a: String,
+    pub open_stage_a: String,
+    pub lost_stage_a: String,
+    pub deal_a: String,
+    pub lost_reason_a: String,
     /// Workspace A's token without any `leads:*` scope.
     pub token_a_orders_only: String,
     pub token_b_all: String,
@@ -124,7 +132,39 @@ impl World {
             )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{activity}");
+        let (status, qualified) = a_owner
+            .json(
+                Method::POST,
+                &format!("/api/workspaces/{ws_a}/leads"),
+                Some(json!({"name": "Qualified of A", "status": "qualified", "nextActionDate": "2030-01-01"})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{qualified}");
+        let (_, pipelines) = a_owner.json(Method::GET, &format!("/api/workspaces/{ws_a}/pipelines"), None).await;
+        let pipeline = &pipelines["data"][0];
+        let stage_of = |kind: &str| {
+            pipeline["stages"].as_array().expect("stages").iter().find(|s| s["kind"] == kind).expect("stage")["id"]
+                .as_str()
+                .expect("id")
+                .to_owned()
+        };
+        let (open_stage_a, lost_stage_a) = (stage_of("open"), stage_of("lost"));
+        let (status, deal) = a_owner
+            .json(
+                Method::POST,
+                &format!("/api/workspaces/{ws_a}/deals"),
+                Some(json!({"title": "Deal of A", "amount": "100", "contactId": contact["id"], "companyId": company["id"]})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{deal}");
+        let (_, reasons) = a_owner.json(Method::GET, &format!("/api/workspaces/{ws_a}/lost-reasons"), None).await;
         Self {
+            qualified_lead_a: qualified["id"].as_str().expect("id").to_owned(),
+            pipeline_a: pipeline["id"].as_str().expect("id").to_owned(),
+            open_stage_a,
+            lost_stage_a,
+            deal_a: deal["id"].as_str().expect("id").to_owned(),
+            lost_reason_a: reasons["data"][0]["id"].as_str().expect("id").to_owned(),
             app,
             a_owner,
             a_manager,
@@ -168,7 +208,11 @@ impl World {
         let (_, companies) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/companies"), None).await;
         let (_, contacts) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/contacts"), None).await;
         let (_, activities) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/activities"), None).await;
+        let (_, pipelines) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/pipelines"), None).await;
+        let (_, deals) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/deals"), None).await;
+        let (_, reasons) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/lost-reasons"), None).await;
         json!({
+            "pipelines": pipelines, "deals": deals, "lostReasons": reasons,
             "companies": companies, "contacts": contacts, "activities": activities,
             "workspace": workspace, "members": members, "invitations": invitations, "tokens": tokens,
             "leads": leads, "sources": sources, "audit": audit,
