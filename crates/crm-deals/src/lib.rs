@@ -13,9 +13,13 @@ pub mod error;
 pub mod model;
 pub mod ports;
 pub mod service;
+
+#[cfg(any(test, feature = "fakes"))]
+pub mod fakes;
 pub mod values;
 
 pub use conversion::ConversionService;
+pub use crm_kernel::Patch;
 pub use error::DealError;
 pub use model::*;
 pub use ports::{DealStore, PipelineStore, StageRemoval};

@@ -601,25 +601,24 @@ impl ConversionStore for SeaDealStore {
                 .await
                 .map_err(db_err)?;
         }
-        if let Some(contact) = &w.new_contact {
-            if let Err(e) =
+        if let Some(contact) = &w.new_contact
+            && let Err(e) =
                 contacts::Entity::insert(crate::contacts::contact_row(contact)).exec_without_returning(&txn).await
-            {
-                txn.rollback().await.map_err(db_err)?;
-                if !is_unique_violation(&e) {
-                    return Err(db_err(e));
-                }
-                let email = contact.email.as_ref().map(|e| e.as_str().to_owned());
-                let existing: Option<Uuid> = in_workspace::<contacts::Entity>(scope)
-                    .filter(contacts::Column::Email.eq(email))
-                    .select_only()
-                    .column(contacts::Column::Id)
-                    .into_tuple()
-                    .one(&self.db)
-                    .await
-                    .map_err(db_err)?;
-                return existing.map(ConversionOutcome::EmailTaken).ok_or_else(|| db_err(e));
+        {
+            txn.rollback().await.map_err(db_err)?;
+            if !is_unique_violation(&e) {
+                return Err(db_err(e));
             }
+            let email = contact.email.as_ref().map(|e| e.as_str().to_owned());
+            let existing: Option<Uuid> = in_workspace::<contacts::Entity>(scope)
+                .filter(contacts::Column::Email.eq(email))
+                .select_only()
+                .column(contacts::Column::Id)
+                .into_tuple()
+                .one(&self.db)
+                .await
+                .map_err(db_err)?;
+            return existing.map(ConversionOutcome::EmailTaken).ok_or_else(|| db_err(e));
         }
         deals::Entity::insert(deal_row(&w.deal)).exec_without_returning(&txn).await.map_err(db_err)?;
         for entry in &w.audit {

@@ -5,7 +5,11 @@
 use std::sync::Arc;
 
 use crm_deals::conversion::{Choice, ConversionChoices, ConversionStore, ConversionWrite};
-use crm_deals::{ConversionService, DealError, DealFilter, DealService, NewDeal, PipelineStore, StageKind, StageMove};
+use crm_deals::fakes::InMemoryDeals;
+use crm_deals::{
+    ConversionService, Deal, DealError, DealFilter, DealQuery, DealService, DealStore, LossReason, NewDeal,
+    PipelineStore, StageKind, StageMove,
+};
 use crm_kernel::text::Tags;
 use crm_kernel::{Actor, AuditEntry, Clock, Email, Limit, Role, Scope, SystemClock, UserId, WorkspaceId};
 use crm_leads::{Lead, LeadName, LeadStatus, LeadStore, SourceSlug};
@@ -33,6 +37,7 @@ on_both_backends!(
     a_conversion_failing_half_way_leaves_nothing_behind,
     board_totals_add_up_the_cards_and_follow_the_filters,
     a_stage_holding_deals_goes_only_with_its_deals_moved,
+    lists_and_totals_match_the_specification_for_every_filter,
 );
 
 fn now() -> OffsetDateTime {
@@ -268,4 +273,86 @@ async fn a_stage_holding_deals_goes_only_with_its_deals_moved(backend: Backend) 
     assert_eq!(w.deals.get(&w.scope, deal.deal.id).await.expect("deal").deal.stage_id, second);
     let after = w.store.pipelines(&w.scope).await.expect("pipelines");
     assert!(after[0].stages.iter().all(|s| s.id != first));
+}
+
+async fn lists_and_totals_match_the_specification_for_every_filter(backend: Backend) {
+    let w = world(backend).await;
+    let pipelines = w.store.pipelines(&w.scope).await.expect("pipelines");
+    let reasons = w.store.lost_reasons(&w.scope).await.expect("reasons");
+    let eur = crm_kernel::Currency::parse("EUR").unwrap();
+    let usd = crm_kernel::Currency::parse("USD").unwrap();
+    let fake = InMemoryDeals::new(pipelines.clone(), reasons.clone(), Vec::new(), (Vec::new(), Vec::new()), eur);
+    let stages = &pipelines[0].stages;
+    let owners = [None, Some(w.scope.user().expect("user"))];
+    let base = now();
+    for i in 0..40_u32 {
+        let audit = AuditEntry::new(&w.scope, "deal.created", "deal", Uuid::now_v7(), "x", base);
+        let stage = &stages[(i as usize) % stages.len()];
+        let at = base - Duration::days(i64::from(i % 20));
+        let deal = Deal {
+            id: Uuid::now_v7(),
+            workspace_id: w.scope.workspace(),
+            pipeline_id: stage.pipeline_id,
+            stage_id: stage.id,
+            status: stage.kind,
+            title: format!("{} deal {i}", ["Alpha", "beta", "Gamma"][(i as usize) % 3]),
+            amount: crm_kernel::Money::from_minor(i64::from(i) * 1_001 + 7, if i % 9 == 0 { usd } else { eur }),
+            probability: (i % 4 == 0).then(|| crm_deals::Probability::from_trusted(u8::try_from(i % 97).unwrap())),
+            expected_close_date: None,
+            next_action_text: None,
+            next_action_date: None,
+            owner_id: owners[(i as usize) % 2],
+            contact_id: None,
+            company_id: None,
+            lead_id: None,
+            loss: (stage.kind == StageKind::Lost).then(|| LossReason::Other("gone".into())),
+            notes: None,
+            opened_at: at,
+            closed_at: stage.kind.is_closed().then_some(at),
+            created_at: at,
+            updated_at: at,
+        };
+        w.store.insert_deal(&w.scope, &deal, &audit, None).await.expect("sql");
+        fake.insert_deal(&w.scope, &deal, &audit, None).await.expect("fake");
+    }
+    let filters = [
+        DealFilter::default(),
+        DealFilter { stage_id: Some(stages[2].id), ..DealFilter::default() },
+        DealFilter { status: Some(StageKind::Open), ..DealFilter::default() },
+        DealFilter { status: Some(StageKind::Won), ..DealFilter::default() },
+        DealFilter { owner_id: owners[1], ..DealFilter::default() },
+        DealFilter { stale: true, ..DealFilter::default() },
+        DealFilter { q: Some("beta".into()), ..DealFilter::default() },
+        DealFilter { q: Some("deal 1".into()), stale: true, owner_id: owners[1], ..DealFilter::default() },
+        DealFilter { pipeline_id: Some(Uuid::now_v7()), ..DealFilter::default() },
+    ];
+    for filter in filters {
+        assert_eq!(
+            walk(w.store.as_ref(), &w.scope, &filter, base).await,
+            walk(&fake, &w.scope, &filter, base).await,
+            "{filter:?}"
+        );
+        let mut sql = w.store.stage_totals(&w.scope, &filter, eur, base).await.expect("sql totals");
+        let mut spec = fake.stage_totals(&w.scope, &filter, eur, base).await.expect("spec totals");
+        sql.sort_by_key(|(id, _)| *id);
+        spec.sort_by_key(|(id, _)| *id);
+        assert_eq!(sql, spec, "{filter:?}");
+    }
+}
+
+/// Every id matching `filter`, page by page (6 at a time).
+async fn walk(db: &dyn DealStore, scope: &Scope, filter: &DealFilter, now: OffsetDateTime) -> Vec<Uuid> {
+    let (mut ids, mut before) = (Vec::new(), None);
+    let limit = Limit::parse(6).expect("limit");
+    loop {
+        let q = DealQuery { filter: filter.clone(), before, limit, now };
+        let mut rows = db.list_deals(scope, &q).await.expect("list");
+        let more = rows.len() > 6;
+        rows.truncate(6);
+        ids.extend(rows.iter().map(|d| d.id));
+        match (more, rows.last()) {
+            (true, Some(last)) => before = Some(last.id),
+            _ => return ids,
+        }
+    }
 }

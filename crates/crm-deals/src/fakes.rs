@@ -1,0 +1,306 @@
+//! In-memory fakes of the deals ports, for unit tests here and for checking
+//! the SQL adapters against the same specification.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use crm_kernel::{AuditEntry, Currency, Notification, Scope, StoreError, UserId};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::model::{Deal, DealFilter, DealQuery, LinkNames, LostReason, Pipeline, Stage, StageTotals};
+use crate::ports::{DealStore, PipelineStore, StageRemoval};
+use crate::values::StageKind;
+
+#[derive(Default)]
+struct State {
+    pipelines: Vec<Pipeline>,
+    reasons: Vec<LostReason>,
+    deals: Vec<Deal>,
+    audit: Vec<AuditEntry>,
+    notifications: Vec<Notification>,
+}
+
+/// One workspace's deals, pipelines and lost reasons in memory.
+pub struct InMemoryDeals {
+    state: Mutex<State>,
+    members: Vec<UserId>,
+    contacts: Vec<Uuid>,
+    companies: Vec<Uuid>,
+    currency: Currency,
+}
+
+fn lock(m: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl InMemoryDeals {
+    /// A workspace with `pipelines`, `reasons`, these members, contacts and
+    /// companies, in `currency`.
+    #[must_use]
+    pub fn new(
+        pipelines: Vec<Pipeline>,
+        reasons: Vec<LostReason>,
+        members: Vec<UserId>,
+        links: (Vec<Uuid>, Vec<Uuid>),
+        currency: Currency,
+    ) -> Self {
+        Self {
+            state: Mutex::new(State { pipelines, reasons, ..State::default() }),
+            members,
+            contacts: links.0,
+            companies: links.1,
+            currency,
+        }
+    }
+
+    #[must_use]
+    pub fn audit(&self) -> Vec<AuditEntry> {
+        lock(&self.state).audit.clone()
+    }
+
+    #[must_use]
+    pub fn notifications(&self) -> Vec<Notification> {
+        lock(&self.state).notifications.clone()
+    }
+
+    /// Sets a deal's `updated_at` (to age it).
+    pub fn touch(&self, id: Uuid, at: OffsetDateTime) {
+        if let Some(d) = lock(&self.state).deals.iter_mut().find(|d| d.id == id) {
+            d.updated_at = at;
+        }
+    }
+}
+
+/// The specification of a deal filter, which the SQL adapter must match.
+#[must_use]
+pub fn matches(f: &DealFilter, d: &Deal, now: OffsetDateTime) -> bool {
+    f.pipeline_id.is_none_or(|p| d.pipeline_id == p)
+        && f.stage_id.is_none_or(|s| d.stage_id == s)
+        && f.status.is_none_or(|s| d.status == s)
+        && f.owner_id.is_none_or(|o| d.owner_id == Some(o))
+        && f.contact_id.is_none_or(|c| d.contact_id == Some(c))
+        && f.company_id.is_none_or(|c| d.company_id == Some(c))
+        && (!f.stale || d.is_stale(now))
+        && f.q.as_deref().is_none_or(|q| d.search_text().contains(q))
+}
+
+#[async_trait::async_trait]
+impl PipelineStore for InMemoryDeals {
+    async fn pipelines(&self, _: &Scope) -> Result<Vec<Pipeline>, StoreError> {
+        let mut all = lock(&self.state).pipelines.clone();
+        for p in &mut all {
+            p.stages.sort_by_key(|s| s.position);
+        }
+        Ok(all)
+    }
+
+    async fn insert_pipeline(&self, _: &Scope, p: &Pipeline, audit: &AuditEntry) -> Result<(), StoreError> {
+        let mut s = lock(&self.state);
+        s.pipelines.push(p.clone());
+        s.audit.push(audit.clone());
+        Ok(())
+    }
+
+    async fn rename_pipeline(&self, _: &Scope, id: Uuid, name: &str, audit: &AuditEntry) -> Result<bool, StoreError> {
+        let mut s = lock(&self.state);
+        let Some(p) = s.pipelines.iter_mut().find(|p| p.id == id) else { return Ok(false) };
+        name.clone_into(&mut p.name);
+        s.audit.push(audit.clone());
+        Ok(true)
+    }
+
+    async fn save_stages(&self, _: &Scope, stages: &[Stage], audit: &AuditEntry) -> Result<(), StoreError> {
+        let mut s = lock(&self.state);
+        for stage in stages {
+            let Some(p) = s.pipelines.iter_mut().find(|p| p.id == stage.pipeline_id) else { continue };
+            match p.stages.iter_mut().find(|x| x.id == stage.id) {
+                Some(existing) => *existing = stage.clone(),
+                None => p.stages.push(stage.clone()),
+            }
+        }
+        s.audit.push(audit.clone());
+        Ok(())
+    }
+
+    async fn remove_stage(
+        &self,
+        _: &Scope,
+        stage: &Stage,
+        move_to: Option<&Stage>,
+        at: OffsetDateTime,
+        audit: &AuditEntry,
+    ) -> Result<StageRemoval, StoreError> {
+        let mut s = lock(&self.state);
+        let held = s.deals.iter().filter(|d| d.stage_id == stage.id).count() as u64;
+        match move_to {
+            None if held > 0 => return Ok(StageRemoval::NotEmpty(held)),
+            None => {}
+            Some(target) => {
+                for d in s.deals.iter_mut().filter(|d| d.stage_id == stage.id) {
+                    d.stage_id = target.id;
+                    d.pipeline_id = target.pipeline_id;
+                    d.updated_at = at;
+                }
+            }
+        }
+        let Some(p) = s.pipelines.iter_mut().find(|p| p.id == stage.pipeline_id) else {
+            return Ok(StageRemoval::NotFound);
+        };
+        p.stages.retain(|x| x.id != stage.id);
+        s.audit.push(audit.clone());
+        Ok(StageRemoval::Removed)
+    }
+
+    async fn lost_reasons(&self, _: &Scope) -> Result<Vec<LostReason>, StoreError> {
+        Ok(lock(&self.state).reasons.clone())
+    }
+
+    async fn insert_lost_reason(&self, _: &Scope, r: &LostReason, audit: &AuditEntry) -> Result<bool, StoreError> {
+        let mut s = lock(&self.state);
+        if s.reasons.iter().any(|x| x.label.to_lowercase() == r.label.to_lowercase()) {
+            return Ok(false);
+        }
+        s.reasons.push(r.clone());
+        s.audit.push(audit.clone());
+        Ok(true)
+    }
+
+    async fn set_lost_reason_archived(
+        &self,
+        _: &Scope,
+        id: Uuid,
+        archived_at: Option<OffsetDateTime>,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        let mut s = lock(&self.state);
+        let Some(r) = s.reasons.iter_mut().find(|r| r.id == id) else { return Ok(false) };
+        r.archived = archived_at.is_some();
+        s.audit.push(audit.clone());
+        Ok(true)
+    }
+}
+
+#[async_trait::async_trait]
+impl DealStore for InMemoryDeals {
+    async fn insert_deal(
+        &self,
+        _: &Scope,
+        d: &Deal,
+        audit: &AuditEntry,
+        n: Option<&Notification>,
+    ) -> Result<(), StoreError> {
+        let mut s = lock(&self.state);
+        s.deals.push(d.clone());
+        s.audit.push(audit.clone());
+        s.notifications.extend(n.cloned());
+        Ok(())
+    }
+
+    async fn update_deal(
+        &self,
+        _: &Scope,
+        d: &Deal,
+        expected: OffsetDateTime,
+        audit: &AuditEntry,
+        n: Option<&Notification>,
+    ) -> Result<bool, StoreError> {
+        let mut s = lock(&self.state);
+        let Some(row) = s.deals.iter_mut().find(|x| x.id == d.id && x.updated_at == expected) else {
+            return Ok(false);
+        };
+        *row = d.clone();
+        s.audit.push(audit.clone());
+        s.notifications.extend(n.cloned());
+        Ok(true)
+    }
+
+    async fn find_deal(&self, _: &Scope, id: Uuid) -> Result<Option<Deal>, StoreError> {
+        Ok(lock(&self.state).deals.iter().find(|d| d.id == id).cloned())
+    }
+
+    async fn list_deals(&self, _: &Scope, q: &DealQuery) -> Result<Vec<Deal>, StoreError> {
+        let mut rows: Vec<Deal> = lock(&self.state)
+            .deals
+            .iter()
+            .filter(|d| matches(&q.filter, d, q.now) && q.before.is_none_or(|b| d.id < b))
+            .cloned()
+            .collect();
+        rows.sort_by_key(|d| std::cmp::Reverse(d.id));
+        rows.truncate(usize::from(q.limit.get()) + 1);
+        Ok(rows)
+    }
+
+    async fn stage_totals(
+        &self,
+        _: &Scope,
+        filter: &DealFilter,
+        currency: Currency,
+        now: OffsetDateTime,
+    ) -> Result<Vec<(Uuid, StageTotals)>, StoreError> {
+        let s = lock(&self.state);
+        let stages: HashMap<Uuid, &Stage> = s.pipelines.iter().flat_map(|p| &p.stages).map(|x| (x.id, x)).collect();
+        let mut totals: HashMap<Uuid, StageTotals> = HashMap::new();
+        for d in s.deals.iter().filter(|d| matches(filter, d, now)) {
+            let t = totals.entry(d.stage_id).or_default();
+            t.count += 1;
+            if d.amount.currency() == currency
+                && let Some(stage) = stages.get(&d.stage_id)
+            {
+                t.amount_minor += d.amount.minor();
+                t.weighted_minor += d.amount.percent(d.effective_probability(stage).get()).minor();
+            }
+        }
+        Ok(totals.into_iter().collect())
+    }
+
+    async fn count_open_owned(&self, _: &Scope, user: UserId) -> Result<u64, StoreError> {
+        Ok(lock(&self.state).deals.iter().filter(|d| d.owner_id == Some(user) && d.status == StageKind::Open).count()
+            as u64)
+    }
+
+    async fn contact_exists(&self, _: &Scope, id: Uuid) -> Result<bool, StoreError> {
+        Ok(self.contacts.contains(&id))
+    }
+
+    async fn company_exists(&self, _: &Scope, id: Uuid) -> Result<bool, StoreError> {
+        Ok(self.companies.contains(&id))
+    }
+
+    async fn is_member(&self, _: &Scope, user: UserId) -> Result<bool, StoreError> {
+        Ok(self.members.contains(&user))
+    }
+
+    async fn link_names(&self, _: &Scope, contacts: &[Uuid], companies: &[Uuid]) -> Result<LinkNames, StoreError> {
+        Ok(LinkNames {
+            contacts: contacts.iter().map(|id| (*id, format!("Contact {id}"))).collect(),
+            companies: companies.iter().map(|id| (*id, format!("Company {id}"))).collect(),
+        })
+    }
+
+    async fn workspace_currency(&self, _: &Scope) -> Result<Currency, StoreError> {
+        Ok(self.currency)
+    }
+}
+
+/// The default pipeline, as a new workspace gets it.
+#[must_use]
+pub fn default_pipeline() -> Pipeline {
+    let id = Uuid::now_v7();
+    Pipeline {
+        id,
+        name: crate::values::DEFAULT_PIPELINE_NAME.to_owned(),
+        position: 0,
+        stages: (0_i32..)
+            .zip(crate::values::DEFAULT_STAGES)
+            .map(|(position, (name, probability, kind))| Stage {
+                id: Uuid::now_v7(),
+                pipeline_id: id,
+                name: (*name).to_owned(),
+                position,
+                probability: crate::values::Probability::from_trusted(*probability),
+                kind: *kind,
+            })
+            .collect(),
+    }
+}

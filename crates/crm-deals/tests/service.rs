@@ -1,0 +1,216 @@
+//! Deal and pipeline rules against in-memory fakes.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::sync::Arc;
+
+use crm_deals::fakes::{InMemoryDeals, default_pipeline};
+use crm_deals::service::StageInput;
+use crm_deals::{
+    DealChanges, DealError, DealFilter, DealService, LostReason, NewDeal, Patch, Pipeline, StageKind, StageMove,
+};
+use crm_kernel::{Actor, Clock, Currency, FixedClock, Limit, Role, Scope, UserId, WorkspaceId};
+use time::Duration;
+use time::macros::datetime;
+use uuid::Uuid;
+
+struct World {
+    service: DealService,
+    store: Arc<InMemoryDeals>,
+    clock: FixedClock,
+    owner: Scope,
+    mate: UserId,
+    pipeline: Pipeline,
+    reason: LostReason,
+}
+
+fn world() -> World {
+    let owner_id = UserId::new();
+    let mate = UserId::new();
+    let pipeline = default_pipeline();
+    let reason = LostReason { id: Uuid::now_v7(), label: "Price too high".into(), position: 0, archived: false };
+    let store = Arc::new(InMemoryDeals::new(
+        vec![pipeline.clone()],
+        vec![reason.clone()],
+        vec![owner_id, mate],
+        (Vec::new(), Vec::new()),
+        Currency::parse("EUR").unwrap(),
+    ));
+    let clock = FixedClock::at(datetime!(2026-11-26 10:00 UTC));
+    let service = DealService::new(store.clone(), store.clone(), Arc::new(clock.clone()));
+    let owner = Scope::new(WorkspaceId::new(), Actor::User { id: owner_id, role: Role::Owner });
+    World { service, store, clock, owner, mate, pipeline, reason }
+}
+
+fn as_role(scope: &Scope, role: Role) -> Scope {
+    Scope::new(scope.workspace(), Actor::User { id: UserId::new(), role })
+}
+
+fn stage(p: &Pipeline, name: &str) -> Uuid {
+    p.stages.iter().find(|s| s.name == name).expect(name).id
+}
+
+fn titled(title: &str, amount: &str) -> NewDeal {
+    NewDeal { title: title.into(), amount: Some(amount.into()), ..NewDeal::default() }
+}
+
+fn to(stage: Uuid) -> StageMove {
+    StageMove { stage_id: stage, ..StageMove::default() }
+}
+
+#[tokio::test]
+async fn a_new_deal_starts_in_the_first_open_stage_with_its_probability_and_weighted_amount() {
+    let w = world();
+    let deal = w.service.create(&w.owner, titled("Globex", "1234.56")).await.expect("deal");
+    assert_eq!(deal.stage.name, "Qualification");
+    assert_eq!(deal.deal.status, StageKind::Open);
+    assert_eq!(deal.probability.get(), 10);
+    assert_eq!(deal.weighted.to_string(), "123.46", "1234.56 × 10% = 123.456, rounded half up");
+    assert_eq!(w.store.audit().iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["deal.created"]);
+}
+
+#[tokio::test]
+async fn bad_input_names_every_field_and_writes_nothing() {
+    let w = world();
+    let input = NewDeal {
+        title: "  ".into(),
+        amount: Some("12.345".into()),
+        probability: Some(101),
+        stage_id: Some(stage(&w.pipeline, "Won")),
+        ..NewDeal::default()
+    };
+    let Err(DealError::Invalid(errors)) = w.service.create(&w.owner, input).await else { panic!("invalid") };
+    let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(fields, ["title", "amount", "probability", "stageId"]);
+    assert!(w.store.audit().is_empty());
+}
+
+#[tokio::test]
+async fn lost_needs_a_reason_won_stamps_the_close_and_closed_deals_move_only_after_a_reopen() {
+    let w = world();
+    let deal = w.service.create(&w.owner, titled("Initech", "100")).await.expect("deal").deal;
+    let lost = stage(&w.pipeline, "Lost");
+    let refused = w.service.move_stage(&w.owner, deal.id, to(lost)).await;
+    assert!(matches!(refused, Err(DealError::LostReasonRequired)), "{refused:?}");
+    let both = StageMove { lost_reason_id: Some(w.reason.id), lost_reason_other: Some("x".into()), ..to(lost) };
+    assert!(matches!(w.service.move_stage(&w.owner, deal.id, both).await, Err(DealError::Invalid(_))));
+    let unknown = StageMove { lost_reason_id: Some(Uuid::now_v7()), ..to(lost) };
+    assert!(matches!(w.service.move_stage(&w.owner, deal.id, unknown).await, Err(DealError::Invalid(_))));
+
+    let other = StageMove { lost_reason_other: Some("Went with a spreadsheet".into()), ..to(lost) };
+    let closed = w.service.move_stage(&w.owner, deal.id, other).await.expect("lost");
+    assert_eq!(closed.deal.status, StageKind::Lost);
+    assert_eq!(closed.lost_reason.as_deref(), Some("Went with a spreadsheet"));
+    assert_eq!(closed.deal.closed_at, Some(closed.deal.updated_at), "closing is the change; stamped with its time");
+    assert_eq!(closed.weighted.minor(), 0);
+    let moved = w.service.move_stage(&w.owner, deal.id, to(stage(&w.pipeline, "Won"))).await;
+    assert!(matches!(moved, Err(DealError::Closed("lost"))), "{moved:?}");
+
+    w.clock.advance(Duration::days(2));
+    let reopened = w.service.reopen(&w.owner, deal.id, Some(stage(&w.pipeline, "Proposal"))).await.expect("reopen");
+    assert_eq!((reopened.deal.status, reopened.stage.name.as_str()), (StageKind::Open, "Proposal"));
+    assert_eq!((reopened.deal.closed_at, reopened.deal.loss.clone()), (None, None));
+    assert!(matches!(w.service.reopen(&w.owner, deal.id, None).await, Err(DealError::NotClosed)));
+
+    w.clock.advance(Duration::days(3));
+    let won = w.service.move_stage(&w.owner, deal.id, to(stage(&w.pipeline, "Won"))).await.expect("won");
+    assert_eq!(won.deal.closed_at, Some(w.clock.now()), "won stamps the close date");
+    assert_eq!(won.deal.opened_at, deal.opened_at, "the cycle is measured from the first opening");
+    assert_eq!(won.weighted, won.deal.amount);
+    let actions: Vec<String> = w.store.audit().into_iter().map(|a| a.action).collect();
+    assert_eq!(actions, ["deal.created", "deal.lost", "deal.reopened", "deal.won"]);
+}
+
+#[tokio::test]
+async fn a_probability_override_survives_stage_moves_and_clears_back_to_the_stage_default() {
+    let w = world();
+    let input = NewDeal { probability: Some(65), ..titled("Hooli", "200") };
+    let deal = w.service.create(&w.owner, input).await.expect("deal").deal;
+    let moved = w.service.move_stage(&w.owner, deal.id, to(stage(&w.pipeline, "Negotiation"))).await.expect("moved");
+    assert_eq!((moved.probability.get(), moved.weighted.minor()), (65, 13_000));
+    let changes = DealChanges { probability: Patch::Clear, ..DealChanges::default() };
+    let cleared = w.service.update(&w.owner, deal.id, changes).await.expect("cleared");
+    assert_eq!((cleared.probability.get(), cleared.weighted.minor()), (75, 15_000));
+}
+
+#[tokio::test]
+async fn an_owner_change_notifies_the_new_owner_unless_it_is_yourself() {
+    let w = world();
+    let me = w.owner.user().expect("user");
+    let deal =
+        w.service.create(&w.owner, NewDeal { owner_id: Some(me), ..titled("Mine", "1") }).await.expect("deal").deal;
+    assert!(w.store.notifications().is_empty(), "owning your own deal signals nothing");
+    let to_mate = DealChanges { owner_id: Patch::Set(w.mate), ..DealChanges::default() };
+    w.service.update(&w.owner, deal.id, to_mate.clone()).await.expect("reassigned");
+    w.service.update(&w.owner, deal.id, to_mate).await.expect("unchanged");
+    let sent = w.store.notifications();
+    assert_eq!(sent.len(), 1, "one per change of owner");
+    assert_eq!((sent[0].recipient, sent[0].kind, sent[0].entity_id), (w.mate, "deal.assigned", deal.id));
+    let stranger = DealChanges { owner_id: Patch::Set(UserId::new()), ..DealChanges::default() };
+    assert!(matches!(w.service.update(&w.owner, deal.id, stranger).await, Err(DealError::OwnerNotFound)));
+}
+
+#[tokio::test]
+async fn viewers_read_but_never_write_and_only_owners_configure_pipelines() {
+    let w = world();
+    let deal = w.service.create(&w.owner, titled("Read me", "5")).await.expect("deal").deal;
+    let viewer = as_role(&w.owner, Role::Viewer);
+    let manager = as_role(&w.owner, Role::Manager);
+    assert!(w.service.get(&viewer, deal.id).await.is_ok());
+    assert!(matches!(w.service.create(&viewer, titled("No", "1")).await, Err(DealError::Forbidden(_))));
+    assert!(matches!(
+        w.service.move_stage(&viewer, deal.id, to(stage(&w.pipeline, "Proposal"))).await,
+        Err(DealError::Forbidden(_))
+    ));
+    assert!(w.service.create(&manager, titled("Yes", "1")).await.is_ok());
+    assert!(matches!(w.service.add_lost_reason(&manager, "Nope").await, Err(DealError::Forbidden(_))));
+    assert!(matches!(w.service.create_pipeline(&manager, "Nope").await, Err(DealError::Forbidden(_))));
+}
+
+#[tokio::test]
+async fn stage_lists_keep_won_and_lost_last_and_terminal() {
+    let w = world();
+    let p = &w.pipeline;
+    let input = |order: &[&str]| -> Vec<StageInput> {
+        order
+            .iter()
+            .map(|name| StageInput {
+                id: p.stages.iter().find(|s| s.name == *name).map(|s| s.id),
+                name: (*name).into(),
+                probability: 30,
+            })
+            .collect()
+    };
+    let misplaced = ["Qualification", "Won", "Needs analysis", "Proposal", "Negotiation", "Lost"];
+    assert!(matches!(w.service.save_stages(&w.owner, p.id, input(&misplaced)).await, Err(DealError::StageRule(_))));
+    let missing = ["Qualification", "Needs analysis", "Proposal", "Won", "Lost"];
+    assert!(matches!(w.service.save_stages(&w.owner, p.id, input(&missing)).await, Err(DealError::StageRule(_))));
+    let renamed = ["Negotiation", "Qualification", "Needs analysis", "Proposal", "Demo", "Won", "Lost"];
+    let saved = w.service.save_stages(&w.owner, p.id, input(&renamed)).await.expect("saved");
+    let names: Vec<&str> = saved.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, renamed);
+    let probabilities: Vec<u8> = saved.stages.iter().map(|s| s.probability.get()).collect();
+    assert_eq!(probabilities, [30, 30, 30, 30, 30, 100, 0], "won and lost keep 100 and 0");
+    assert_eq!(saved.stages[4].kind, StageKind::Open, "new stages are open");
+
+    let won = stage(&saved, "Won");
+    assert!(matches!(w.service.remove_stage(&w.owner, p.id, won, None).await, Err(DealError::StageRule(_))));
+}
+
+#[tokio::test]
+async fn stale_means_open_without_an_update_for_fourteen_days() {
+    let w = world();
+    let quiet = w.service.create(&w.owner, titled("Quiet", "1")).await.expect("deal").deal;
+    let busy = w.service.create(&w.owner, titled("Busy", "1")).await.expect("deal").deal;
+    let closed = w.service.create(&w.owner, titled("Closed", "1")).await.expect("deal").deal;
+    w.service.move_stage(&w.owner, closed.id, to(stage(&w.pipeline, "Won"))).await.expect("won");
+    w.clock.advance(Duration::days(14) + Duration::seconds(1));
+    w.service
+        .update(&w.owner, busy.id, DealChanges { title: Some("Busy!".into()), ..DealChanges::default() })
+        .await
+        .expect("touched");
+    let stale = DealFilter { stale: true, ..DealFilter::default() };
+    let (rows, _) = w.service.list(&w.owner, stale, None, Limit::default()).await.expect("list");
+    assert_eq!(rows.iter().map(|d| d.deal.id).collect::<Vec<_>>(), [quiet.id]);
+    assert!(rows[0].stale);
+}
