@@ -607,7 +607,7 @@ export interface paths {
         /** Deals, newest first, with filters. */
         get: operations["list_deals"];
         put?: never;
-        /** Create a deal in a pipeline's open stage. */
+        /** Create a deal in a pipeline's open stage. Accepts `Idempotency-Key`. */
         post: operations["create_deal"];
         delete?: never;
         options?: never;
@@ -6341,7 +6341,10 @@ export interface operations {
     create_deal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Replays the first response for a retried request */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 workspaceId: string;
             };

@@ -45,6 +45,25 @@ export type ActivityType = Schemas['ActivityType'];
 export type ActivityPriority = Schemas['PriorityName'];
 export type CreateActivityRequest = Schemas['CreateActivityRequest'];
 export type TimelineItem = Schemas['TimelineItemView'];
+export type MoneyView = Schemas['MoneyView'];
+export type DealStatus = Schemas['DealStatusName'];
+export type StageView = Schemas['StageView'];
+export type PipelineView = Schemas['PipelineView'];
+export type StageInput = Schemas['StageInputView'];
+export type DealView = Schemas['DealView'];
+export type DealPage = Schemas['DealPage'];
+export type BoardView = Schemas['BoardView'];
+export type BoardColumnView = Schemas['BoardColumnView'];
+export type LostReasonView = Schemas['LostReasonView'];
+export type DealSummaryView = Schemas['DealSummaryView'];
+export type CreateDealRequest = Schemas['CreateDealRequest'];
+export type UpdateDealRequest = Schemas['UpdateDealRequest'];
+export type MoveDealRequest = Schemas['MoveDealRequest'];
+/** What a lead conversion would create or link (`POST /leads/{id}/conversion/preview`). */
+export type ConversionPlanView = Schemas['ConversionPlanView'];
+export type ConvertLeadRequest = Schemas['ConvertLeadRequest'];
+export type ConversionResultView = Schemas['ConversionResultView'];
+export type ConvertedTo = Schemas['ConvertedToView'];
 
 export const ROLES: readonly Role[] = ['owner', 'manager', 'viewer'];
 

@@ -43,11 +43,11 @@ pub async fn list_deals(
     }))
 }
 
-/// Create a deal in a pipeline's open stage.
+/// Create a deal in a pipeline's open stage. Accepts `Idempotency-Key`.
 #[utoipa::path(
     tag = "deals",
     security(("session" = [], "csrf" = [])),
-    params(("workspaceId" = Uuid, Path)),
+    params(("workspaceId" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, pattern = r"^[\x21-\x7E]{1,255}$", description = "Replays the first response for a retried request")),
     request_body = CreateDealRequest,
     responses((status = 201, body = DealView))
 )]

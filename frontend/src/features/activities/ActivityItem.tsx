@@ -46,6 +46,7 @@ function RecordLinks({ workspaceId, activity }: { workspaceId: string; activity:
     activity.leadId && <Link key="lead" to={`${base}/leads/${activity.leadId}`}>Lead</Link>,
     activity.contactId && <Link key="contact" to={`${base}/contacts/${activity.contactId}`}>Contact</Link>,
     activity.companyId && <Link key="company" to={`${base}/companies/${activity.companyId}`}>Company</Link>,
+    activity.dealId && <Link key="deal" to={`${base}/deals/${activity.dealId}`}>Deal</Link>,
   ].filter(Boolean);
   if (links.length === 0) return null;
   return (

@@ -33,6 +33,6 @@ export function toCreateActivityRequest(values: ActivityFormValues, links: Activ
   if (links.leadId) body.leadId = links.leadId;
   if (links.contactId) body.contactId = links.contactId;
   if (links.companyId) body.companyId = links.companyId;
-  if (links.dealId) (body as CreateActivityRequest & { dealId?: string }).dealId = links.dealId;
+  if (links.dealId) body.dealId = links.dealId;
   return body;
 }

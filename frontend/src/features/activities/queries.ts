@@ -2,7 +2,6 @@ import { useInfiniteQuery, useMutation, useQueryClient, type QueryClient } from 
 import { api, unwrap } from '../../api/client';
 import type { ActivityView, CreateActivityRequest } from '../../api/types';
 import { auditKeys } from '../audit/queries';
-import { dealsApi } from '../deals/http';
 import { toActivityListQuery, type ActivityFilters } from './filters';
 
 export type EntityKind = 'lead' | 'contact' | 'company' | 'deal';
@@ -44,8 +43,8 @@ function fetchTimeline(workspaceId: string, entity: EntityRef, cursor: string | 
       );
     case 'deal':
       return unwrap(
-        dealsApi.GET('/api/workspaces/{workspaceId}/deals/{dealId}/timeline', { params: { path: { workspaceId, dealId: entity.id }, query } }),
-      ) as Promise<{ data: unknown[]; nextCursor?: string | null }>;
+        api.GET('/api/workspaces/{workspaceId}/deals/{dealId}/timeline', { params: { path: { workspaceId, dealId: entity.id }, query } }),
+      );
   }
 }
 

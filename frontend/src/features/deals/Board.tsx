@@ -13,21 +13,20 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { isApiError, problemMessage } from '../../api/problem';
-import type { MemberView } from '../../api/types';
+import { problemMessage } from '../../api/problem';
+import type { BoardColumnView, BoardView, MemberView, StageView } from '../../api/types';
 import { useToast } from '../../components/toastContext';
 import { memberName } from '../leads/queries';
-import { boardStages, findDeal, movedDeal, planMove, replaceDeal } from './board';
+import { boardStages, findDeal } from './board';
 import { DealCard, DealCardBody } from './DealCard';
-import { dealFilterKey, type BoardFilters } from './filters';
+import type { BoardFilters } from './filters';
 import { columnCoordinates } from './keyboard';
-import { LostReasonDialog, type LostChoice } from './LostReasonDialog';
+import { LostReasonDialog } from './LostReasonDialog';
 import { formatMoney } from './money';
-import { dealChanged, dealKeys, moveDeal, reopenDeal, useLoadMoreColumn } from './queries';
+import { useLoadMoreColumn } from './queries';
 import { ReopenDialog } from './ReopenDialog';
-import type { BoardColumnView, BoardView, DealView, StageView } from './types';
+import { useBoardMoves } from './useBoardMoves';
 
 const KIND_CLASS = { open: '', won: ' board-column-won', lost: ' board-column-lost' } as const;
 
@@ -99,8 +98,6 @@ function Column({
   );
 }
 
-type Pending = { kind: 'lose'; deal: DealView; target: StageView } | { kind: 'reopen'; deal: DealView; target?: StageView };
-
 /** The kanban: one droppable column per stage, draggable cards, optimistic moves. */
 export function Board({
   board,
@@ -115,19 +112,17 @@ export function Board({
   members: readonly MemberView[] | undefined;
   canWrite: boolean;
 }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { pending, setPending, saving, drop, commitMove, commitReopen } = useBoardMoves(workspaceId, board, filters);
   const loadMore = useLoadMoreColumn(workspaceId, board.pipeline.id, filters);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }),
+    // Instant scrolling: the board scrolls under the card when it nears the edge, and the next key must see where it landed.
+    useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates, scrollBehavior: 'auto' }),
   );
   const stages = boardStages(board.pipeline);
   const stageById = new Map(stages.map((s) => [s.id, s]));
-  const key = dealKeys.board(workspaceId, board.pipeline.id, dealFilterKey(filters));
   const activeDeal = activeId ? findDeal(board, activeId) : undefined;
 
   const titleOf = (id: string | number) => findDeal(board, String(id))?.title ?? 'the deal';
@@ -139,65 +134,13 @@ export function Board({
     onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled.`,
   };
 
-  async function commitMove(deal: DealView, target: StageView, lost?: LostChoice) {
-    await queryClient.cancelQueries({ queryKey: key });
-    queryClient.setQueryData<BoardView>(key, (b) => (b ? replaceDeal(b, movedDeal(deal, target, lost?.label)) : b));
-    setSaving(true);
-    try {
-      const saved = await moveDeal(workspaceId, deal.id, { stageId: target.id, ...lost?.body });
-      setPending(null);
-      await dealChanged(queryClient, workspaceId, saved);
-      toast.success(target.kind === 'won' ? `“${deal.title}” won` : target.kind === 'lost' ? `“${deal.title}” lost` : `“${deal.title}” moved to ${target.name}`);
-    } catch (error) {
-      // Roll back to the deal as it was.
-      queryClient.setQueryData<BoardView>(key, (b) => (b && findDeal(b, deal.id) ? replaceDeal(b, deal) : b));
-      if (isApiError(error, { code: 'deal.lost_reason_required' })) setPending({ kind: 'lose', deal, target });
-      else if (isApiError(error, { code: 'deal.closed' })) setPending({ kind: 'reopen', deal, target });
-      else {
-        setPending(null);
-        toast.error(`Could not move “${deal.title}”: ${problemMessage(error)}`);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  async function commitReopen(deal: DealView, target: StageView) {
-    setSaving(true);
-    try {
-      const saved = await reopenDeal(workspaceId, deal.id, target.id);
-      setPending(null);
-      await dealChanged(queryClient, workspaceId, saved);
-      toast.success(`“${deal.title}” reopened in ${target.name}`);
-    } catch (error) {
-      toast.error(`Could not reopen “${deal.title}”: ${problemMessage(error)}`);
-    } finally {
-      setSaving(false);
-    }
-  }
-
   function onDragStart(event: DragStartEvent) {
     setActiveId(String(event.active.id));
   }
 
   function onDragEnd(event: DragEndEvent) {
     setActiveId(null);
-    const deal = findDeal(board, String(event.active.id));
-    const target = event.over ? stageById.get(String(event.over.id)) : undefined;
-    if (!deal || !target) return;
-    switch (planMove(deal, target)) {
-      case 'move':
-        void commitMove(deal, target);
-        break;
-      case 'lose':
-        setPending({ kind: 'lose', deal, target });
-        break;
-      case 'reopen':
-        setPending({ kind: 'reopen', deal, target });
-        break;
-      case 'none':
-        break;
-    }
+    if (event.over) drop(String(event.active.id), String(event.over.id));
   }
 
   return (

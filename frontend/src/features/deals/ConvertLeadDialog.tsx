@@ -10,7 +10,7 @@ import { useWorkspace } from '../workspaces/workspaceContext';
 import { openStages } from './board';
 import { CREATE, initialChoice, NONE, toConversionRequest, validateChoice, type ConversionChoice } from './conversion';
 import { useConversionPreview, useConvertLead, usePipelines } from './queries';
-import type { ConversionPreviewView, ConversionResultView } from './types';
+import type { ConversionPlanView, ConversionResultView } from '../../api/types';
 
 /** Router state the deal page reads to say what the conversion did. */
 export interface ConvertedState {
@@ -23,7 +23,7 @@ function Choices({
   onChange,
   errors,
 }: {
-  preview: ConversionPreviewView;
+  preview: ConversionPlanView;
   choice: ConversionChoice;
   onChange: (next: ConversionChoice) => void;
   errors: Partial<Record<'title' | 'amount' | 'company', string>>;
@@ -50,8 +50,7 @@ function Choices({
               <input type="radio" name="contact" checked={choice.contact === c.id} onChange={() => onChange({ ...choice, contact: c.id })} />
               <span>
                 Link to <strong>{c.name}</strong>
-                {c.email && <span className="muted"> · {c.email}</span>}
-                {c.companyName && <span className="muted"> · {c.companyName}</span>} <Badge tone="warning">Possible duplicate</Badge>
+                {c.email && <span className="muted"> · {c.email}</span>} <Badge tone="warning">Same email</Badge>
               </span>
             </label>
           ))}
@@ -171,8 +170,9 @@ export function ConvertLeadDialog({ leadId, leadName, onClose }: { leadId: strin
     setErrors(Object.fromEntries(problems.map((p) => [p.field, p.message])));
     if (problems.length > 0) return;
     const p = preview.data;
-    convert.mutate(toConversionRequest(current, p), {
-      onSuccess: (result) => {
+    // mutateAsync: the lead page re-renders as "converted" (and may unmount this dialog) before we navigate.
+    convert.mutateAsync(toConversionRequest(current, p)).then(
+      (result) => {
         const contactName = p.contact.candidates.find((c) => c.id === result.contactId)?.name ?? p.contact.draft.name;
         const companyName = p.company.candidates.find((c) => c.id === result.companyId)?.name ?? p.company.draft.name;
         const parts = [
@@ -181,10 +181,10 @@ export function ConvertLeadDialog({ leadId, leadName, onClose }: { leadId: strin
           'deal created',
         ];
         toast.success(`“${leadName}” converted: ${parts.join(', ')}`);
-        const state: ConvertedState = { converted: { ...result, contactName, companyName: result.companyId ? companyName : null } };
+        const state: ConvertedState = { converted: { ...result, contactName, companyName: result.companyId ? (companyName ?? null) : null } };
         navigate(`/w/${workspace.id}/deals/${result.dealId}`, { state });
       },
-      onError: (error) => {
+      (error: unknown) => {
         const fieldErrors: Partial<Record<'title' | 'amount', string>> = {};
         for (const e of isApiError(error) ? (error.problem.errors ?? []) : []) {
           if (e.field === 'deal.title' || e.field === 'title') fieldErrors.title = e.message;
@@ -194,7 +194,7 @@ export function ConvertLeadDialog({ leadId, leadName, onClose }: { leadId: strin
         setFormError(problemMessage(error));
         toast.error(`Could not convert the lead: ${problemMessage(error)}`);
       },
-    });
+    );
   }
 
   let body;

@@ -7,7 +7,7 @@ import { boardStages, stageOfKind } from './board';
 import { LostReasonDialog } from './LostReasonDialog';
 import { dealKeys, useMoveDeal, useReopenDeal } from './queries';
 import { ReopenDialog } from './ReopenDialog';
-import type { DealView, PipelineView, StageView } from './types';
+import type { DealView, PipelineView, StageView } from '../../api/types';
 
 type Open = null | 'win' | 'lose' | 'reopen';
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../lib/format';
 import { StaleBadge } from './badges';
 import { formatMoney } from './money';
-import type { DealView } from './types';
+import type { DealView } from '../../api/types';
 
 export interface DealCardProps {
   deal: DealView;

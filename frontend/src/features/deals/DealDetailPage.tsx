@@ -13,7 +13,7 @@ import { DealActions } from './DealActions';
 import { formatMoney } from './money';
 import { useDeal, usePipelines } from './queries';
 import { StageProgress } from './StageProgress';
-import type { DealView } from './types';
+import type { DealView } from '../../api/types';
 
 /** Island: money, dates, people and links of the deal. */
 function DealDetailsIsland({ deal }: { deal: DealView }) {

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useState } from 'react';
 import { isApiError, problemMessage } from '../../api/problem';
 import type { CompanyView, ContactView, MemberView } from '../../api/types';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
@@ -28,7 +28,7 @@ import {
   type DealFormValues,
 } from './dealForm';
 import { useCreateDeal, useDeal, usePipelines, useUpdateDeal } from './queries';
-import type { DealView, PipelineView } from './types';
+import type { DealView, PipelineView } from '../../api/types';
 
 interface DealFormProps {
   deal?: DealView;
@@ -216,7 +216,7 @@ export function DealCreatePage() {
   const toast = useToast();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  // One key per attempt so a double submit replays instead of creating twice.
+  // One key per visit of the form: a retried submit is replayed, not duplicated.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const base = `/w/${workspace.id}/deals`;
   if (!canWrite) return <Refusal />;

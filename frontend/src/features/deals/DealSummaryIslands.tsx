@@ -7,7 +7,7 @@ import { useCanWriteDeals } from './access';
 import { StaleBadge } from './badges';
 import { formatMoney } from './money';
 import { useDealSummary } from './queries';
-import type { DealSummaryView, DealView } from './types';
+import type { DealSummaryView, DealView } from '../../api/types';
 
 function DealList({ deals, label, workspaceId }: { deals: DealView[]; label: string; workspaceId: string }) {
   return (

@@ -11,15 +11,22 @@ import { Board } from './Board';
 import { boardFiltersToParams, hasActiveBoardFilters, parseBoardFilters, type BoardFilters } from './filters';
 import { formatMoney } from './money';
 import { useBoard, usePipelines } from './queries';
-import type { BoardView, PipelineView } from './types';
+import type { BoardView, PipelineView } from '../../api/types';
 
 const SEARCH_DELAY_MS = 350;
 
 /** Search as you type: the URL (and the board) follow once typing pauses. */
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
   const debounced = useDebounced(draft.trim(), SEARCH_DELAY_MS);
   const id = useId();
+  // The URL changed under us ("Clear filters", back button): follow it. Not a
+  // remount, so typing keeps its focus while the board refreshes.
+  if (value !== seen) {
+    setSeen(value);
+    if (value !== draft.trim()) setDraft(value);
+  }
   useEffect(() => {
     if (debounced !== value) onSearch(debounced);
     // Only a settled draft triggers a search; `value` changes come from it.
@@ -51,7 +58,7 @@ function BoardFiltersBar({
   const ids = { pipeline: useId(), owner: useId(), stale: useId() };
   return (
     <div className="filters" role="group" aria-label="Deal filters">
-      <SearchBox key={filters.q} value={filters.q} onSearch={(q) => onChange({ ...filters, q })} />
+      <SearchBox value={filters.q} onSearch={(q) => onChange({ ...filters, q })} />
       <div className="filter-row">
         <div className="filter">
           <label htmlFor={ids.pipeline}>Pipeline</label>
@@ -146,7 +153,9 @@ export function DealsBoardPage() {
                 {newDeal}
               </EmptyState>
             ))}
-          <Board board={board.data} filters={filters} workspaceId={workspace.id} members={members.data} canWrite={canWrite} />
+          <div aria-busy={board.isPlaceholderData || undefined}>
+            <Board board={board.data} filters={filters} workspaceId={workspace.id} members={members.data} canWrite={canWrite && !board.isPlaceholderData} />
+          </div>
         </>
       );
     body = (

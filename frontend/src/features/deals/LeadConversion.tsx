@@ -12,6 +12,9 @@ export function LeadConversion({ workspaceId, lead, canWrite }: { workspaceId: s
   const result = convertedTo(lead);
   const w = `/w/${workspaceId}`;
 
+  // Stays mounted while the conversion navigates away (the lead turns "converted" first).
+  const dialog = open && <ConvertLeadDialog leadId={lead.id} leadName={lead.name} onClose={() => setOpen(false)} />;
+
   if (lead.status === 'converted') {
     return (
       <section className="card" aria-labelledby={headingId}>
@@ -35,6 +38,7 @@ export function LeadConversion({ workspaceId, lead, canWrite }: { workspaceId: s
         ) : (
           <p className="muted">This lead was converted.</p>
         )}
+        {dialog}
       </section>
     );
   }
@@ -61,7 +65,7 @@ export function LeadConversion({ workspaceId, lead, canWrite }: { workspaceId: s
           ? 'Turns the lead into a contact (and company) with a deal.'
           : 'Only a qualified lead can be converted: qualify it first (with its next action).'}
       </p>
-      {open && <ConvertLeadDialog leadId={lead.id} leadName={lead.name} onClose={() => setOpen(false)} />}
+      {dialog}
     </section>
   );
 }

@@ -3,12 +3,11 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { useLostReasons } from './queries';
-import type { MoveDealRequest } from './types';
 
 const OTHER = 'other';
 
 export interface LostChoice {
-  body: Omit<MoveDealRequest, 'stageId'>;
+  body: { lostReasonId?: string; lostReasonOther?: string };
   /** What the reason reads as, for the optimistic card and the toast. */
   label: string;
 }

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { isApiError, problemMessage } from '../../api/problem';
 import { Badge } from '../../components/Badge';
-import { FormAlert } from '../../components/Field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { useCreateLostReason, useLostReasons, useSetLostReasonArchived } from './queries';
@@ -120,7 +119,6 @@ export function LostReasonsSection({ workspaceId }: { workspaceId: string }) {
         Lost reasons
       </h2>
       <p className="muted small">Offered when a deal is lost. Archived reasons stay on the deals that have them.</p>
-      <FormAlert message={undefined} />
       {body}
       <AddReasonForm workspaceId={workspaceId} />
     </section>

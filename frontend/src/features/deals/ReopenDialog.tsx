@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
-import type { DealView, StageView } from './types';
+import type { DealView, StageView } from '../../api/types';
 
 /**
  * A won or lost deal does not move: it is reopened explicitly (audited) into

@@ -1,12 +1,12 @@
 import { boardStages } from './board';
-import type { DealView, PipelineView } from './types';
+import type { DealView, PipelineView } from '../../api/types';
 
 /** The pipeline's open stages as steps, then where the deal ended (won / lost) once closed. */
 export function StageProgress({ pipeline, deal }: { pipeline: PipelineView; deal: Pick<DealView, 'stageId' | 'status'> }) {
   const stages = boardStages(pipeline);
   const open = stages.filter((s) => s.kind === 'open');
   const currentIndex = open.findIndex((s) => s.id === deal.stageId);
-  const closing = stages.find((s) => s.kind === deal.status && s.id === deal.stageId);
+  const closing = deal.status === 'open' ? undefined : stages.find((s) => s.id === deal.stageId);
   return (
     <ol className="stage-progress" aria-label="Stage progress">
       {open.map((stage, index) => {

@@ -1,5 +1,5 @@
 import { Badge } from '../../components/Badge';
-import type { DealStatus } from './types';
+import type { DealStatus } from '../../api/types';
 
 const LABELS: Record<DealStatus, string> = { open: 'Open', won: 'Won', lost: 'Lost' };
 const TONES = { open: 'info', won: 'success', lost: 'danger' } as const;

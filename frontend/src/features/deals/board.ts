@@ -1,7 +1,7 @@
 import { addMoney, percentOf, subtractMoney } from './money';
-import type { BoardColumnView, BoardView, DealView, PipelineView, StageKind, StageView } from './types';
+import type { BoardColumnView, BoardView, DealView, PipelineView, DealStatus, StageView } from '../../api/types';
 
-const KIND_ORDER: Record<StageKind, number> = { open: 0, won: 1, lost: 2 };
+const KIND_ORDER: Record<DealStatus, number> = { open: 0, won: 1, lost: 2 };
 
 /** Stages in board order: open stages by position, then won, then lost. */
 export function boardStages(pipeline: Pick<PipelineView, 'stages'>): StageView[] {

@@ -1,6 +1,6 @@
-import type { LeadView } from '../../api/types';
+import type { ConvertedTo, LeadView } from '../../api/types';
 import { DECIMAL_INPUT } from './money';
-import type { ConversionPreviewView, ConvertLeadRequest } from './types';
+import type { ConversionPlanView, ConvertLeadRequest } from '../../api/types';
 
 /**
  * What the user picked in the conversion dialog. `contact` / `company` hold
@@ -18,16 +18,17 @@ export const CREATE = 'create';
 export const NONE = 'none';
 
 /** The dialog's starting point: what the server proposes (link the first candidate when it proposes linking). */
-export function initialChoice(preview: ConversionPreviewView): ConversionChoice {
+export function initialChoice(preview: ConversionPlanView): ConversionChoice {
   const contact = preview.contact.proposed === 'link' && preview.contact.candidates[0] ? preview.contact.candidates[0].id : CREATE;
   let company: string = preview.company.proposed === 'none' ? NONE : CREATE;
   if (preview.company.proposed === 'link' && preview.company.candidates[0]) company = preview.company.candidates[0].id;
-  return { contact, company, title: preview.deal.title, amount: '', stageId: preview.deal.stageId };
+  const amount = Number(preview.deal.amount.amount) > 0 ? preview.deal.amount.amount : '';
+  return { contact, company, title: preview.deal.title, amount, stageId: preview.deal.stageId };
 }
 
 export type ChoiceProblem = { field: 'title' | 'amount' | 'company'; message: string };
 
-export function validateChoice(choice: ConversionChoice, preview: ConversionPreviewView): ChoiceProblem[] {
+export function validateChoice(choice: ConversionChoice, preview: ConversionPlanView): ChoiceProblem[] {
   const problems: ChoiceProblem[] = [];
   if (!choice.title.trim()) problems.push({ field: 'title', message: 'Enter a deal title' });
   if (choice.amount.trim() && !DECIMAL_INPUT.test(choice.amount.trim())) problems.push({ field: 'amount', message: 'Use a number like 1234.50' });
@@ -38,7 +39,7 @@ export function validateChoice(choice: ConversionChoice, preview: ConversionPrev
 }
 
 /** The `POST /leads/{id}/conversion` body for `choice`. */
-export function toConversionRequest(choice: ConversionChoice, preview: ConversionPreviewView): ConvertLeadRequest {
+export function toConversionRequest(choice: ConversionChoice, preview: ConversionPlanView): ConvertLeadRequest {
   const contact: ConvertLeadRequest['contact'] = choice.contact === CREATE ? { action: 'create' } : { action: 'link', id: choice.contact };
   const company: ConvertLeadRequest['company'] =
     choice.company === CREATE ? { action: 'create' } : choice.company === NONE ? { action: 'none' } : { action: 'link', id: choice.company };
@@ -50,13 +51,7 @@ export function toConversionRequest(choice: ConversionChoice, preview: Conversio
   return { contact, company, deal };
 }
 
-export interface ConvertedTo {
-  contactId: string;
-  companyId: string | null;
-  dealId: string;
-}
-
-/** What a converted lead became (`convertedTo` on the lead view). */
+/** What a converted lead became, if it was converted. */
 export function convertedTo(lead: LeadView): ConvertedTo | null {
-  return (lead as LeadView & { convertedTo?: ConvertedTo | null }).convertedTo ?? null;
+  return lead.convertedTo ?? null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DECIMAL_INPUT } from './money';
-import type { CreateDealRequest, DealView, UpdateDealRequest } from './types';
+import type { CreateDealRequest, DealView, UpdateDealRequest } from '../../api/types';
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}: use at most ${max} characters`);
 const date = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use a date like 2026-12-31');

@@ -1,7 +1,7 @@
-import type { Money } from './types';
+import type { MoneyView } from '../../api/types';
 
 /**
- * Money arithmetic on the API's decimal strings. Amounts are added as scaled
+ * MoneyView arithmetic on the API's decimal strings. Amounts are added as scaled
  * integers (BigInt) so totals never pick up floating-point noise; only the
  * final display goes through Intl.
  */
@@ -54,15 +54,15 @@ export function percentOf(amount: string, percent: number): string {
   return render(negative ? -rounded : rounded, x.scale);
 }
 
-export function addMoney(a: Money, b: Money): Money {
+export function addMoney(a: MoneyView, b: MoneyView): MoneyView {
   return { amount: addDecimal(a.amount, b.amount), currency: a.currency };
 }
 
-export function subtractMoney(a: Money, b: Money): Money {
+export function subtractMoney(a: MoneyView, b: MoneyView): MoneyView {
   return { amount: subtractDecimal(a.amount, b.amount), currency: a.currency };
 }
 
-export function zeroMoney(currency: string): Money {
+export function zeroMoney(currency: string): MoneyView {
   return { amount: '0', currency };
 }
 
@@ -87,7 +87,7 @@ function formatterFor(currency: string, compact: boolean): Intl.NumberFormat | n
 }
 
 /** "€1,234.50" for `{ amount: "1234.50", currency: "EUR" }` (locale-dependent); `compact` gives "€1.2K". */
-export function formatMoney(money: Money | null | undefined, options: { compact?: boolean; empty?: string } = {}): string {
+export function formatMoney(money: MoneyView | null | undefined, options: { compact?: boolean; empty?: string } = {}): string {
   if (!money) return options.empty ?? '—';
   const value = Number(money.amount);
   const formatter = formatterFor(money.currency, options.compact ?? false);

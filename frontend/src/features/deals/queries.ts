@@ -1,26 +1,12 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { unwrap } from '../../api/client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { BoardView, ConvertLeadRequest, CreateDealRequest, DealView, MoveDealRequest, StageInput, UpdateDealRequest } from '../../api/types';
 import { auditKeys } from '../audit/queries';
 import { leadKeys } from '../leads/queries';
 import { appendColumnPage, replaceDeal } from './board';
 import { dealFilterKey, toDealFilterQuery, type BoardFilters } from './filters';
-import { dealsApi } from './http';
-import type {
-  BoardView,
-  ConversionPreviewView,
-  ConversionResultView,
-  ConvertLeadRequest,
-  CreateDealRequest,
-  DealSummaryView,
-  DealView,
-  LostReasonView,
-  MoveDealRequest,
-  PipelineView,
-  UpdateDealRequest,
-} from './types';
 
 export const BOARD_COLUMN_LIMIT = 20;
-const W = '/api/workspaces/{workspaceId}';
 
 export const dealKeys = {
   all: (workspaceId: string) => ['workspaces', workspaceId, 'deals'] as const,
@@ -36,8 +22,7 @@ export const dealKeys = {
 export function usePipelines(workspaceId: string) {
   return useQuery({
     queryKey: dealKeys.pipelines(workspaceId),
-    queryFn: async () =>
-      ((await unwrap(dealsApi.GET(`${W}/pipelines`, { params: { path: { workspaceId } } }))) as { data: PipelineView[] }).data,
+    queryFn: async () => (await unwrap(api.GET('/api/workspaces/{workspaceId}/pipelines', { params: { path: { workspaceId } } }))).data,
     staleTime: 30_000,
   });
 }
@@ -45,8 +30,7 @@ export function usePipelines(workspaceId: string) {
 export function useLostReasons(workspaceId: string) {
   return useQuery({
     queryKey: dealKeys.lostReasons(workspaceId),
-    queryFn: async () =>
-      ((await unwrap(dealsApi.GET(`${W}/lost-reasons`, { params: { path: { workspaceId } } }))) as { data: LostReasonView[] }).data,
+    queryFn: async () => (await unwrap(api.GET('/api/workspaces/{workspaceId}/lost-reasons', { params: { path: { workspaceId } } }))).data,
     staleTime: 30_000,
   });
 }
@@ -54,13 +38,15 @@ export function useLostReasons(workspaceId: string) {
 export function useBoard(workspaceId: string, pipelineId: string | undefined, filters: BoardFilters) {
   return useQuery({
     queryKey: dealKeys.board(workspaceId, pipelineId ?? '', dealFilterKey(filters)),
-    queryFn: async () =>
-      (await unwrap(
-        dealsApi.GET(`${W}/pipelines/{pipelineId}/board`, {
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/pipelines/{pipelineId}/board', {
           params: { path: { workspaceId, pipelineId: pipelineId ?? '' }, query: { ...toDealFilterQuery(filters), limit: BOARD_COLUMN_LIMIT } },
         }),
-      )) as BoardView,
+      ),
     enabled: Boolean(pipelineId),
+    // Keep the columns on screen while another filter loads (not across pipelines: other stages).
+    placeholderData: (previous) => (previous?.pipeline.id === pipelineId ? keepPreviousData(previous) : undefined),
   });
 }
 
@@ -69,12 +55,12 @@ export function useLoadMoreColumn(workspaceId: string, pipelineId: string, filte
   const queryClient = useQueryClient();
   const key = dealKeys.board(workspaceId, pipelineId, dealFilterKey(filters));
   return useMutation({
-    mutationFn: async ({ stageId, cursor }: { stageId: string; cursor: string }) =>
-      (await unwrap(
-        dealsApi.GET(`${W}/deals`, {
+    mutationFn: ({ stageId, cursor }: { stageId: string; cursor: string }) =>
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/deals', {
           params: { path: { workspaceId }, query: { ...toDealFilterQuery(filters), stageId, cursor, limit: BOARD_COLUMN_LIMIT } },
         }),
-      )) as { data: DealView[]; nextCursor?: string | null },
+      ),
     onSuccess: (page, { stageId }) => {
       queryClient.setQueryData<BoardView>(key, (board) => (board ? appendColumnPage(board, stageId, page) : board));
     },
@@ -84,19 +70,17 @@ export function useLoadMoreColumn(workspaceId: string, pipelineId: string, filte
 export function useDeal(workspaceId: string, dealId: string) {
   return useQuery({
     queryKey: dealKeys.detail(workspaceId, dealId),
-    queryFn: async () => (await unwrap(dealsApi.GET(`${W}/deals/{dealId}`, { params: { path: { workspaceId, dealId } } }))) as DealView,
+    queryFn: () => unwrap(api.GET('/api/workspaces/{workspaceId}/deals/{dealId}', { params: { path: { workspaceId, dealId } } })),
   });
 }
 
 export function useDealSummary(workspaceId: string, kind: 'contact' | 'company', id: string) {
   return useQuery({
     queryKey: dealKeys.summary(workspaceId, kind, id),
-    queryFn: async () =>
-      (await unwrap(
-        kind === 'contact'
-          ? dealsApi.GET(`${W}/contacts/{contactId}/deal-summary`, { params: { path: { workspaceId, contactId: id } } })
-          : dealsApi.GET(`${W}/companies/{companyId}/deal-summary`, { params: { path: { workspaceId, companyId: id } } }),
-      )) as DealSummaryView,
+    queryFn: () =>
+      kind === 'contact'
+        ? unwrap(api.GET('/api/workspaces/{workspaceId}/contacts/{contactId}/deal-summary', { params: { path: { workspaceId, contactId: id } } }))
+        : unwrap(api.GET('/api/workspaces/{workspaceId}/companies/{companyId}/deal-summary', { params: { path: { workspaceId, companyId: id } } })),
   });
 }
 
@@ -113,6 +97,7 @@ export async function dealChanged(queryClient: QueryClient, workspaceId: string,
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: dealKeys.all(workspaceId), predicate: (q) => q.queryKey[3] !== 'detail' && q.queryKey[3] !== 'board' }),
     queryClient.invalidateQueries({ queryKey: ['workspaces', workspaceId], predicate: (q) => q.queryKey[3] === 'timeline' }),
+    queryClient.invalidateQueries({ queryKey: ['workspaces', workspaceId, 'members'] }),
     queryClient.invalidateQueries({ queryKey: auditKeys.all(workspaceId) }),
   ]);
 }
@@ -120,14 +105,15 @@ export async function dealChanged(queryClient: QueryClient, workspaceId: string,
 export function useCreateDeal(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ body, idempotencyKey }: { body: CreateDealRequest; idempotencyKey?: string }) =>
-      (await unwrap(
-        dealsApi.POST(`${W}/deals`, {
+    mutationFn: ({ body, idempotencyKey }: { body: CreateDealRequest; idempotencyKey?: string }) =>
+      unwrap(
+        api.POST('/api/workspaces/{workspaceId}/deals', {
           params: { path: { workspaceId }, ...(idempotencyKey ? { header: { 'Idempotency-Key': idempotencyKey } } : {}) },
           body,
         }),
-      )) as DealView,
+      ),
     onSuccess: async (deal) => {
+      // A new card: the boards refetch (replaceDeal would put it on top of a page it may not belong to).
       await Promise.all([dealChanged(queryClient, workspaceId, deal), queryClient.invalidateQueries({ queryKey: dealKeys.boards(workspaceId) })]);
     },
   });
@@ -136,20 +122,20 @@ export function useCreateDeal(workspaceId: string) {
 export function useUpdateDeal(workspaceId: string, dealId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: UpdateDealRequest) =>
-      (await unwrap(dealsApi.PATCH(`${W}/deals/{dealId}`, { params: { path: { workspaceId, dealId } }, body }))) as DealView,
+    mutationFn: (body: UpdateDealRequest) =>
+      unwrap(api.PATCH('/api/workspaces/{workspaceId}/deals/{dealId}', { params: { path: { workspaceId, dealId } }, body })),
     onSuccess: (deal) => dealChanged(queryClient, workspaceId, deal),
   });
 }
 
 export function moveDeal(workspaceId: string, dealId: string, body: MoveDealRequest) {
-  return unwrap(dealsApi.POST(`${W}/deals/{dealId}/stage`, { params: { path: { workspaceId, dealId } }, body })) as Promise<DealView>;
+  return unwrap(api.POST('/api/workspaces/{workspaceId}/deals/{dealId}/stage', { params: { path: { workspaceId, dealId } }, body }));
 }
 
 export function reopenDeal(workspaceId: string, dealId: string, stageId?: string) {
   return unwrap(
-    dealsApi.POST(`${W}/deals/{dealId}/reopen`, { params: { path: { workspaceId, dealId } }, body: stageId ? { stageId } : {} }),
-  ) as Promise<DealView>;
+    api.POST('/api/workspaces/{workspaceId}/deals/{dealId}/reopen', { params: { path: { workspaceId, dealId } }, body: stageId ? { stageId } : {} }),
+  );
 }
 
 /** Stage move from the detail page (the board does its own optimistic version). */
@@ -174,10 +160,8 @@ export function useReopenDeal(workspaceId: string) {
 export function useConversionPreview(workspaceId: string, leadId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...leadKeys.detail(workspaceId, leadId), 'conversion-preview'],
-    queryFn: async () =>
-      (await unwrap(
-        dealsApi.POST(`${W}/leads/{leadId}/conversion/preview`, { params: { path: { workspaceId, leadId } }, body: {} }),
-      )) as ConversionPreviewView,
+    queryFn: () =>
+      unwrap(api.POST('/api/workspaces/{workspaceId}/leads/{leadId}/conversion/preview', { params: { path: { workspaceId, leadId } } })),
     enabled,
     staleTime: 0,
     gcTime: 0,
@@ -187,8 +171,8 @@ export function useConversionPreview(workspaceId: string, leadId: string, enable
 export function useConvertLead(workspaceId: string, leadId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: ConvertLeadRequest) =>
-      (await unwrap(dealsApi.POST(`${W}/leads/{leadId}/conversion`, { params: { path: { workspaceId, leadId } }, body }))) as ConversionResultView,
+    mutationFn: (body: ConvertLeadRequest) =>
+      unwrap(api.POST('/api/workspaces/{workspaceId}/leads/{leadId}/conversion', { params: { path: { workspaceId, leadId } }, body })),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: leadKeys.all(workspaceId) }),
@@ -219,41 +203,27 @@ function useSettingsMutation<TVars, TResult>(workspaceId: string, fn: (vars: TVa
 }
 
 export function useCreatePipeline(workspaceId: string) {
-  return useSettingsMutation(
-    workspaceId,
-    async (body: { name: string }) =>
-      (await unwrap(dealsApi.POST(`${W}/pipelines`, { params: { path: { workspaceId } }, body }))) as PipelineView,
+  return useSettingsMutation(workspaceId, (body: { name: string }) =>
+    unwrap(api.POST('/api/workspaces/{workspaceId}/pipelines', { params: { path: { workspaceId } }, body })),
   );
 }
 
 export function useRenamePipeline(workspaceId: string) {
-  return useSettingsMutation(
-    workspaceId,
-    async ({ pipelineId, name }: { pipelineId: string; name: string }) =>
-      (await unwrap(dealsApi.PATCH(`${W}/pipelines/{pipelineId}`, { params: { path: { workspaceId, pipelineId } }, body: { name } }))) as PipelineView,
+  return useSettingsMutation(workspaceId, ({ pipelineId, name }: { pipelineId: string; name: string }) =>
+    unwrap(api.PATCH('/api/workspaces/{workspaceId}/pipelines/{pipelineId}', { params: { path: { workspaceId, pipelineId } }, body: { name } })),
   );
 }
 
-export interface StageDraft {
-  id?: string;
-  name: string;
-  probability: number;
-}
-
 export function useSaveStages(workspaceId: string) {
-  return useSettingsMutation(
-    workspaceId,
-    async ({ pipelineId, stages }: { pipelineId: string; stages: StageDraft[] }) =>
-      (await unwrap(
-        dealsApi.PUT(`${W}/pipelines/{pipelineId}/stages`, { params: { path: { workspaceId, pipelineId } }, body: { stages } }),
-      )) as PipelineView,
+  return useSettingsMutation(workspaceId, ({ pipelineId, stages }: { pipelineId: string; stages: StageInput[] }) =>
+    unwrap(api.PUT('/api/workspaces/{workspaceId}/pipelines/{pipelineId}/stages', { params: { path: { workspaceId, pipelineId } }, body: { stages } })),
   );
 }
 
 export function useDeleteStage(workspaceId: string) {
   return useSettingsMutation(workspaceId, ({ pipelineId, stageId, moveTo }: { pipelineId: string; stageId: string; moveTo?: string }) =>
     unwrap(
-      dealsApi.DELETE(`${W}/pipelines/{pipelineId}/stages/{stageId}`, {
+      api.DELETE('/api/workspaces/{workspaceId}/pipelines/{pipelineId}/stages/{stageId}', {
         params: { path: { workspaceId, pipelineId, stageId }, query: moveTo ? { moveTo } : {} },
       }),
     ),
@@ -261,19 +231,13 @@ export function useDeleteStage(workspaceId: string) {
 }
 
 export function useCreateLostReason(workspaceId: string) {
-  return useSettingsMutation(
-    workspaceId,
-    async (body: { label: string }) =>
-      (await unwrap(dealsApi.POST(`${W}/lost-reasons`, { params: { path: { workspaceId } }, body }))) as LostReasonView,
+  return useSettingsMutation(workspaceId, (body: { label: string }) =>
+    unwrap(api.POST('/api/workspaces/{workspaceId}/lost-reasons', { params: { path: { workspaceId } }, body })),
   );
 }
 
 export function useSetLostReasonArchived(workspaceId: string) {
-  return useSettingsMutation(
-    workspaceId,
-    async ({ reasonId, archived }: { reasonId: string; archived: boolean }) =>
-      (await unwrap(
-        dealsApi.PATCH(`${W}/lost-reasons/{reasonId}`, { params: { path: { workspaceId, reasonId } }, body: { archived } }),
-      )) as LostReasonView,
+  return useSettingsMutation(workspaceId, ({ reasonId, archived }: { reasonId: string; archived: boolean }) =>
+    unwrap(api.PATCH('/api/workspaces/{workspaceId}/lost-reasons/{reasonId}', { params: { path: { workspaceId, reasonId } }, body: { archived } })),
   );
 }

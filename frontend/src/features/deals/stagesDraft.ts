@@ -1,5 +1,5 @@
-import type { StageDraft } from './queries';
-import type { PipelineView, StageKind } from './types';
+import type { StageInput } from '../../api/types';
+import type { PipelineView, DealStatus } from '../../api/types';
 import { boardStages } from './board';
 
 /** A row of the stages editor: a saved stage (with id) or a new open one. */
@@ -8,7 +8,7 @@ export interface DraftStage {
   id?: string;
   name: string;
   probability: string;
-  kind: StageKind;
+  kind: DealStatus;
 }
 
 export function toDraft(pipeline: PipelineView): DraftStage[] {
@@ -45,6 +45,6 @@ export function validateRows(rows: DraftStage[]): RowProblem[] {
 }
 
 /** The `PUT /pipelines/{id}/stages` list: every row in order, new ones without id. */
-export function toStagesRequest(rows: DraftStage[]): StageDraft[] {
+export function toStagesRequest(rows: DraftStage[]): StageInput[] {
   return rows.map((row) => ({ ...(row.id ? { id: row.id } : {}), name: row.name.trim(), probability: Number(row.probability.trim()) }));
 }

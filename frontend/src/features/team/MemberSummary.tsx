@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from "react-router";
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ErrorState, LoadingState } from '../../components/states';
 
-/** What the member is working on: open/overdue activities and active leads. */
+/** What the member is working on: open/overdue activities, active leads and open deals. */
 export function MemberSummary({ workspaceId, userId }: { workspaceId: string; userId: string }) {
   const summary = useQuery({
     queryKey: ['workspaces', workspaceId, 'members', userId, 'summary'],
@@ -35,7 +35,9 @@ export function MemberSummary({ workspaceId, userId }: { workspaceId: string; us
         </div>
         <div>
           <dt>Open deals</dt>
-          <dd className="muted">Arrives with the deals module</dd>
+          <dd>
+            <Link to={`/w/${workspaceId}/deals?owner=${userId}`}>{s.openDeals}</Link>
+          </dd>
         </div>
       </dl>
     </section>

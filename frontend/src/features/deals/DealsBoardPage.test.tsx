@@ -1,0 +1,92 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockApi } from '../../test/api';
+import { USER_ID } from '../../test/crm';
+import { boardFixture, dealFixture, pipelineFixture, PIPELINE_ID, STAGE } from '../../test/deals';
+import { meFixture, renderRoute, workspaceFixture, WS_ID } from '../../test/render';
+
+const members = { data: [{ userId: USER_ID, email: 'ada@example.test', name: 'Ada', role: 'owner', joinedAt: '2026-01-01T00:00:00Z' }], nextCursor: null };
+
+function api(role: 'owner' | 'manager' | 'viewer', options: { nextCursor?: string } = {}) {
+  const boardQueries: URLSearchParams[] = [];
+  const pageQueries: URLSearchParams[] = [];
+  const board = boardFixture(dealFixture({ stale: true }));
+  if (options.nextCursor) board.columns[0]!.nextCursor = options.nextCursor;
+  mockApi({
+    'GET /api/me': () => json(meFixture({ role })),
+    [`GET /api/workspaces/${WS_ID}`]: () => json(workspaceFixture(role)),
+    [`GET /api/workspaces/${WS_ID}/members`]: () => json(members),
+    [`GET /api/workspaces/${WS_ID}/pipelines`]: () => json({ data: [pipelineFixture()] }),
+    [`GET /api/workspaces/${WS_ID}/pipelines/${PIPELINE_ID}/board`]: (request) => {
+      boardQueries.push(new URL(request.url).searchParams);
+      return json(board);
+    },
+    [`GET /api/workspaces/${WS_ID}/deals`]: (request) => {
+      pageQueries.push(new URL(request.url).searchParams);
+      return json({ data: [dealFixture({ id: 'second', title: 'Second deal' })], nextCursor: null });
+    },
+  });
+  return { boardQueries, pageQueries };
+}
+
+describe('deals board', () => {
+  it('shows the stages in board order with totals and cards that say who, how much and how likely', async () => {
+    api('manager');
+    renderRoute(`/w/${WS_ID}/deals`);
+    const qualification = await screen.findByRole('region', { name: /^Qualification/ });
+    const regions = screen.getAllByRole('region').filter((r) => r.classList.contains('board-column'));
+    expect(regions.map((r) => within(r).getByRole('heading').textContent)).toEqual(['Qualification 10%', 'Proposal 50%', 'Won 100%', 'Lost 0%']);
+    expect(qualification.textContent).toMatch(/Deals1/);
+    const card = within(qualification).getByRole('listitem', { name: 'Engines pilot' });
+    expect(card.textContent).toContain('Analytical Engines · Ada Lovelace');
+    expect(card.textContent).toMatch(/1,000\.00/);
+    expect(card.textContent).toMatch(/100\.00 · 10%/);
+    expect(card.textContent).toContain('Ada');
+    expect(within(card).getByText('Stale')).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Move Engines pilot' })).toBeTruthy();
+    expect(screen.getByLabelText('Board totals').textContent).toMatch(/Deals1/);
+    expect(screen.getByRole('link', { name: 'New deal' })).toBeTruthy();
+  });
+
+  it('gives viewers the board without drag handles or a New deal button', async () => {
+    api('viewer');
+    renderRoute(`/w/${WS_ID}/deals`);
+    await screen.findByRole('listitem', { name: 'Engines pilot' });
+    expect(screen.queryByRole('button', { name: 'Move Engines pilot' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'New deal' })).toBeNull();
+  });
+
+  it('keeps owner, stale and a debounced search in the URL and the board query', async () => {
+    const { boardQueries } = api('manager');
+    const { router } = renderRoute(`/w/${WS_ID}/deals`);
+    const user = userEvent.setup();
+    await screen.findByRole('listitem', { name: 'Engines pilot' });
+    await user.selectOptions(screen.getByLabelText('Owner'), USER_ID);
+    await user.click(screen.getByLabelText('Stale only'));
+    await user.type(screen.getByRole('searchbox', { name: 'Search deals' }), 'pilot');
+    await waitFor(() => expect(router.state.location.search).toBe(`?owner=${USER_ID}&stale=true&q=pilot`));
+    await waitFor(() => expect(boardQueries.at(-1)?.toString()).toBe(`ownerId=${USER_ID}&stale=true&q=pilot&limit=20`));
+    // Typing did not query once per keystroke, and the box kept the focus to type on.
+    expect(boardQueries.filter((q) => q.has('q'))).toHaveLength(1);
+    const search = screen.getByRole('searchbox', { name: 'Search deals' });
+    expect(document.activeElement).toBe(search);
+    await user.type(search, ' 2');
+    await waitFor(() => expect(router.state.location.search).toBe(`?owner=${USER_ID}&stale=true&q=pilot+2`));
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect((screen.getByRole('searchbox', { name: 'Search deals' }) as HTMLInputElement).value).toBe('');
+  });
+
+  it('loads more of one column with its cursor and the same filters', async () => {
+    const { pageQueries } = api('manager', { nextCursor: 'cursor-2' });
+    renderRoute(`/w/${WS_ID}/deals?stale=true`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Load more in Qualification' }));
+    const column = screen.getByRole('region', { name: /^Qualification/ });
+    await within(column).findByRole('listitem', { name: 'Second deal' });
+    expect(pageQueries[0]?.toString()).toBe(`stale=true&stageId=${STAGE.qualification}&cursor=cursor-2&limit=20`);
+    expect(within(column).queryByRole('button', { name: /Load more/ })).toBeNull();
+  });
+});
