@@ -79,3 +79,13 @@ seed-contacts *ARGS:
 bench-contacts *ARGS:
     cargo build -q --release --bin crm --bin crm-bench
     "{{ target_dir }}/release/crm-bench" contacts {{ ARGS }}
+
+# Seed a migrated database (DATABASE_URL): one workspace whose default pipeline holds 50,000 open deals (plus 5,000 won and 5,000 lost), and a smaller second workspace; prints the workspace id
+seed-deals *ARGS:
+    cargo build -q --release --bin crm-bench
+    "{{ target_dir }}/release/crm-bench" seed-deals {{ ARGS }}
+
+# Benchmark the deals kanban board (per-column pagination), a column's next page and a deal's detail (real `crm serve`, signed-in session) against raw SQL on a seeded PostgreSQL database (DATABASE_URL); see docs/benchmarks.md
+bench-deals *ARGS:
+    cargo build -q --release --bin crm --bin crm-bench
+    "{{ target_dir }}/release/crm-bench" deals {{ ARGS }}

@@ -49,13 +49,13 @@ pub struct ContactsBenchArgs {
 
 /// A signed-in SPA client: the cookie store carries `crm_session` (and its
 /// renewals) and `crm_csrf`.
-struct Session {
-    client: reqwest::Client,
-    base: String,
+pub(crate) struct Session {
+    pub(crate) client: reqwest::Client,
+    pub(crate) base: String,
 }
 
 impl Session {
-    async fn get_json(&self, path: &str) -> Result<serde_json::Value> {
+    pub(crate) async fn get_json(&self, path: &str) -> Result<serde_json::Value> {
         let response = self.client.get(format!("{}{path}", self.base)).send().await?;
         let status = response.status();
         let body = response.bytes().await?;

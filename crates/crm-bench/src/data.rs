@@ -144,7 +144,7 @@ const COMPANY_B: [&str; 10] =
     ["Industries", "Labs", "Systems", "Foods", "Logistics", "Partners", "Capital", "Media", "Health", "Works"];
 const DOMAINS: [&str; 6] = ["example.com", "example.org", "mail.example", "inbox.test", "corp.example", "post.test"];
 const TAGS: [&str; 6] = ["vip", "q4", "enterprise", "smb", "renewal", "trial"];
-const NEXT_ACTIONS: [&str; 4] = ["Call back", "Send proposal", "Book a demo", "Follow up by email"];
+pub(crate) const NEXT_ACTIONS: [&str; 4] = ["Call back", "Send proposal", "Book a demo", "Follow up by email"];
 
 /// Generates the leads of one workspace in creation order.
 pub struct LeadGenerator {

@@ -1,4 +1,4 @@
-//! `crm-bench`: performance tooling for the Leads and Contacts modules.
+//! `crm-bench`: performance tooling for the Leads, Contacts and Deals modules.
 //!
 //! - `crm-bench seed` fills a (migrated) database with workspaces and leads;
 //! - `crm-bench leads` starts the real `crm serve`, measures the Leads API
@@ -6,7 +6,11 @@
 //! - `crm-bench seed-contacts` fills one workspace with companies, contacts
 //!   and a contact with a long timeline;
 //! - `crm-bench contacts` measures the Contacts API and the timeline the
-//!   same way, signed in through the SPA's session API.
+//!   same way, signed in through the SPA's session API;
+//! - `crm-bench seed-deals` fills one workspace's default pipeline with open,
+//!   won and lost deals (and a second workspace with fewer);
+//! - `crm-bench deals` measures the kanban board, a column's next page and a
+//!   deal's detail the same way.
 //!
 //! See `docs/benchmarks.md`. Nothing here runs under `cargo test` except the
 //! generator's unit tests.
@@ -14,10 +18,14 @@
 mod bench;
 mod contacts_bench;
 mod data;
+mod deal_data;
+mod deals_bench;
+mod deals_sql;
 mod rel_data;
 mod rel_sql;
 mod seed;
 mod seed_contacts;
+mod seed_deals;
 mod sql;
 mod stats;
 
@@ -25,7 +33,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "crm-bench", about = "Seed large data sets and benchmark the Leads and Contacts APIs")]
+#[command(name = "crm-bench", about = "Seed large data sets and benchmark the Leads, Contacts and Deals APIs")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -45,6 +53,14 @@ enum Command {
     /// Benchmark the Contacts API and a contact timeline (signed-in session)
     /// against raw SQL.
     Contacts(contacts_bench::ContactsBenchArgs),
+    /// Create one workspace (owner with a known password, a few members)
+    /// and bulk-insert open, won and lost deals into its default pipeline,
+    /// plus a smaller second workspace. Prints the workspace id alone on
+    /// stdout (progress on stderr).
+    SeedDeals(seed_deals::SeedDealsArgs),
+    /// Benchmark the kanban board (per-column pagination), a column's next
+    /// page and a deal's detail (signed-in session) against raw SQL.
+    Deals(deals_bench::DealsBenchArgs),
 }
 
 #[tokio::main]
@@ -54,5 +70,7 @@ async fn main() -> Result<()> {
         Command::Leads(args) => bench::run(args).await,
         Command::SeedContacts(args) => seed_contacts::run(args).await,
         Command::Contacts(args) => contacts_bench::run(args).await,
+        Command::SeedDeals(args) => seed_deals::run(args).await,
+        Command::Deals(args) => deals_bench::run(args).await,
     }
 }

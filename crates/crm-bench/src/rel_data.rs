@@ -35,7 +35,7 @@ const COMMON_SHARE: f64 = 0.04;
 /// Share of contacts linked to any company (the common one included).
 const LINKED_SHARE: f64 = 0.60;
 
-const FIRST: [&str; 64] = [
+pub(crate) const FIRST: [&str; 64] = [
     "ada",
     "alan",
     "grace",
@@ -101,7 +101,7 @@ const FIRST: [&str; 64] = [
     "marta",
     "oskar",
 ];
-const LAST: [&str; 64] = [
+pub(crate) const LAST: [&str; 64] = [
     "lovelace",
     "turing",
     "hopper",

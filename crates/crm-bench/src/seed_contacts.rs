@@ -55,7 +55,13 @@ pub struct SeedContactsArgs {
 
 /// Inserts `batches` with `concurrency` transactions in flight; returns the
 /// rows written.
-async fn fill<T, I, F, Fut>(label: &str, total: u64, concurrency: usize, batches: I, insert: F) -> Result<u64>
+pub(crate) async fn fill<T, I, F, Fut>(
+    label: &str,
+    total: u64,
+    concurrency: usize,
+    batches: I,
+    insert: F,
+) -> Result<u64>
 where
     I: Iterator<Item = Vec<T>>,
     F: Fn(Vec<T>) -> Fut,
