@@ -154,6 +154,38 @@ impl MigrationTrait for Migration {
             manager.create_index(index("deals", name, cols, false)).await?;
         }
 
+        // Unfiltered board totals, kept by the store in the same transaction
+        // as every deal write (docs/decisions.md, "Deals"): the first screen
+        // of a board reads a handful of rows instead of summing every deal.
+        manager
+            .create_table(
+                Table::create()
+                    .table("deal_stage_totals")
+                    .col(uuid("id").primary_key())
+                    .col(uuid("workspace_id"))
+                    .col(uuid("stage_id"))
+                    .col(string_len("currency", 3))
+                    .col(big_integer("deal_count"))
+                    .col(big_integer("amount_minor"))
+                    .col(big_integer("weighted_minor"))
+                    .foreign_key(&mut workspace_fk("deal_stage_totals"))
+                    .foreign_key(
+                        &mut same_workspace_fk("deal_stage_totals", "stage_id", "pipeline_stages")
+                            .on_delete(ForeignKeyAction::Cascade)
+                            .to_owned(),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(index(
+                "deal_stage_totals",
+                "deal_stage_totals_key",
+                &["workspace_id", "stage_id", "currency"],
+                true,
+            ))
+            .await?;
+
         for (table, col) in [
             ("activities", "deal_id"),
             ("leads", "converted_contact_id"),
@@ -199,7 +231,7 @@ impl MigrationTrait for Migration {
                 .alter_table(Table::alter().table(Alias::new(table)).drop_column(Alias::new(col)).to_owned())
                 .await?;
         }
-        for table in ["deals", "lost_reasons", "pipeline_stages", "pipelines"] {
+        for table in ["deal_stage_totals", "deals", "lost_reasons", "pipeline_stages", "pipelines"] {
             manager.drop_table(Table::drop().table(Alias::new(table)).to_owned()).await?;
         }
         Ok(())

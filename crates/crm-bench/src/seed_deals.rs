@@ -251,11 +251,21 @@ async fn seed_workspace(
     let ws = workspace.as_uuid();
     let currency = &currency;
     let label = if report { "deals" } else { "deals (second workspace)" };
-    fill(label, total, args.concurrency, rows.chunks(args.batch.max(1)).map(<[_]>::to_vec), |b| async move {
-        insert_deals_bulk(db, ws, pipeline, currency, &b).await?;
-        Ok(b.len() as u64)
-    })
-    .await
+    let written =
+        fill(label, total, args.concurrency, rows.chunks(args.batch.max(1)).map(<[_]>::to_vec), |b| async move {
+            insert_deals_bulk(db, ws, pipeline, currency, &b).await?;
+            Ok(b.len() as u64)
+        })
+        .await?;
+    // Bulk rows bypass the store, so the kept board totals are rebuilt once.
+    let scope = crm_kernel::Scope::new(
+        workspace,
+        crm_kernel::Actor::User { id: crm_kernel::UserId::new(), role: crm_kernel::Role::Owner },
+    );
+    crm_store::rebuild_deal_totals(db, &scope, pipeline)
+        .await
+        .map_err(|e| anyhow::anyhow!("rebuilding totals: {e}"))?;
+    Ok(written)
 }
 
 pub async fn run(args: SeedDealsArgs) -> Result<()> {

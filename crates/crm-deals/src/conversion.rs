@@ -334,7 +334,8 @@ impl ConversionService {
                 if let Some(email) = &lead.email
                     && let Some(existing) = self.contacts.find_contact_by_email(scope, email).await?
                 {
-                    return Err(DealError::EmailTaken { id: existing.id, name: existing.name });
+                    let taken = DealError::EmailTaken { id: existing.id, name: existing.name };
+                    return Err(self.explain(scope, lead_id, taken).await);
                 }
                 let contact = Self::contact_draft(&lead, company_id, now);
                 (contact.id, Some(contact))
@@ -392,15 +393,22 @@ impl ConversionService {
         let (contact_created, company_created) = (write.new_contact.is_some(), write.new_company.is_some());
         match self.store.convert(scope, &write).await? {
             ConversionOutcome::Converted => Ok(Converted { lead_id, to, contact_created, company_created }),
-            ConversionOutcome::LeadChanged => {
-                let now = self.leads.find_lead(scope, lead_id).await?.ok_or(DealError::NotFound("lead"))?;
-                convertible(&now)?;
-                Err(DealError::Conflict)
-            }
+            ConversionOutcome::LeadChanged => Err(self.explain(scope, lead_id, DealError::Conflict).await),
             ConversionOutcome::EmailTaken(id) => {
                 let name = self.contacts.find_contact(scope, id).await?.map(|c| c.contact.name).unwrap_or_default();
-                Err(DealError::EmailTaken { id, name })
+                Err(self.explain(scope, lead_id, DealError::EmailTaken { id, name }).await)
             }
+        }
+    }
+
+    /// Why a conversion could not go ahead: when the lead was converted (or
+    /// changed) meanwhile, that is the answer, whatever else collided (the
+    /// winner's contact has the same email); otherwise `fallback`.
+    async fn explain(&self, scope: &Scope, lead_id: Uuid, fallback: DealError) -> DealError {
+        match self.leads.find_lead(scope, lead_id).await {
+            Ok(Some(lead)) => convertible(&lead).err().unwrap_or(fallback),
+            Ok(None) => DealError::NotFound("lead"),
+            Err(e) => e.into(),
         }
     }
 }

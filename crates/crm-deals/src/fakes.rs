@@ -248,7 +248,7 @@ impl DealStore for InMemoryDeals {
                 && let Some(stage) = stages.get(&d.stage_id)
             {
                 t.amount_minor += d.amount.minor();
-                t.weighted_minor += d.amount.percent(d.effective_probability(stage).get()).minor();
+                t.weighted_minor += d.weighted(stage.probability).minor();
             }
         }
         Ok(totals.into_iter().collect())

@@ -95,14 +95,22 @@ impl Deal {
         self.title.to_lowercase()
     }
 
-    /// The probability that counts: won 100, lost 0, else the override or
-    /// the stage's default.
+    /// The probability that counts, given its stage's default: won 100,
+    /// lost 0 (their stages' fixed defaults), else the override or the
+    /// default.
     #[must_use]
-    pub fn effective_probability(&self, stage: &Stage) -> Probability {
+    pub fn effective_probability(&self, stage_default: Probability) -> Probability {
         match self.status {
-            StageKind::Open => self.probability.unwrap_or(stage.probability),
-            StageKind::Won | StageKind::Lost => stage.probability,
+            StageKind::Open => self.probability.unwrap_or(stage_default),
+            StageKind::Won | StageKind::Lost => stage_default,
         }
+    }
+
+    /// amount × effective probability, rounded to the minor unit: what the
+    /// deal adds to its stage's weighted total.
+    #[must_use]
+    pub fn weighted(&self, stage_default: Probability) -> Money {
+        self.amount.percent(self.effective_probability(stage_default).get())
     }
 
     #[must_use]

@@ -110,7 +110,7 @@ impl DealService {
             .get(&deal.stage_id)
             .cloned()
             .ok_or_else(|| DealError::Store(crm_kernel::StoreError(format!("deal {} has no stage", deal.id))))?;
-        let probability = deal.effective_probability(&stage);
+        let probability = deal.effective_probability(stage.probability);
         let lost_reason = match &deal.loss {
             None => None,
             Some(LossReason::Other(text)) => Some(text.clone()),
@@ -119,7 +119,7 @@ impl DealService {
         Ok(DealSnapshot {
             contact_name: deal.contact_id.and_then(|id| names.contacts.get(&id).cloned()),
             company_name: deal.company_id.and_then(|id| names.companies.get(&id).cloned()),
-            weighted: deal.amount.percent(probability.get()),
+            weighted: deal.weighted(stage.probability),
             stale: deal.is_stale(now),
             probability,
             stage,

@@ -12,13 +12,15 @@ use crm_kernel::{AuditEntry, Currency, Money, Notification, Scope, StoreError, U
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait, Select,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::entities::{companies, contacts, deals, leads, lost_reasons, pipeline_stages, pipelines, workspaces};
+use crate::entities::{
+    companies, contacts, deal_stage_totals, deals, leads, lost_reasons, pipeline_stages, pipelines, workspaces,
+};
 use crate::keyset::like_pattern;
 use crate::tenancy::in_workspace;
 use crate::{audit, db_err, is_unique_violation, write_txn};
@@ -175,6 +177,115 @@ async fn exists<E: crate::tenancy::TenantEntity>(
     Ok(found.is_some())
 }
 
+/// `(stage_id, currency, count, amount_minor, weighted_minor)`.
+type TotalsRow = (Uuid, String, i64, i64, i64);
+
+/// Per stage and currency: count, amount and weighted amount of the deals
+/// matching `f`. Each deal's weight is rounded on its own (as on its card),
+/// with its stage's default probability from a join.
+fn summed(
+    scope: &Scope,
+    f: &DealFilter,
+    now: OffsetDateTime,
+) -> sea_orm::Selector<sea_orm::SelectGetableTuple<TotalsRow>> {
+    let weighted = "CAST(COALESCE(SUM((deals.amount_minor * (CASE WHEN deals.status = 'open' \
+         THEN COALESCE(deals.probability, pipeline_stages.probability) ELSE pipeline_stages.probability END) \
+         + 50) / 100), 0) AS BIGINT)";
+    let stage_of_deal =
+        deals::Entity::belongs_to(pipeline_stages::Entity).from(deals::Column::StageId).to(pipeline_stages::Column::Id);
+    filtered(scope, f, now)
+        .join(JoinType::InnerJoin, stage_of_deal.into())
+        .select_only()
+        .column(deals::Column::StageId)
+        .column(deals::Column::Currency)
+        .column_as(deals::Column::Id.count(), "count")
+        .column_as(Expr::cust("CAST(COALESCE(SUM(deals.amount_minor), 0) AS BIGINT)"), "amount")
+        .column_as(Expr::cust(weighted), "weighted")
+        .group_by(deals::Column::StageId)
+        .group_by(deals::Column::Currency)
+        .into_tuple()
+}
+
+/// A stage's default probability, read inside a deal write. On PostgreSQL
+/// the row is share-locked until the write commits, so a concurrent change
+/// of the stage's probability (which rebuilds the totals) waits for it.
+async fn stage_default(conn: &impl ConnectionTrait, scope: &Scope, stage: Uuid) -> Result<Probability, StoreError> {
+    let mut select = in_workspace::<pipeline_stages::Entity>(scope)
+        .filter(pipeline_stages::Column::Id.eq(stage))
+        .select_only()
+        .column(pipeline_stages::Column::Probability);
+    if conn.get_database_backend() == DbBackend::Postgres {
+        select = select.lock_shared();
+    }
+    let p: Option<i32> = select.into_tuple().one(conn).await.map_err(db_err)?;
+    let p = p.ok_or_else(|| StoreError(format!("stage {stage} not found")))?;
+    Ok(Probability::from_trusted(u8::try_from(p).unwrap_or(0)))
+}
+
+/// Adds (`sign` 1) or takes back (`sign` -1) a deal's share of its stage's
+/// kept totals, in the caller's transaction.
+async fn add_share(conn: &impl ConnectionTrait, scope: &Scope, d: &Deal, sign: i64) -> Result<(), StoreError> {
+    let weighted = d.weighted(stage_default(conn, scope, d.stage_id).await?).minor();
+    bump(conn, scope, d.stage_id, d.amount.currency().code(), [sign, sign * d.amount.minor(), sign * weighted]).await
+}
+
+async fn bump(
+    conn: &impl ConnectionTrait,
+    scope: &Scope,
+    stage: Uuid,
+    currency: &str,
+    [count, amount, weighted]: [i64; 3],
+) -> Result<(), StoreError> {
+    let stmt = sea_orm::Statement::from_sql_and_values(
+        conn.get_database_backend(),
+        "INSERT INTO deal_stage_totals (id, workspace_id, stage_id, currency, deal_count, amount_minor, weighted_minor) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (workspace_id, stage_id, currency) DO UPDATE SET \
+         deal_count = deal_stage_totals.deal_count + excluded.deal_count, \
+         amount_minor = deal_stage_totals.amount_minor + excluded.amount_minor, \
+         weighted_minor = deal_stage_totals.weighted_minor + excluded.weighted_minor",
+        [
+            Uuid::now_v7().into(),
+            scope.workspace().as_uuid().into(),
+            stage.into(),
+            currency.into(),
+            count.into(),
+            amount.into(),
+            weighted.into(),
+        ],
+    );
+    conn.execute_raw(stmt).await.map_err(db_err)?;
+    Ok(())
+}
+
+/// Recomputes the kept totals of every stage of `pipeline` from its deals
+/// (after stage probabilities changed or deals moved between stages in bulk).
+///
+/// # Errors
+/// `StoreError` on storage failure.
+pub async fn rebuild_totals(conn: &impl ConnectionTrait, scope: &Scope, pipeline: Uuid) -> Result<(), StoreError> {
+    let stages: Vec<Uuid> = in_workspace::<pipeline_stages::Entity>(scope)
+        .filter(pipeline_stages::Column::PipelineId.eq(pipeline))
+        .select_only()
+        .column(pipeline_stages::Column::Id)
+        .into_tuple()
+        .all(conn)
+        .await
+        .map_err(db_err)?;
+    deal_stage_totals::Entity::delete_many()
+        .filter(deal_stage_totals::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+        .filter(deal_stage_totals::Column::StageId.is_in(stages))
+        .exec(conn)
+        .await
+        .map_err(db_err)?;
+    let filter = DealFilter { pipeline_id: Some(pipeline), ..DealFilter::default() };
+    let rows = summed(scope, &filter, OffsetDateTime::now_utc()).all(conn).await.map_err(db_err)?;
+    for (stage, currency, count, amount, weighted) in rows {
+        bump(conn, scope, stage, &currency, [count, amount, weighted]).await?;
+    }
+    Ok(())
+}
+
 #[async_trait::async_trait]
 impl PipelineStore for SeaDealStore {
     async fn pipelines(&self, scope: &Scope) -> Result<Vec<Pipeline>, StoreError> {
@@ -268,6 +379,10 @@ impl PipelineStore for SeaDealStore {
                     .map_err(db_err)?;
             }
         }
+        // Default probabilities may have changed: weighted totals follow.
+        for pipeline in stages.iter().map(|s| s.pipeline_id).collect::<std::collections::HashSet<_>>() {
+            rebuild_totals(&txn, scope, pipeline).await?;
+        }
         audit::append(&txn, scope, entry).await?;
         txn.commit().await.map_err(db_err)
     }
@@ -314,6 +429,9 @@ impl PipelineStore for SeaDealStore {
         if removed.rows_affected != 1 {
             txn.rollback().await.map_err(db_err)?;
             return Ok(StageRemoval::NotFound);
+        }
+        if let Some(target) = move_to {
+            rebuild_totals(&txn, scope, target.pipeline_id).await?;
         }
         audit::append(&txn, scope, entry).await?;
         txn.commit().await.map_err(db_err)?;
@@ -398,6 +516,7 @@ impl DealStore for SeaDealStore {
     ) -> Result<(), StoreError> {
         let txn = write_txn(&self.db).await?;
         deals::Entity::insert(deal_row(d)).exec_without_returning(&txn).await.map_err(db_err)?;
+        add_share(&txn, scope, d, 1).await?;
         audit::append(&txn, scope, entry).await?;
         crate::activities::notify(&txn, scope, n).await?;
         txn.commit().await.map_err(db_err)
@@ -412,6 +531,16 @@ impl DealStore for SeaDealStore {
         n: Option<&Notification>,
     ) -> Result<bool, StoreError> {
         let txn = write_txn(&self.db).await?;
+        let before = in_workspace::<deals::Entity>(scope)
+            .filter(deals::Column::Id.eq(d.id))
+            .filter(deals::Column::UpdatedAt.eq(expected_updated_at))
+            .one(&txn)
+            .await
+            .map_err(db_err)?;
+        let Some(before) = before.map(deal).transpose()? else {
+            txn.rollback().await.map_err(db_err)?;
+            return Ok(false);
+        };
         let mut active = deal_row(d);
         active.id = NotSet;
         active.workspace_id = NotSet;
@@ -429,6 +558,8 @@ impl DealStore for SeaDealStore {
             txn.rollback().await.map_err(db_err)?;
             return Ok(false);
         }
+        add_share(&txn, scope, &before, -1).await?;
+        add_share(&txn, scope, d, 1).await?;
         audit::append(&txn, scope, entry).await?;
         crate::activities::notify(&txn, scope, n).await?;
         txn.commit().await.map_err(db_err)?;
@@ -465,45 +596,45 @@ impl DealStore for SeaDealStore {
         currency: Currency,
         now: OffsetDateTime,
     ) -> Result<Vec<(Uuid, StageTotals)>, StoreError> {
-        // Each deal's weight is rounded on its own (as on its card); the
-        // stage's default probability comes from a join. Amounts in another
-        // currency (the workspace's changed) are counted, not summed.
-        let in_currency =
-            format!("CASE WHEN deals.currency = '{}' THEN deals.amount_minor ELSE 0 END", currency.code());
-        let weighted = format!(
-            "CAST(SUM((({in_currency}) * (CASE WHEN deals.status = 'open' \
-             THEN COALESCE(deals.probability, pipeline_stages.probability) ELSE pipeline_stages.probability END) \
-             + 50) / 100) AS BIGINT)"
-        );
-        let stage_of_deal = deals::Entity::belongs_to(pipeline_stages::Entity)
-            .from(deals::Column::StageId)
-            .to(pipeline_stages::Column::Id)
-            .into();
-        let rows: Vec<(Uuid, i64, Option<i64>, Option<i64>)> = filtered(scope, filter, now)
-            .join(JoinType::InnerJoin, stage_of_deal)
-            .select_only()
-            .column(deals::Column::StageId)
-            .column_as(deals::Column::Id.count(), "count")
-            .column_as(Expr::cust(format!("CAST(SUM({in_currency}) AS BIGINT)")), "amount")
-            .column_as(Expr::cust(weighted), "weighted")
-            .group_by(deals::Column::StageId)
-            .into_tuple()
-            .all(&self.db)
-            .await
-            .map_err(db_err)?;
-        Ok(rows
-            .into_iter()
-            .map(|(stage, count, amount, weighted)| {
-                (
-                    stage,
-                    StageTotals {
-                        count: u64::try_from(count).unwrap_or(0),
-                        amount_minor: amount.unwrap_or(0),
-                        weighted_minor: weighted.unwrap_or(0),
-                    },
-                )
-            })
-            .collect())
+        // A whole pipeline (the board's first screen) reads the kept totals;
+        // any narrower filter sums the matching deals.
+        let unfiltered = DealFilter { pipeline_id: None, ..filter.clone() } == DealFilter::default();
+        let rows = if unfiltered {
+            let mut select = in_workspace::<deal_stage_totals::Entity>(scope);
+            if let Some(pipeline) = filter.pipeline_id {
+                let stages = in_workspace::<pipeline_stages::Entity>(scope)
+                    .filter(pipeline_stages::Column::PipelineId.eq(pipeline))
+                    .select_only()
+                    .column(pipeline_stages::Column::Id)
+                    .into_query();
+                select = select.filter(deal_stage_totals::Column::StageId.in_subquery(stages));
+            }
+            select
+                .select_only()
+                .column(deal_stage_totals::Column::StageId)
+                .column(deal_stage_totals::Column::Currency)
+                .column(deal_stage_totals::Column::DealCount)
+                .column(deal_stage_totals::Column::AmountMinor)
+                .column(deal_stage_totals::Column::WeightedMinor)
+                .into_tuple()
+                .all(&self.db)
+                .await
+                .map_err(db_err)?
+        } else {
+            summed(scope, filter, now).all(&self.db).await.map_err(db_err)?
+        };
+        // Amounts in another currency (the workspace's changed) are counted,
+        // not summed.
+        let mut totals: HashMap<Uuid, StageTotals> = HashMap::new();
+        for (stage, code, count, amount, weighted) in rows {
+            let t = totals.entry(stage).or_default();
+            t.count += u64::try_from(count).unwrap_or(0);
+            if code == currency.code() {
+                t.amount_minor += amount;
+                t.weighted_minor += weighted;
+            }
+        }
+        Ok(totals.into_iter().filter(|(_, t)| t.count > 0).collect())
     }
 
     async fn count_open_owned(&self, scope: &Scope, user: UserId) -> Result<u64, StoreError> {
@@ -621,6 +752,7 @@ impl ConversionStore for SeaDealStore {
             return existing.map(ConversionOutcome::EmailTaken).ok_or_else(|| db_err(e));
         }
         deals::Entity::insert(deal_row(&w.deal)).exec_without_returning(&txn).await.map_err(db_err)?;
+        add_share(&txn, scope, &w.deal, 1).await?;
         for entry in &w.audit {
             audit::append(&txn, scope, entry).await?;
         }

@@ -28,7 +28,7 @@ pub use activities::SeaActivityStore;
 pub use audit::SeaAuditLog;
 pub use bulk_relationships::{insert_activities_bulk, insert_companies_bulk, insert_contacts_bulk};
 pub use contacts::SeaContactStore;
-pub use deals::SeaDealStore;
+pub use deals::{SeaDealStore, rebuild_totals as rebuild_deal_totals};
 pub use idempotency::SeaIdempotencyStore;
 pub use identity::SeaIdentityStore;
 pub use leads::SeaLeadStore;

@@ -8,8 +8,8 @@ use crm_kernel::{Cursor, Limit, Scope};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
 use crate::entities::{
-    activities, api_tokens, audit_events, companies, contacts, deals, invitations, lead_sources, leads, lost_reasons,
-    memberships, notifications, pipeline_stages, pipelines,
+    activities, api_tokens, audit_events, companies, contacts, deal_stage_totals, deals, invitations, lead_sources,
+    leads, lost_reasons, memberships, notifications, pipeline_stages, pipelines,
 };
 
 /// A tenant table: has a `workspace_id` and a UUIDv7 `id`.
@@ -45,6 +45,7 @@ tenant!(pipelines);
 tenant!(pipeline_stages);
 tenant!(lost_reasons);
 tenant!(deals);
+tenant!(deal_stage_totals);
 
 /// Rows of `E` in the scope's workspace.
 pub fn in_workspace<E: TenantEntity>(scope: &Scope) -> Select<E> {

@@ -315,8 +315,29 @@ async fn lists_and_totals_match_the_specification_for_every_filter(backend: Back
         w.store.insert_deal(&w.scope, &deal, &audit, None).await.expect("sql");
         fake.insert_deal(&w.scope, &deal, &audit, None).await.expect("fake");
     }
+    // Moves and edits keep the kept totals equal to the specification.
+    let some: Vec<Deal> = fake
+        .list_deals(
+            &w.scope,
+            &DealQuery { filter: DealFilter::default(), before: None, limit: Limit::parse(12).unwrap(), now: base },
+        )
+        .await
+        .expect("some");
+    for (k, before) in some.iter().enumerate() {
+        let target = &stages[(k * 5 + 1) % stages.len()];
+        let mut after = before.clone();
+        after.stage_id = target.id;
+        after.status = target.kind;
+        after.amount = crm_kernel::Money::from_minor(before.amount.minor() + 333, before.amount.currency());
+        after.probability = (k % 2 == 0).then(|| crm_deals::Probability::from_trusted(33));
+        after.updated_at = before.updated_at + Duration::microseconds(1);
+        let audit = AuditEntry::new(&w.scope, "deal.updated", "deal", before.id, "x", base);
+        assert!(w.store.update_deal(&w.scope, &after, before.updated_at, &audit, None).await.expect("sql"));
+        assert!(fake.update_deal(&w.scope, &after, before.updated_at, &audit, None).await.expect("fake"));
+    }
     let filters = [
         DealFilter::default(),
+        DealFilter { pipeline_id: Some(pipelines[0].id), ..DealFilter::default() },
         DealFilter { stage_id: Some(stages[2].id), ..DealFilter::default() },
         DealFilter { status: Some(StageKind::Open), ..DealFilter::default() },
         DealFilter { status: Some(StageKind::Won), ..DealFilter::default() },

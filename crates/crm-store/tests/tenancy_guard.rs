@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-const TENANT_MODULES: [&str; 14] = [
+const TENANT_MODULES: [&str; 15] = [
     "memberships",
     "invitations",
     "api_tokens",
@@ -20,6 +20,7 @@ const TENANT_MODULES: [&str; 14] = [
     "pipeline_stages",
     "lost_reasons",
     "deals",
+    "deal_stage_totals",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
