@@ -8,8 +8,8 @@ use crm_kernel::{Cursor, Limit, Scope};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
 use crate::entities::{
-    activities, api_tokens, audit_events, companies, contacts, deals, invitations, lead_sources, leads, lost_reasons,
-    memberships, notifications, pipeline_stages, pipelines,
+    activities, api_tokens, audit_events, companies, contacts, deals, digest_deliveries, invitations, lead_sources,
+    leads, lost_reasons, memberships, notification_preferences, notifications, pipeline_stages, pipelines,
 };
 
 /// A tenant table: has a `workspace_id` and a UUIDv7 `id`.
@@ -45,6 +45,17 @@ tenant!(pipelines);
 tenant!(pipeline_stages);
 tenant!(lost_reasons);
 tenant!(deals);
+tenant!(digest_deliveries);
+
+/// One row per workspace: its key is the workspace id.
+impl TenantEntity for notification_preferences::Entity {
+    fn workspace_column() -> Self::Column {
+        notification_preferences::Column::WorkspaceId
+    }
+    fn id_column() -> Self::Column {
+        notification_preferences::Column::WorkspaceId
+    }
+}
 
 /// Rows of `E` in the scope's workspace.
 pub fn in_workspace<E: TenantEntity>(scope: &Scope) -> Select<E> {

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-const TENANT_MODULES: [&str; 14] = [
+const TENANT_MODULES: [&str; 16] = [
     "memberships",
     "invitations",
     "api_tokens",
@@ -20,6 +20,8 @@ const TENANT_MODULES: [&str; 14] = [
     "pipeline_stages",
     "lost_reasons",
     "deals",
+    "notification_preferences",
+    "digest_deliveries",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
