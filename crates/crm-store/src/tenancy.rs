@@ -78,6 +78,15 @@ pub fn memberships_of_user(user: crm_kernel::UserId) -> Select<memberships::Enti
     memberships::Entity::find().filter(memberships::Column::UserId.eq(user.as_uuid()))
 }
 
+/// The active (not suspended) members of a workspace: the digest job lists
+/// them before it can act in a scope of each.
+pub fn active_members_unscoped(workspace: crm_kernel::WorkspaceId) -> Select<memberships::Entity> {
+    memberships::Entity::find()
+        .filter(memberships::Column::WorkspaceId.eq(workspace.as_uuid()))
+        .filter(memberships::Column::SuspendedAt.is_null())
+        .order_by_asc(memberships::Column::Id)
+}
+
 /// An invitation by its mailed link id: the id is the capability.
 pub fn invitation_by_link(id: crm_kernel::InvitationId) -> Select<invitations::Entity> {
     invitations::Entity::find_by_id(id.as_uuid())
