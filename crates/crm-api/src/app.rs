@@ -52,6 +52,7 @@ pub struct Services {
     pub leads: Arc<crm_leads::LeadService>,
     pub contacts: Arc<crm_contacts::ContactService>,
     pub activities: Arc<crm_activities::ActivityService>,
+    pub notifications: Arc<crm_notifications::NotificationService>,
     pub idempotency: Arc<dyn crm_kernel::IdempotencyStore>,
     pub clock: Arc<dyn Clock>,
     pub readiness: Arc<dyn Readiness>,
@@ -63,6 +64,7 @@ pub struct AppState {
     pub leads: Arc<crm_leads::LeadService>,
     pub contacts: Arc<crm_contacts::ContactService>,
     pub activities: Arc<crm_activities::ActivityService>,
+    pub notifications: Arc<crm_notifications::NotificationService>,
     pub idempotency: Arc<dyn crm_kernel::IdempotencyStore>,
     pub clock: Arc<dyn Clock>,
     pub readiness: Arc<dyn Readiness>,
@@ -76,13 +78,14 @@ pub struct AppState {
 impl AppState {
     #[must_use]
     pub fn new(config: &ApiConfig, services: Services) -> Self {
-        let Services { identity, leads, contacts, activities, idempotency, clock, readiness } = services;
+        let Services { identity, leads, contacts, activities, notifications, idempotency, clock, readiness } = services;
         let openapi = crate::openapi::openapi();
         Self {
             identity,
             leads,
             contacts,
             activities,
+            notifications,
             idempotency,
             clock,
             readiness,

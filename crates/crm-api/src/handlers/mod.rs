@@ -13,6 +13,7 @@ mod lead_sources;
 mod leads;
 mod me;
 mod members;
+mod notifications;
 mod public;
 mod workspaces;
 
@@ -85,5 +86,11 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(activities::get_activity)
         .service(activities::update_activity)
         .service(activities::complete_activity)
-        .service(activities::reopen_activity);
+        .service(activities::reopen_activity)
+        .service(notifications::list_notifications)
+        .service(notifications::get_unread_notification_count)
+        .service(notifications::mark_all_notifications_read)
+        .service(notifications::mark_notification_read)
+        .service(notifications::get_notification_preferences)
+        .service(notifications::update_notification_preferences);
 }

@@ -8,5 +8,6 @@ mod contract;
 mod harness;
 mod leads;
 mod matrices;
+mod notifications;
 mod relationships;
 mod world;

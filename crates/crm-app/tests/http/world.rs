@@ -28,6 +28,8 @@ pub struct World {
     pub company_a: String,
     pub contact_a: String,
     pub activity_a: String,
+    /// A notification of A's viewer (a lead the owner assigned to them).
+    pub notification_a: String,
     /// Workspace A's token without any `leads:*` scope.
     pub token_a_orders_only: String,
     pub token_b_all: String,
@@ -124,6 +126,17 @@ impl World {
             )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{activity}");
+        let (status, assigned) = a_owner
+            .json(
+                Method::POST,
+                &format!("/api/workspaces/{ws_a}/leads"),
+                Some(json!({"name": "Lead for the viewer", "assigneeId": a_viewer_id})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{assigned}");
+        let (status, bell) = a_viewer.json(Method::GET, &format!("/api/workspaces/{ws_a}/notifications"), None).await;
+        assert_eq!(status, StatusCode::OK, "{bell}");
+        let notification_a = bell["data"][0]["id"].as_str().expect("the viewer was notified").to_owned();
         Self {
             app,
             a_owner,
@@ -142,6 +155,7 @@ impl World {
             source_a,
             invitation_a: invitation["id"].as_str().expect("id").to_owned(),
             token_a_id,
+            notification_a,
             token_a_orders_only,
             token_b_all,
         }
@@ -168,7 +182,11 @@ impl World {
         let (_, companies) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/companies"), None).await;
         let (_, contacts) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/contacts"), None).await;
         let (_, activities) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/activities"), None).await;
+        let (_, bell) = self.a_viewer.json(Method::GET, &format!("/api/workspaces/{ws}/notifications"), None).await;
+        let (_, digest) =
+            self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/settings/notifications"), None).await;
         json!({
+            "bell": bell, "digest": digest,
             "companies": companies, "contacts": contacts, "activities": activities,
             "workspace": workspace, "members": members, "invitations": invitations, "tokens": tokens,
             "leads": leads, "sources": sources, "audit": audit,
