@@ -764,6 +764,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, newest first; `unread=true` for unread only. */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all of the caller's notifications read. */
+        post: operations["mark_all_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many unread notifications the caller has (counted up to 1000). */
+        get: operations["get_unread_notification_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of the caller's notifications read (idempotent). Another
+         *     member's notification is 404.
+         */
+        post: operations["mark_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/settings/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's daily digest preferences (every member may read them). */
+        get: operations["get_notification_preferences"];
+        /** Choose the digest's signals (owners and managers; viewers get 403). */
+        put: operations["update_notification_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -824,6 +913,8 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             createdBy: string;
+            /** Format: uuid */
+            dealId?: string | null;
             /** Format: date-time */
             dueAt?: string | null;
             /** Format: uuid */
@@ -989,6 +1080,8 @@ export interface components {
             companyId?: string | null;
             /** Format: uuid */
             contactId?: string | null;
+            /** Format: uuid */
+            dealId?: string | null;
             /** Format: date-time */
             dueAt?: string | null;
             /** Format: uuid */
@@ -1219,6 +1312,13 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        MarkAllReadView: {
+            /**
+             * Format: int64
+             * @description How many notifications were unread and are now read.
+             */
+            updated: number;
+        };
         MeView: {
             user: components["schemas"]["UserView"];
             workspaces: components["schemas"]["MembershipSummary"][];
@@ -1268,6 +1368,46 @@ export interface components {
             suspended: boolean;
             /** Format: uuid */
             workspaceId: string;
+        };
+        NotificationPage: {
+            data: components["schemas"]["NotificationView"][];
+            nextCursor?: string | null;
+        };
+        /**
+         * @description Which signals the daily digest email carries, for every member of the
+         *     workspace.
+         */
+        NotificationPreferencesView: {
+            overdueActivities: boolean;
+            staleDeals: boolean;
+            staleLeads: boolean;
+            /**
+             * Format: date-time
+             * @description `null` until an owner or manager saves them (defaults: all on).
+             */
+            updatedAt?: string | null;
+        };
+        /**
+         * @description One of the caller's notifications. The SPA links it by `entityType`
+         *     (`lead`, `contact`, `company`, `deal`, `activity`).
+         */
+        NotificationView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            entityId: string;
+            /** @example lead */
+            entityType: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Dotted kind, e.g. `lead.assigned`, `activity.assigned`, `deal.assigned`.
+             * @example lead.assigned
+             */
+            kind: string;
+            /** Format: date-time */
+            readAt?: string | null;
+            title: string;
         };
         /** @enum {string} */
         PriorityName: "low" | "medium" | "high";
@@ -1415,6 +1555,16 @@ export interface components {
             workspaceId: string;
             workspaceName: string;
         };
+        /** @description Unread notifications of the caller, counted up to 1000. */
+        UnreadCountView: {
+            /** @description True when there are at least 1000 (the count stops there). */
+            capped: boolean;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            count: number;
+        };
         /**
          * @example {
          *       "dueAt": "2026-12-01T10:00:00Z",
@@ -1431,6 +1581,8 @@ export interface components {
             companyId?: string | null;
             /** Format: uuid */
             contactId?: string | null;
+            /** Format: uuid */
+            dealId?: string | null;
             /** Format: date-time */
             dueAt?: string | null;
             /** Format: uuid */
@@ -1516,6 +1668,19 @@ export interface components {
             theme?: components["schemas"]["ThemeName"] | null;
         };
         /**
+         * @description The whole set of digest signals (owners and managers).
+         * @example {
+         *       "overdueActivities": true,
+         *       "staleDeals": false,
+         *       "staleLeads": true
+         *     }
+         */
+        UpdateNotificationPreferencesRequest: {
+            overdueActivities: boolean;
+            staleDeals: boolean;
+            staleLeads: boolean;
+        };
+        /**
          * @example {
          *       "currency": "USD"
          *     }
@@ -1597,11 +1762,15 @@ export type LeadSourceList = components['schemas']['LeadSourceList'];
 export type LeadSourceView = components['schemas']['LeadSourceView'];
 export type LeadStatusName = components['schemas']['LeadStatusName'];
 export type LeadView = components['schemas']['LeadView'];
+export type MarkAllReadView = components['schemas']['MarkAllReadView'];
 export type MeView = components['schemas']['MeView'];
 export type MemberPage = components['schemas']['MemberPage'];
 export type MemberSummaryView = components['schemas']['MemberSummaryView'];
 export type MemberView = components['schemas']['MemberView'];
 export type MembershipSummary = components['schemas']['MembershipSummary'];
+export type NotificationPage = components['schemas']['NotificationPage'];
+export type NotificationPreferencesView = components['schemas']['NotificationPreferencesView'];
+export type NotificationView = components['schemas']['NotificationView'];
 export type PriorityName = components['schemas']['PriorityName'];
 export type Problem = components['schemas']['Problem'];
 export type ProblemField = components['schemas']['ProblemField'];
@@ -1620,11 +1789,13 @@ export type TimelineItemView = components['schemas']['TimelineItemView'];
 export type TimelineKind = components['schemas']['TimelineKind'];
 export type TimelinePage = components['schemas']['TimelinePage'];
 export type TokenInfoView = components['schemas']['TokenInfoView'];
+export type UnreadCountView = components['schemas']['UnreadCountView'];
 export type UpdateActivityRequest = components['schemas']['UpdateActivityRequest'];
 export type UpdateCompanyRequest = components['schemas']['UpdateCompanyRequest'];
 export type UpdateContactRequest = components['schemas']['UpdateContactRequest'];
 export type UpdateLeadRequest = components['schemas']['UpdateLeadRequest'];
 export type UpdateMeRequest = components['schemas']['UpdateMeRequest'];
+export type UpdateNotificationPreferencesRequest = components['schemas']['UpdateNotificationPreferencesRequest'];
 export type UpdateWorkspaceRequest = components['schemas']['UpdateWorkspaceRequest'];
 export type UserView = components['schemas']['UserView'];
 export type VerifyEmailRequest = components['schemas']['VerifyEmailRequest'];
@@ -3446,6 +3617,7 @@ export interface operations {
                 leadId?: string;
                 contactId?: string;
                 companyId?: string;
+                dealId?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -7003,6 +7175,484 @@ export interface operations {
             };
             /** @description Not found, or in a workspace you cannot see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only unread notifications. */
+                unread?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_all_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkAllReadView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_unread_notification_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_notification_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -167,6 +167,8 @@ async fn digest_is_sent_at_most_once_when_runs_race(backend: crm_testkit::Backen
     let (owner_a, ws_a, _) = owner(&app, "digest-owner-a").await;
     let (_, mate_id, mate_email) = member(&app, &owner_a, &ws_a, "manager").await;
     let (owner_b, ws_b, owner_b_id) = owner(&app, "digest-owner-b").await;
+    let (_, me_b) = owner_b.json(Method::GET, "/api/me", None).await;
+    let owner_b_email = me_b["user"]["email"].as_str().expect("email").to_owned();
     let yesterday = (time::OffsetDateTime::now_utc() - time::Duration::days(1)).date().to_string();
     let an_hour_ago = time::OffsetDateTime::now_utc() - time::Duration::hours(1);
     let an_hour_ago = an_hour_ago.format(&time::format_description::well_known::Rfc3339).expect("rfc3339");
@@ -206,9 +208,10 @@ async fn digest_is_sent_at_most_once_when_runs_race(backend: crm_testkit::Backen
     assert_eq!(status, StatusCode::OK);
 
     let outputs = race_digest_runs(&app, 4, "2026-11-26");
-    assert_eq!(sent_total(&outputs), 2, "one email each for A's manager and B's owner: {outputs:?}");
     let to_mate = received_for(&mate_email);
     assert_eq!(to_mate.len(), 1, "exactly one digest reached the SMTP server for A's manager");
+    assert_eq!(received_for(&owner_b_email).len(), 1, "and one for B's owner");
+    assert_eq!(sent_total(&outputs), 2, "one email each for A's manager and B's owner: {outputs:?}");
     let mail = &to_mate[0];
     assert!(mail.contains("Content-Type: text/plain") && mail.contains("Content-Type: text/html"));
     assert!(mail.contains("Call Ada back"));
