@@ -11,6 +11,12 @@ use uuid::Uuid;
 use crate::model::{DigestCandidates, DigestPreferences, DigestWorkspace, Recipient, StoredNotification};
 use crate::ports::{Claim, DigestStore, NotificationStore};
 
+/// The outcome recorded on a delivery row: when it was sent, or the error.
+pub type DeliveryOutcome = Option<Result<OffsetDateTime, String>>;
+
+/// A delivery row: workspace, recipient, date, outcome.
+pub type DeliveryRow = (WorkspaceId, UserId, Date, DeliveryOutcome);
+
 #[derive(Default)]
 struct State {
     notifications: Vec<(WorkspaceId, UserId, StoredNotification)>,
@@ -19,7 +25,7 @@ struct State {
     workspaces: Vec<DigestWorkspace>,
     recipients: Vec<(WorkspaceId, Recipient)>,
     candidates: Vec<(WorkspaceId, UserId, DigestCandidates)>,
-    deliveries: Vec<(WorkspaceId, UserId, Date, Uuid, Option<Result<OffsetDateTime, String>>)>,
+    deliveries: Vec<(WorkspaceId, UserId, Date, Uuid, DeliveryOutcome)>,
 }
 
 /// Notifications, preferences, members, candidates and deliveries in memory.
@@ -65,7 +71,7 @@ impl InMemoryNotifications {
 
     /// Delivery rows: (workspace, user, date, outcome).
     #[must_use]
-    pub fn deliveries(&self) -> Vec<(WorkspaceId, UserId, Date, Option<Result<OffsetDateTime, String>>)> {
+    pub fn deliveries(&self) -> Vec<DeliveryRow> {
         self.state().deliveries.iter().map(|(w, u, d, _, o)| (*w, *u, *d, o.clone())).collect()
     }
 }
@@ -92,7 +98,7 @@ impl NotificationStore for InMemoryNotifications {
             })
             .map(|(_, _, n)| n.clone())
             .collect();
-        rows.sort_by(|a, b| b.id.cmp(&a.id));
+        rows.sort_by_key(|n| std::cmp::Reverse(n.id));
         rows.truncate(usize::from(limit.get()) + 1);
         Ok(rows)
     }
