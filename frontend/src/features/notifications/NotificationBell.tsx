@@ -72,7 +72,10 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
         aria-controls={panelId}
         onClick={() => setOpen((v) => !v)}
       >
-        <span aria-hidden="true">🔔</span>
+        <svg className="bell-icon" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
         <span className="bell-text">Notifications</span>
         {count > 0 && (
           <span className="bell-badge" data-testid="bell-badge" aria-hidden="true">
