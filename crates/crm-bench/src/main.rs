@@ -6,7 +6,9 @@
 //! - `crm-bench seed-contacts` fills one workspace with companies, contacts
 //!   and a contact with a long timeline;
 //! - `crm-bench contacts` measures the Contacts API and the timeline the
-//!   same way, signed in through the SPA's session API.
+//!   same way, signed in through the SPA's session API;
+//! - `crm-bench notifications` seeds one member with 100,000 notifications
+//!   and measures the bell's unread count and first page the same way.
 //!
 //! See `docs/benchmarks.md`. Nothing here runs under `cargo test` except the
 //! generator's unit tests.
@@ -14,6 +16,7 @@
 mod bench;
 mod contacts_bench;
 mod data;
+mod notifications_bench;
 mod rel_data;
 mod rel_sql;
 mod seed;
@@ -45,6 +48,9 @@ enum Command {
     /// Benchmark the Contacts API and a contact timeline (signed-in session)
     /// against raw SQL.
     Contacts(contacts_bench::ContactsBenchArgs),
+    /// Seed one member with many notifications and benchmark the bell's
+    /// unread count and first page (signed-in session) against raw SQL.
+    Notifications(notifications_bench::NotificationsBenchArgs),
 }
 
 #[tokio::main]
@@ -54,5 +60,6 @@ async fn main() -> Result<()> {
         Command::Leads(args) => bench::run(args).await,
         Command::SeedContacts(args) => seed_contacts::run(args).await,
         Command::Contacts(args) => contacts_bench::run(args).await,
+        Command::Notifications(args) => notifications_bench::run(args).await,
     }
 }
