@@ -79,3 +79,8 @@ seed-contacts *ARGS:
 bench-contacts *ARGS:
     cargo build -q --release --bin crm --bin crm-bench
     "{{ target_dir }}/release/crm-bench" contacts {{ ARGS }}
+
+# Seed one member with 100,000 notifications in a PostgreSQL database (DATABASE_URL) and benchmark the bell (unread count, first page) through the real `crm serve` against raw SQL; see docs/benchmarks.md
+bench-notifications *ARGS:
+    cargo build -q --release --bin crm --bin crm-bench
+    "{{ target_dir }}/release/crm-bench" notifications {{ ARGS }}

@@ -63,7 +63,8 @@ async fn seed(db: &DatabaseConnection, workspace: Uuid, user: Uuid, n: u64, read
             let k = done + i;
             let at = start + time::Duration::seconds(i64::try_from(k * 300).unwrap_or(i64::MAX));
             let secs = u64::try_from(at.unix_timestamp()).unwrap_or(0);
-            let id = Uuid::new_v7(uuid::Timestamp::from_unix(uuid::NoContext, secs, u32::try_from(k % 1000).unwrap_or(0)));
+            let id =
+                Uuid::new_v7(uuid::Timestamp::from_unix(uuid::NoContext, secs, u32::try_from(k % 1000).unwrap_or(0)));
             let p = values.len();
             if i > 0 {
                 sql.push(',');
@@ -206,7 +207,11 @@ pub async fn run(args: NotificationsBenchArgs) -> Result<()> {
     let ops = [
         ("unread count", format!("/api/workspaces/{workspace}/notifications/unread-count"), COUNT_SQL),
         ("first page (limit 50)", format!("/api/workspaces/{workspace}/notifications?limit=50"), PAGE_SQL),
-        ("first unread page (limit 50)", format!("/api/workspaces/{workspace}/notifications?limit=50&unread=true"), UNREAD_PAGE_SQL),
+        (
+            "first unread page (limit 50)",
+            format!("/api/workspaces/{workspace}/notifications?limit=50&unread=true"),
+            UNREAD_PAGE_SQL,
+        ),
     ];
     let mut rows = Vec::new();
     for (name, path, floor_sql) in &ops {
@@ -249,8 +254,7 @@ pub async fn run(args: NotificationsBenchArgs) -> Result<()> {
         );
     }
     println!("\n## Plans");
-    let literal =
-        |sql: &str| sql.replace("$1", &format!("'{workspace}'")).replace("$2", &format!("'{owner}'"));
+    let literal = |sql: &str| sql.replace("$1", &format!("'{workspace}'")).replace("$2", &format!("'{owner}'"));
     explain(&db, "unread count", &literal(COUNT_SQL)).await?;
     explain(&db, "first page", &literal(PAGE_SQL)).await?;
     explain(&db, "first unread page", &literal(UNREAD_PAGE_SQL)).await?;

@@ -334,6 +334,16 @@ async fn digest_candidates_are_the_members_own_due_records_in_the_workspace(back
         let audit = AuditEntry::new(&ann, "lead.created", "lead", l.id, "t", t);
         leads.insert_lead(&ann, &l, &audit, None).await.expect("lead");
     }
+    let mut late_step = lead(ws, Some(ann_id), LeadStatus::Qualified, t);
+    late_step.name = LeadName::from_trusted("late step".to_owned());
+    late_step.next_action_date = Some(t.date().previous_day().expect("a day before"));
+    let mut today_step = lead(ws, Some(ann_id), LeadStatus::Qualified, t);
+    today_step.name = LeadName::from_trusted("today's step".to_owned());
+    today_step.next_action_date = Some(t.date());
+    for l in [late_step, today_step] {
+        let audit = AuditEntry::new(&ann, "lead.created", "lead", l.id, "t", t);
+        leads.insert_lead(&ann, &l, &audit, None).await.expect("lead");
+    }
     insert_deal(&db.db, ws, ann_id, "dormant", "open", t - Duration::days(15)).await;
     insert_deal(&db.db, ws, ann_id, "moving", "open", t - Duration::days(2)).await;
     insert_deal(&db.db, ws, ann_id, "won long ago", "won", t - Duration::days(40)).await;
@@ -341,7 +351,9 @@ async fn digest_candidates_are_the_members_own_due_records_in_the_workspace(back
 
     let c = store.candidates(&ann, t, 20).await.expect("candidates");
     assert_eq!(c.activities.iter().map(|a| a.subject.as_str()).collect::<Vec<_>>(), ["late"]);
-    assert_eq!(c.leads.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["idle"]);
+    let mut stale: Vec<&str> = c.leads.iter().map(|l| l.name.as_str()).collect();
+    stale.sort_unstable();
+    assert_eq!(stale, ["idle", "late step"]);
     assert_eq!(c.deals.iter().map(|d| d.title.as_str()).collect::<Vec<_>>(), ["dormant"]);
 }
 

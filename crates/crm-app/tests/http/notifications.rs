@@ -237,3 +237,33 @@ async fn digest_is_sent_at_most_once_when_runs_race_on_sqlite() {
 async fn digest_is_sent_at_most_once_when_runs_race_on_postgres() {
     digest_is_sent_at_most_once_when_runs_race(crm_testkit::Backend::Postgres).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_smtp_the_digest_is_written_as_an_eml_file_in_the_data_dir() {
+    let app = TestApp::spawn().await;
+    let (owner_c, ws, owner_id) = owner(&app, "eml-owner").await;
+    let an_hour_ago = (time::OffsetDateTime::now_utc() - time::Duration::hours(1))
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("rfc3339");
+    let (status, _) = owner_c
+        .json(
+            Method::POST,
+            &format!("/api/workspaces/{ws}/activities"),
+            Some(json!({"type": "task", "subject": "Send the invoice", "dueAt": an_hour_ago, "assigneeId": owner_id})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    // `cli` runs `crm` with no SMTP settings: the embedded default.
+    let out = app.cli(&["digest", "run", "--date", "2026-11-26"]);
+    assert!(out.contains("sent 1"), "{out}");
+    let eml: Vec<String> = std::fs::read_dir(app.data_dir.join("mail"))
+        .expect("the mail dir")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .map(|raw| raw.replace("=\r\n", "").replace("=\n", "").replace("=3D", "="))
+        .filter(|raw| raw.contains("here is your digest"))
+        .collect();
+    assert_eq!(eml.len(), 1);
+    assert!(eml[0].contains("Send the invoice"));
+}
