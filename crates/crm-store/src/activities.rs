@@ -10,7 +10,10 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::entities::{activities, companies, contacts, deals, leads};
-use crate::notifications::notify;
+// The helper every module's writes use, and the test read-back, now live in
+// `crate::notifications`; re-exported so existing callers keep their paths.
+pub use crate::notifications::notifications_for;
+pub(crate) use crate::notifications::notify;
 use crate::tenancy::in_workspace;
 use crate::{audit, db_err, write_txn};
 
