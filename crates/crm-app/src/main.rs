@@ -88,8 +88,8 @@ async fn main() -> Result<()> {
             let date = date.unwrap_or_else(|| services.clock.now().date());
             let report = services.digest.run(date).await.context("digest run")?;
             println!(
-                "digest {date}: sent {}, nothing to report {}, already sent by another run {}, failed {}",
-                report.sent, report.nothing_to_report, report.already_claimed, report.failed
+                "digest {date}: sent {}, nothing to report {}, already sent by another run {}, failed {}, store errors {}",
+                report.sent, report.nothing_to_report, report.already_claimed, report.failed, report.errors
             );
             services.db.close().await.ok();
             Ok(())

@@ -71,6 +71,10 @@ pub struct DigestReport {
     pub already_claimed: u32,
     /// Claimed deliveries whose sending failed (recorded, not retried).
     pub failed: u32,
+    /// Members skipped because the store failed while preparing their
+    /// digest (logged; a later run for the date may still send it, unless
+    /// the failure came after the claim).
+    pub errors: u32,
 }
 
 pub struct DigestService {
@@ -107,13 +111,18 @@ impl DigestService {
     /// any number of times, concurrently, on several nodes.
     ///
     /// # Errors
-    /// `StoreError` when the store fails (what was sent before stays sent
-    /// and claimed).
+    /// `StoreError` when the workspaces or members cannot be listed. A
+    /// failure for one member is logged and counted in
+    /// [`DigestReport::errors`]; the run goes on.
     pub async fn run(&self, date: DigestDate) -> Result<DigestReport, StoreError> {
         let mut report = DigestReport::default();
         for workspace in self.store.workspaces_unscoped().await? {
             for recipient in self.store.recipients_unscoped(workspace.id).await? {
-                self.deliver(&workspace, &recipient, date, &mut report).await?;
+                // One member's storage failure does not stop the others' digests.
+                if let Err(e) = self.deliver(&workspace, &recipient, date, &mut report).await {
+                    tracing::error!(workspace.id = %workspace.id, error = %e, "digest of one member failed");
+                    report.errors += 1;
+                }
             }
         }
         tracing::info!(
@@ -122,6 +131,7 @@ impl DigestService {
             digest.nothing_to_report = report.nothing_to_report,
             digest.already_claimed = report.already_claimed,
             digest.failed = report.failed,
+            digest.errors = report.errors,
             "digest run finished"
         );
         Ok(report)

@@ -26,6 +26,7 @@ struct State {
     recipients: Vec<(WorkspaceId, Recipient)>,
     candidates: Vec<(WorkspaceId, UserId, DigestCandidates)>,
     deliveries: Vec<(WorkspaceId, UserId, Date, Uuid, DeliveryOutcome)>,
+    broken_candidates: Vec<UserId>,
 }
 
 /// Notifications, preferences, members, candidates and deliveries in memory.
@@ -61,6 +62,11 @@ impl InMemoryNotifications {
 
     pub fn set_candidates(&self, workspace: WorkspaceId, user: UserId, candidates: DigestCandidates) {
         self.state().candidates.push((workspace, user, candidates));
+    }
+
+    /// Reading `user`'s digest candidates fails (a storage failure).
+    pub fn break_candidates_of(&self, user: UserId) {
+        self.state().broken_candidates.push(user);
     }
 
     /// Audit actions recorded in the workspace, oldest first.
@@ -168,6 +174,9 @@ impl DigestStore for InMemoryNotifications {
     }
 
     async fn candidates(&self, scope: &Scope, _now: OffsetDateTime, _cap: u64) -> Result<DigestCandidates, StoreError> {
+        if scope.user().is_some_and(|u| self.state().broken_candidates.contains(&u)) {
+            return Err(StoreError("connection reset".into()));
+        }
         Ok(self
             .state()
             .candidates

@@ -230,3 +230,17 @@ async fn a_failed_send_is_recorded_on_the_claim_and_never_retried() {
     let retry = d.service.run(date!(2026 - 11 - 26)).await.expect("retry");
     assert_eq!((retry.failed, retry.already_claimed), (0, 1));
 }
+
+#[tokio::test]
+async fn one_members_storage_failure_does_not_stop_the_others_digests() {
+    let d = digest_with(RecordingMailer::default());
+    let ann = recipient(&d, "ann@example.test");
+    let bob = recipient(&d, "bob@example.test");
+    d.store.set_candidates(d.ws.id, ann.user, everything_due());
+    d.store.set_candidates(d.ws.id, bob.user, everything_due());
+    d.store.break_candidates_of(ann.user);
+    let report = d.service.run(date!(2026 - 11 - 26)).await.expect("run");
+    assert_eq!((report.sent, report.errors), (1, 1));
+    assert_eq!(d.mailer.sent()[0].to, "bob@example.test");
+    assert!(d.store.deliveries().iter().all(|(_, u, _, _)| *u == bob.user), "nothing claimed for Ann");
+}
