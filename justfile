@@ -89,3 +89,8 @@ seed-deals *ARGS:
 bench-deals *ARGS:
     cargo build -q --release --bin crm --bin crm-bench
     "{{ target_dir }}/release/crm-bench" deals {{ ARGS }}
+
+# Seed one member with 100,000 notifications in a PostgreSQL database (DATABASE_URL) and benchmark the bell (unread count, first page) through the real `crm serve` against raw SQL; see docs/benchmarks.md
+bench-notifications *ARGS:
+    cargo build -q --release --bin crm --bin crm-bench
+    "{{ target_dir }}/release/crm-bench" notifications {{ ARGS }}

@@ -13,6 +13,7 @@ mod m20261125_000001_identity;
 mod m20261125_000002_leads;
 mod m20261125_000003_relationships;
 mod m20261126_000004_deals;
+mod m20261126_000005_notifications;
 pub mod seed;
 
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_leads::Migration),
             Box::new(m20261125_000003_relationships::Migration),
             Box::new(m20261126_000004_deals::Migration),
+            Box::new(m20261126_000005_notifications::Migration),
         ]
     }
 }

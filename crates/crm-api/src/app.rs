@@ -54,6 +54,7 @@ pub struct Services {
     pub activities: Arc<crm_activities::ActivityService>,
     pub deals: Arc<crm_deals::DealService>,
     pub conversion: Arc<crm_deals::ConversionService>,
+    pub notifications: Arc<crm_notifications::NotificationService>,
     pub idempotency: Arc<dyn crm_kernel::IdempotencyStore>,
     pub clock: Arc<dyn Clock>,
     pub readiness: Arc<dyn Readiness>,
@@ -67,6 +68,7 @@ pub struct AppState {
     pub activities: Arc<crm_activities::ActivityService>,
     pub deals: Arc<crm_deals::DealService>,
     pub conversion: Arc<crm_deals::ConversionService>,
+    pub notifications: Arc<crm_notifications::NotificationService>,
     pub idempotency: Arc<dyn crm_kernel::IdempotencyStore>,
     pub clock: Arc<dyn Clock>,
     pub readiness: Arc<dyn Readiness>,
@@ -80,8 +82,18 @@ pub struct AppState {
 impl AppState {
     #[must_use]
     pub fn new(config: &ApiConfig, services: Services) -> Self {
-        let Services { identity, leads, contacts, activities, deals, conversion, idempotency, clock, readiness } =
-            services;
+        let Services {
+            identity,
+            leads,
+            contacts,
+            activities,
+            deals,
+            conversion,
+            notifications,
+            idempotency,
+            clock,
+            readiness,
+        } = services;
         let openapi = crate::openapi::openapi();
         Self {
             identity,
@@ -90,6 +102,7 @@ impl AppState {
             activities,
             deals,
             conversion,
+            notifications,
             idempotency,
             clock,
             readiness,

@@ -347,6 +347,19 @@ impl From<crm_deals::DealError> for ApiError {
     }
 }
 
+impl From<crm_notifications::NotificationError> for ApiError {
+    fn from(error: crm_notifications::NotificationError) -> Self {
+        use StatusCode as S;
+        use crm_notifications::NotificationError as E;
+        let detail = error.to_string();
+        match error {
+            E::NotFound => Self::new(S::NOT_FOUND, "notification.not_found", "Not found", detail),
+            E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
+            E::Store(e) => Self::internal(&e),
+        }
+    }
+}
+
 fn not_found_code(what: &str) -> &'static str {
     match what {
         "workspace" => "workspace.not_found",

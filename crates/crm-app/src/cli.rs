@@ -32,6 +32,27 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// The daily digest email.
+    Digest {
+        #[command(subcommand)]
+        command: DigestCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DigestCommand {
+    /// Send the digests of a date that no run has sent yet (at most once per
+    /// workspace, member and date, however often it runs); prints a summary.
+    Run {
+        /// `YYYY-MM-DD`; today (UTC) by default.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<time::Date>,
+    },
+}
+
+fn parse_date(text: &str) -> Result<time::Date, String> {
+    time::Date::parse(text, time::macros::format_description!("[year]-[month]-[day]"))
+        .map_err(|_| format!("`{text}` is not a date in YYYY-MM-DD form"))
 }
 
 #[derive(Debug, Subcommand)]

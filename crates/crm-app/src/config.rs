@@ -27,6 +27,9 @@ pub struct Config {
     pub sign_in_window: Duration,
     /// Browser tests move time by writing seconds into this file.
     pub test_clock_file: Option<PathBuf>,
+    /// `CRM_DIGEST_ENABLED` (default on): whether `crm serve` sends the
+    /// daily digest at 06:00 UTC. `crm digest run` works either way.
+    pub digest_enabled: bool,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -90,6 +93,7 @@ impl Config {
             sign_in_attempts: parsed("CRM_SIGNIN_ATTEMPTS")?.unwrap_or(NonZeroU32::MIN.saturating_add(9)),
             sign_in_window: Duration::from_secs(parsed("CRM_SIGNIN_WINDOW_SECS")?.unwrap_or(900)),
             test_clock_file: var("CRM_TEST_CLOCK_FILE").map(PathBuf::from),
+            digest_enabled: parsed("CRM_DIGEST_ENABLED")?.unwrap_or(true),
         })
     }
 

@@ -5,6 +5,7 @@
 pub mod cli;
 mod clock;
 pub mod config;
+pub mod scheduler;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -36,6 +37,8 @@ pub struct Services {
     pub activities: Arc<crm_activities::ActivityService>,
     pub deals: Arc<crm_deals::DealService>,
     pub conversion: Arc<crm_deals::ConversionService>,
+    pub notifications: Arc<crm_notifications::NotificationService>,
+    pub digest: Arc<crm_notifications::DigestService>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -56,7 +59,7 @@ impl Services {
         let store = Arc::new(crm_store::SeaIdentityStore::new(db.clone()));
         let identity = Arc::new(IdentityService::new(
             store,
-            mailer,
+            mailer.clone(),
             clock.clone(),
             IdentityConfig::new(config.public_url.clone()),
         ));
@@ -82,7 +85,16 @@ impl Services {
             deal_store,
             clock.clone(),
         ));
-        Ok(Self { db, identity, leads, contacts, activities, deals, conversion, clock })
+        let notification_store = Arc::new(crm_store::SeaNotificationStore::new(db.clone()));
+        let notifications =
+            Arc::new(crm_notifications::NotificationService::new(notification_store.clone(), clock.clone()));
+        let digest = Arc::new(crm_notifications::DigestService::new(
+            notification_store,
+            mailer,
+            clock.clone(),
+            config.public_url.clone(),
+        ));
+        Ok(Self { db, identity, leads, contacts, activities, deals, conversion, notifications, digest, clock })
     }
 }
 
@@ -91,6 +103,8 @@ pub struct Application {
     port: u16,
     server: actix_web::dev::Server,
     db: DatabaseConnection,
+    /// The daily digest scheduler, when enabled.
+    digest: Option<(Arc<crm_notifications::DigestService>, Arc<dyn Clock>)>,
 }
 
 impl Application {
@@ -117,6 +131,7 @@ impl Application {
                 activities: services.activities.clone(),
                 deals: services.deals.clone(),
                 conversion: services.conversion.clone(),
+                notifications: services.notifications.clone(),
                 idempotency: Arc::new(crm_store::SeaIdempotencyStore::new(services.db.clone())),
                 clock: services.clock.clone(),
                 readiness: Arc::new(DbReadiness(services.db.clone())),
@@ -125,7 +140,8 @@ impl Application {
         let listener = TcpListener::bind(config.addr).with_context(|| format!("binding {}", config.addr))?;
         let port = listener.local_addr()?.port();
         let server = HttpServer::new(move || build_app(state.clone())).listen(listener)?.shutdown_timeout(10).run();
-        Ok(Self { port, server, db: services.db })
+        let digest = config.digest_enabled.then(|| (services.digest.clone(), services.clock.clone()));
+        Ok(Self { port, server, db: services.db, digest })
     }
 
     #[must_use]
@@ -133,14 +149,19 @@ impl Application {
         self.port
     }
 
-    /// Serves until SIGINT/SIGTERM, then closes the pool.
+    /// Serves (and runs the digest scheduler, when enabled) until
+    /// SIGINT/SIGTERM, then closes the pool.
     ///
     /// # Errors
     /// When the server fails.
     pub async fn run_until_stopped(self) -> Result<()> {
-        self.server.await?;
+        let scheduler = self.digest.map(|(digest, clock)| tokio::spawn(scheduler::run_daily(digest, clock)));
+        let served = self.server.await;
+        if let Some(task) = scheduler {
+            task.abort();
+        }
         self.db.close().await.ok();
-        Ok(())
+        Ok(served?)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use crm_app::cli::{AdminCommand, Cli, Command, TokenCommand, WorkspaceCommand};
+use crm_app::cli::{AdminCommand, Cli, Command, DigestCommand, TokenCommand, WorkspaceCommand};
 use crm_app::{Application, Config, Services, clock_for, system_clock};
 use crm_kernel::WorkspaceId;
 
@@ -80,6 +80,17 @@ async fn main() -> Result<()> {
             let services = Services::build(&config, system_clock()).await?;
             let user = services.identity.grant_platform_admin(&email).await.map_err(explain)?;
             tracing::info!(user.id = %user.id, "platform admin granted");
+            services.db.close().await.ok();
+            Ok(())
+        }
+        Command::Digest { command: DigestCommand::Run { date } } => {
+            let services = Services::build(&config, clock_for(&config)).await?;
+            let date = date.unwrap_or_else(|| services.clock.now().date());
+            let report = services.digest.run(date).await.context("digest run")?;
+            println!(
+                "digest {date}: sent {}, nothing to report {}, already sent by another run {}, failed {}, store errors {}",
+                report.sent, report.nothing_to_report, report.already_claimed, report.failed, report.errors
+            );
             services.db.close().await.ok();
             Ok(())
         }

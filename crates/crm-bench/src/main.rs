@@ -11,6 +11,8 @@
 //!   won and lost deals (and a second workspace with fewer);
 //! - `crm-bench deals` measures the kanban board, a column's next page and a
 //!   deal's detail the same way.
+//! - `crm-bench notifications` seeds one member with 100,000 notifications
+//!   and measures the bell's unread count and first page the same way.
 //!
 //! See `docs/benchmarks.md`. Nothing here runs under `cargo test` except the
 //! generator's unit tests.
@@ -21,6 +23,7 @@ mod data;
 mod deal_data;
 mod deals_bench;
 mod deals_sql;
+mod notifications_bench;
 mod rel_data;
 mod rel_sql;
 mod seed;
@@ -61,6 +64,9 @@ enum Command {
     /// Benchmark the kanban board (per-column pagination), a column's next
     /// page and a deal's detail (signed-in session) against raw SQL.
     Deals(deals_bench::DealsBenchArgs),
+    /// Seed one member with many notifications and benchmark the bell's
+    /// unread count and first page (signed-in session) against raw SQL.
+    Notifications(notifications_bench::NotificationsBenchArgs),
 }
 
 #[tokio::main]
@@ -72,5 +78,6 @@ async fn main() -> Result<()> {
         Command::Contacts(args) => contacts_bench::run(args).await,
         Command::SeedDeals(args) => seed_deals::run(args).await,
         Command::Deals(args) => deals_bench::run(args).await,
+        Command::Notifications(args) => notifications_bench::run(args).await,
     }
 }

@@ -1,7 +1,6 @@
 //! In-app notifications: records written by the modules that signal
 //! something to a member (assignment to someone else), in the same
-//! transaction as the change. The bell that shows them comes with the
-//! notifications module.
+//! transaction as the change. `crm-notifications` serves them (the bell).
 
 use time::OffsetDateTime;
 use uuid::Uuid;

@@ -2,7 +2,7 @@
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use crm_kernel::{AuditEntry, AuditLog, AuditRecord, Cursor, Limit, Page, Scope, StoreError, UserId};
+use crm_kernel::{AuditEntry, AuditLog, AuditRecord, Cursor, Limit, Notification, Page, Scope, StoreError, UserId};
 use uuid::Uuid;
 
 use crate::model::{CustomSource, Lead};
@@ -17,6 +17,7 @@ struct State {
     sources: Vec<(crm_kernel::WorkspaceId, CustomSource)>,
     audit: Vec<(crm_kernel::WorkspaceId, AuditEntry)>,
     members: Vec<(crm_kernel::WorkspaceId, UserId)>,
+    notifications: Vec<(crm_kernel::WorkspaceId, Notification)>,
 }
 
 /// Leads, sources, members and the audit feed in memory.
@@ -30,6 +31,12 @@ impl InMemoryLeads {
 
     pub fn add_member(&self, scope: &Scope, user: UserId) {
         self.state().members.push((scope.workspace(), user));
+    }
+
+    /// Notifications stored in the scope's workspace, oldest first.
+    #[must_use]
+    pub fn notifications(&self, scope: &Scope) -> Vec<Notification> {
+        self.state().notifications.iter().filter(|(w, _)| *w == scope.workspace()).map(|(_, n)| n.clone()).collect()
     }
 
     /// Every audit action recorded in the scope's workspace, oldest first.
@@ -59,10 +66,17 @@ fn key_cmp(a: &SortKey, b: &SortKey) -> std::cmp::Ordering {
 
 #[async_trait::async_trait]
 impl LeadStore for InMemoryLeads {
-    async fn insert_lead(&self, scope: &Scope, lead: &Lead, audit: &AuditEntry) -> Result<(), StoreError> {
+    async fn insert_lead(
+        &self,
+        scope: &Scope,
+        lead: &Lead,
+        audit: &AuditEntry,
+        notify: Option<&Notification>,
+    ) -> Result<(), StoreError> {
         let mut s = self.state();
         s.leads.push(lead.clone());
         s.audit.push((scope.workspace(), audit.clone()));
+        s.notifications.extend(notify.map(|n| (scope.workspace(), n.clone())));
         Ok(())
     }
 
@@ -72,6 +86,7 @@ impl LeadStore for InMemoryLeads {
         lead: &Lead,
         expected: time::OffsetDateTime,
         audit: &AuditEntry,
+        notify: Option<&Notification>,
     ) -> Result<bool, StoreError> {
         let mut s = self.state();
         let Some(row) = s.leads.iter_mut().find(|l| l.id == lead.id && l.workspace_id == scope.workspace()) else {
@@ -82,6 +97,7 @@ impl LeadStore for InMemoryLeads {
         }
         *row = lead.clone();
         s.audit.push((scope.workspace(), audit.clone()));
+        s.notifications.extend(notify.map(|n| (scope.workspace(), n.clone())));
         Ok(true)
     }
 

@@ -1,7 +1,7 @@
 //! Storage ports of the leads module. Every write appends its audit entry
 //! in the same transaction.
 
-use crm_kernel::{AuditEntry, Scope, StoreError, UserId};
+use crm_kernel::{AuditEntry, Notification, Scope, StoreError, UserId};
 use uuid::Uuid;
 
 use crate::model::{CustomSource, Lead};
@@ -10,12 +10,21 @@ use crate::values::SourceSlug;
 
 #[async_trait::async_trait]
 pub trait LeadStore: Send + Sync {
+    /// Inserts the lead, its audit entry and the assignee's notification
+    /// (when there is one) in one transaction.
+    ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn insert_lead(&self, scope: &Scope, lead: &Lead, audit: &AuditEntry) -> Result<(), StoreError>;
+    async fn insert_lead(
+        &self,
+        scope: &Scope,
+        lead: &Lead,
+        audit: &AuditEntry,
+        notify: Option<&Notification>,
+    ) -> Result<(), StoreError>;
 
-    /// Writes the whole record (the service computed the new state) and the
-    /// audit entry, only if the row still has `expected_updated_at`
+    /// Writes the whole record (the service computed the new state), the
+    /// audit entry and the assignee's notification (if any), only if the row still has `expected_updated_at`
     /// (optimistic concurrency). Returns false when it changed meanwhile or
     /// is gone.
     ///
@@ -27,6 +36,7 @@ pub trait LeadStore: Send + Sync {
         lead: &Lead,
         expected_updated_at: time::OffsetDateTime,
         audit: &AuditEntry,
+        notify: Option<&Notification>,
     ) -> Result<bool, StoreError>;
 
     /// # Errors

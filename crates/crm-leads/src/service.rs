@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
-use crm_kernel::{AuditEntry, AuditLog, AuditRecord, Clock, Cursor, FieldError, Limit, Page, Role, Scope, TokenScope};
+use crm_kernel::{
+    AuditEntry, AuditLog, AuditRecord, Clock, Cursor, FieldError, Limit, Notification, Page, Role, Scope, TokenScope,
+    UserId,
+};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -245,8 +248,14 @@ impl LeadService {
         };
         qualified_needs_date(&lead)?;
         let summary = format!("Lead created ({}, source {})", lead.status.as_str(), lead.source);
+        let notice = assignment_notice(scope, None, &lead, now);
         self.store
-            .insert_lead(scope, &lead, &AuditEntry::new(scope, "lead.created", ENTITY, lead.id, summary, now))
+            .insert_lead(
+                scope,
+                &lead,
+                &AuditEntry::new(scope, "lead.created", ENTITY, lead.id, summary, now),
+                notice.as_ref(),
+            )
             .await?;
         Ok(self.snapshot(lead, now))
     }
@@ -298,7 +307,8 @@ impl LeadService {
                 return Ok(self.snapshot(current, self.clock.now()));
             }
             let audit = AuditEntry::new(scope, action_of(&current, &next), ENTITY, id, summary, next.updated_at);
-            if self.store.update_lead(scope, &next, current.updated_at, &audit).await? {
+            let notice = assignment_notice(scope, current.assignee_id, &next, next.updated_at);
+            if self.store.update_lead(scope, &next, current.updated_at, &audit, notice.as_ref()).await? {
                 return Ok(self.snapshot(next, self.clock.now()));
             }
         }
@@ -480,6 +490,13 @@ impl LeadService {
         }
         self.sources(scope).await?.into_iter().find(|s| s.slug == slug).ok_or(LeadError::SourceNotFound)
     }
+}
+
+/// A `lead.assigned` notification when the assignee changed to someone
+/// other than the acting member (assigning to yourself signals nothing).
+fn assignment_notice(scope: &Scope, before: Option<UserId>, lead: &Lead, at: OffsetDateTime) -> Option<Notification> {
+    let assignee = lead.assignee_id.filter(|a| Some(*a) != before)?;
+    Notification::unless_self(scope.user(), assignee, "lead.assigned", (ENTITY, lead.id), lead.name.as_str(), at)
 }
 
 fn action_of(before: &Lead, after: &Lead) -> &'static str {

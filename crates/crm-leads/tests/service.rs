@@ -193,6 +193,40 @@ async fn assignees_must_be_members_of_the_workspace() {
 }
 
 #[tokio::test]
+async fn assigning_a_lead_to_someone_else_notifies_them_with_a_link_to_the_lead() {
+    let w = world();
+    let member = UserId::new();
+    w.store.add_member(&w.owner, member);
+    let created = w.service.create(&w.owner, NewLead { assignee_id: Some(member), ..named("Ada") }).await.expect("c");
+    let sent = w.store.notifications(&w.owner);
+    assert_eq!(sent.len(), 1);
+    assert_eq!((sent[0].recipient, sent[0].kind, sent[0].entity_type), (member, "lead.assigned", "lead"));
+    assert_eq!((sent[0].entity_id, sent[0].title.as_str()), (created.lead.id, "Ada"));
+    let other = w.service.create(&w.owner, named("Bob")).await.expect("c");
+    let assign = LeadChanges { assignee_id: Patch::Set(member), ..LeadChanges::default() };
+    w.service.update(&w.owner, other.lead.id, assign).await.expect("assigned");
+    assert_eq!(w.store.notifications(&w.owner).len(), 2);
+}
+
+#[tokio::test]
+async fn self_assignment_and_unchanged_assignee_send_nothing() {
+    let w = world();
+    let me = w.owner.user().expect("user");
+    w.store.add_member(&w.owner, me);
+    let mine = w.service.create(&w.owner, NewLead { assignee_id: Some(me), ..named("Mine") }).await.expect("c");
+    let member = UserId::new();
+    w.store.add_member(&w.owner, member);
+    let theirs = w.service.create(&w.owner, NewLead { assignee_id: Some(member), ..named("T") }).await.expect("c");
+    let rename = LeadChanges { name: Some("T2".into()), ..LeadChanges::default() };
+    w.service.update(&w.owner, theirs.lead.id, rename).await.expect("renamed");
+    let to_me = LeadChanges { assignee_id: Patch::Set(me), ..LeadChanges::default() };
+    w.service.update(&w.owner, theirs.lead.id, to_me).await.expect("taken");
+    assert!(w.service.get(&w.owner, mine.lead.id).await.is_ok());
+    let sent = w.store.notifications(&w.owner);
+    assert_eq!(sent.iter().map(|n| n.recipient).collect::<Vec<_>>(), [member], "only the one assignment to T");
+}
+
+#[tokio::test]
 async fn leads_go_stale_and_lose_score_as_time_moves() {
     let w = world();
     let lead = w.service.create(&w.owner, named("A")).await.expect("created");

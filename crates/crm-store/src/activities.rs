@@ -4,13 +4,16 @@ use crm_activities::{Activity, ActivityKind, ActivityQuery, ActivityStore, Compl
 use crm_kernel::{AuditEntry, Notification, Scope, StoreError, UserId};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::entities::{activities, companies, contacts, deals, leads, notifications};
+use crate::entities::{activities, companies, contacts, deals, leads};
+// The helper every module's writes use, and the test read-back, now live in
+// `crate::notifications`; re-exported so existing callers keep their paths.
+pub use crate::notifications::notifications_for;
+pub(crate) use crate::notifications::notify;
 use crate::tenancy::in_workspace;
 use crate::{audit, db_err, write_txn};
 
@@ -65,46 +68,6 @@ fn activity(r: activities::Model) -> Activity {
         created_at: r.created_at,
         updated_at: r.updated_at,
     }
-}
-
-pub(crate) async fn notify(
-    conn: &impl ConnectionTrait,
-    scope: &Scope,
-    n: Option<&Notification>,
-) -> Result<(), StoreError> {
-    let Some(n) = n else { return Ok(()) };
-    let row = notifications::ActiveModel {
-        id: Set(n.id),
-        workspace_id: Set(scope.workspace().as_uuid()),
-        user_id: Set(n.recipient.as_uuid()),
-        kind: Set(n.kind.to_owned()),
-        entity_type: Set(n.entity_type.to_owned()),
-        entity_id: Set(n.entity_id),
-        title: Set(n.title.clone()),
-        created_at: Set(n.created_at),
-        read_at: Set(None),
-    };
-    notifications::Entity::insert(row).exec_without_returning(conn).await.map_err(db_err)?;
-    Ok(())
-}
-
-/// Notifications stored for `user` in the scope's workspace, newest first
-/// (read by tests until the notifications module serves them).
-///
-/// # Errors
-/// `StoreError` on storage failure.
-pub async fn notifications_for(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    user: UserId,
-) -> Result<Vec<(String, Uuid, String)>, StoreError> {
-    let rows = in_workspace::<notifications::Entity>(scope)
-        .filter(notifications::Column::UserId.eq(user.as_uuid()))
-        .order_by_desc(notifications::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    Ok(rows.into_iter().map(|n| (n.kind, n.entity_id, n.title)).collect())
 }
 
 #[async_trait::async_trait]

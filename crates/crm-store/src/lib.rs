@@ -16,6 +16,7 @@ mod idempotency;
 mod identity;
 mod keyset;
 mod leads;
+pub mod notifications;
 pub mod tenancy;
 
 use std::time::Duration;
@@ -33,6 +34,7 @@ pub use idempotency::SeaIdempotencyStore;
 pub use identity::SeaIdentityStore;
 pub use leads::SeaLeadStore;
 pub use leads::bulk::insert_leads_bulk;
+pub use notifications::SeaNotificationStore;
 pub use sea_orm::DatabaseConnection as Db;
 
 /// Opens a pool. SQLite files are created when missing and run in WAL mode

@@ -8,8 +8,9 @@ use crm_kernel::{Cursor, Limit, Scope};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
 use crate::entities::{
-    activities, api_tokens, audit_events, companies, contacts, deal_stage_totals, deals, invitations, lead_sources,
-    leads, lost_reasons, memberships, notifications, pipeline_stages, pipelines,
+    activities, api_tokens, audit_events, companies, contacts, deal_stage_totals, deals, digest_deliveries,
+    invitations, lead_sources, leads, lost_reasons, memberships, notification_preferences, notifications,
+    pipeline_stages, pipelines,
 };
 
 /// A tenant table: has a `workspace_id` and a UUIDv7 `id`.
@@ -46,6 +47,17 @@ tenant!(pipeline_stages);
 tenant!(lost_reasons);
 tenant!(deals);
 tenant!(deal_stage_totals);
+tenant!(digest_deliveries);
+
+/// One row per workspace: its key is the workspace id.
+impl TenantEntity for notification_preferences::Entity {
+    fn workspace_column() -> Self::Column {
+        notification_preferences::Column::WorkspaceId
+    }
+    fn id_column() -> Self::Column {
+        notification_preferences::Column::WorkspaceId
+    }
+}
 
 /// Rows of `E` in the scope's workspace.
 pub fn in_workspace<E: TenantEntity>(scope: &Scope) -> Select<E> {
@@ -66,6 +78,15 @@ pub fn page_in_workspace<E: TenantEntity>(scope: &Scope, after: Option<Cursor>, 
 /// and the session extractor, before a scope exists.
 pub fn memberships_of_user(user: crm_kernel::UserId) -> Select<memberships::Entity> {
     memberships::Entity::find().filter(memberships::Column::UserId.eq(user.as_uuid()))
+}
+
+/// The active (not suspended) members of a workspace: the digest job lists
+/// them before it can act in a scope of each.
+pub fn active_members_unscoped(workspace: crm_kernel::WorkspaceId) -> Select<memberships::Entity> {
+    memberships::Entity::find()
+        .filter(memberships::Column::WorkspaceId.eq(workspace.as_uuid()))
+        .filter(memberships::Column::SuspendedAt.is_null())
+        .order_by_asc(memberships::Column::Id)
 }
 
 /// An invitation by its mailed link id: the id is the capability.

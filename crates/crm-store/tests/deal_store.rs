@@ -103,7 +103,7 @@ async fn qualified_lead(w: &World) -> Lead {
         converted_to: None,
     };
     let audit = AuditEntry::new(&w.scope, "lead.created", "lead", lead.id, "x", at);
-    w.leads.insert_lead(&w.scope, &lead, &audit).await.expect("lead");
+    w.leads.insert_lead(&w.scope, &lead, &audit, None).await.expect("lead");
     lead
 }
 

@@ -100,10 +100,10 @@ async fn list_query_matches_the_specification(backend: Backend) {
     for i in 0..40 {
         let l = lead(&scope, i);
         store
-            .insert_lead(&scope, &l, &crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..audit.clone() })
+            .insert_lead(&scope, &l, &crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..audit.clone() }, None)
             .await
             .expect("insert");
-        fake.insert_lead(&scope, &l, &audit).await.expect("fake");
+        fake.insert_lead(&scope, &l, &audit, None).await.expect("fake");
     }
     let filters = [
         LeadFilter::default(),
@@ -139,10 +139,10 @@ async fn bounded_search_falls_back_past_the_window(backend: Backend) {
     for i in 0..40 {
         let l = lead(&scope, i);
         store
-            .insert_lead(&scope, &l, &crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..audit.clone() })
+            .insert_lead(&scope, &l, &crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..audit.clone() }, None)
             .await
             .expect("insert");
-        fake.insert_lead(&scope, &l, &audit).await.expect("fake");
+        fake.insert_lead(&scope, &l, &audit, None).await.expect("fake");
     }
     for term in ["globex", "ada", "lead3", "acme.test", "nothing-matches"] {
         let filter = LeadFilter { q: Some(term.into()), ..LeadFilter::default() };
@@ -159,15 +159,15 @@ async fn updates_are_optimistic_and_audited(backend: Backend) {
     let (store, scope, db) = setup(backend).await;
     let original = lead(&scope, 1);
     let audit = crm_kernel::AuditEntry::new(&scope, "lead.created", "lead", original.id, "created", NOW);
-    store.insert_lead(&scope, &original, &audit).await.expect("insert");
+    store.insert_lead(&scope, &original, &audit, None).await.expect("insert");
     let mut changed = original.clone();
     changed.name = LeadName::from_trusted("Renamed".into());
     changed.updated_at = original.updated_at + Duration::seconds(1);
     let entry = crm_kernel::AuditEntry::new(&scope, "lead.updated", "lead", original.id, "name", NOW);
-    assert!(store.update_lead(&scope, &changed, original.updated_at, &entry).await.expect("update"));
+    assert!(store.update_lead(&scope, &changed, original.updated_at, &entry, None).await.expect("update"));
     let stale_write = crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..entry.clone() };
     assert!(
-        !store.update_lead(&scope, &changed, original.updated_at, &stale_write).await.expect("second"),
+        !store.update_lead(&scope, &changed, original.updated_at, &stale_write, None).await.expect("second"),
         "lost update refused"
     );
     let found = store.find_lead(&scope, original.id).await.expect("find").expect("present");

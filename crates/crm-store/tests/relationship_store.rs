@@ -226,7 +226,7 @@ async fn activity_writes_carry_their_notification_and_overdue_is_sql(backend: Ba
     };
     let overdue = store.list_activities(&scope, &q).await.expect("list");
     assert_eq!(overdue.iter().map(|a| a.subject.as_str()).collect::<Vec<_>>(), ["late"]);
-    let sent = crm_store::activities::notifications_for(&db.db, &scope, mate).await.expect("read");
+    let sent = crm_store::notifications::notifications_for(&db.db, &scope, mate).await.expect("read");
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].1, late.id);
 }

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-const TENANT_MODULES: [&str; 15] = [
+const TENANT_MODULES: [&str; 17] = [
     "memberships",
     "invitations",
     "api_tokens",
@@ -21,6 +21,8 @@ const TENANT_MODULES: [&str; 15] = [
     "lost_reasons",
     "deals",
     "deal_stage_totals",
+    "notification_preferences",
+    "digest_deliveries",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<(String, String)>) {

@@ -966,6 +966,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, newest first; `unread=true` for unread only. */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all of the caller's notifications read. */
+        post: operations["mark_all_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many unread notifications the caller has (counted up to 1000). */
+        get: operations["get_unread_notification_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of the caller's notifications read (idempotent). Another
+         *     member's notification is 404.
+         */
+        post: operations["mark_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/pipelines": {
         parameters: {
             query?: never;
@@ -1057,6 +1128,24 @@ export interface paths {
          *     transaction; without it a stage holding deals is a 409.
          */
         delete: operations["delete_stage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/settings/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's daily digest preferences (every member may read them). */
+        get: operations["get_notification_preferences"];
+        /** Choose the digest's signals (owners and managers; viewers get 403). */
+        put: operations["update_notification_preferences"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1777,6 +1866,13 @@ export interface components {
             id: string;
             label: string;
         };
+        MarkAllReadView: {
+            /**
+             * Format: int64
+             * @description How many notifications were unread and are now read.
+             */
+            updated: number;
+        };
         MeView: {
             user: components["schemas"]["UserView"];
             workspaces: components["schemas"]["MembershipSummary"][];
@@ -1854,6 +1950,46 @@ export interface components {
             lostReasonOther?: string | null;
             /** Format: uuid */
             stageId: string;
+        };
+        NotificationPage: {
+            data: components["schemas"]["NotificationView"][];
+            nextCursor?: string | null;
+        };
+        /**
+         * @description Which signals the daily digest email carries, for every member of the
+         *     workspace.
+         */
+        NotificationPreferencesView: {
+            overdueActivities: boolean;
+            staleDeals: boolean;
+            staleLeads: boolean;
+            /**
+             * Format: date-time
+             * @description `null` until an owner or manager saves them (defaults: all on).
+             */
+            updatedAt?: string | null;
+        };
+        /**
+         * @description One of the caller's notifications. The SPA links it by `entityType`
+         *     (`lead`, `contact`, `company`, `deal`, `activity`).
+         */
+        NotificationView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            entityId: string;
+            /** @example lead */
+            entityType: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Dotted kind, e.g. `lead.assigned`, `activity.assigned`, `deal.assigned`.
+             * @example lead.assigned
+             */
+            kind: string;
+            /** Format: date-time */
+            readAt?: string | null;
+            title: string;
         };
         PipelineList: {
             data: components["schemas"]["PipelineView"][];
@@ -2071,6 +2207,16 @@ export interface components {
             /** @description Sum of the deals' weighted amounts. */
             weighted: components["schemas"]["MoneyView"];
         };
+        /** @description Unread notifications of the caller, counted up to 1000. */
+        UnreadCountView: {
+            /** @description True when there are at least 1000 (the count stops there). */
+            capped: boolean;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            count: number;
+        };
         /**
          * @example {
          *       "dueAt": "2026-12-01T10:00:00Z",
@@ -2206,6 +2352,19 @@ export interface components {
             theme?: components["schemas"]["ThemeName"] | null;
         };
         /**
+         * @description The whole set of digest signals (owners and managers).
+         * @example {
+         *       "overdueActivities": true,
+         *       "staleDeals": false,
+         *       "staleLeads": true
+         *     }
+         */
+        UpdateNotificationPreferencesRequest: {
+            overdueActivities: boolean;
+            staleDeals: boolean;
+            staleLeads: boolean;
+        };
+        /**
          * @example {
          *       "currency": "USD"
          *     }
@@ -2311,6 +2470,7 @@ export type LeadStatusName = components['schemas']['LeadStatusName'];
 export type LeadView = components['schemas']['LeadView'];
 export type LostReasonList = components['schemas']['LostReasonList'];
 export type LostReasonView = components['schemas']['LostReasonView'];
+export type MarkAllReadView = components['schemas']['MarkAllReadView'];
 export type MeView = components['schemas']['MeView'];
 export type MemberPage = components['schemas']['MemberPage'];
 export type MemberSummaryView = components['schemas']['MemberSummaryView'];
@@ -2318,6 +2478,9 @@ export type MemberView = components['schemas']['MemberView'];
 export type MembershipSummary = components['schemas']['MembershipSummary'];
 export type MoneyView = components['schemas']['MoneyView'];
 export type MoveDealRequest = components['schemas']['MoveDealRequest'];
+export type NotificationPage = components['schemas']['NotificationPage'];
+export type NotificationPreferencesView = components['schemas']['NotificationPreferencesView'];
+export type NotificationView = components['schemas']['NotificationView'];
 export type PipelineList = components['schemas']['PipelineList'];
 export type PipelineNameRequest = components['schemas']['PipelineNameRequest'];
 export type PipelineView = components['schemas']['PipelineView'];
@@ -2345,6 +2508,7 @@ export type TimelineKind = components['schemas']['TimelineKind'];
 export type TimelinePage = components['schemas']['TimelinePage'];
 export type TokenInfoView = components['schemas']['TokenInfoView'];
 export type TotalsView = components['schemas']['TotalsView'];
+export type UnreadCountView = components['schemas']['UnreadCountView'];
 export type UpdateActivityRequest = components['schemas']['UpdateActivityRequest'];
 export type UpdateCompanyRequest = components['schemas']['UpdateCompanyRequest'];
 export type UpdateContactRequest = components['schemas']['UpdateContactRequest'];
@@ -2352,6 +2516,7 @@ export type UpdateDealRequest = components['schemas']['UpdateDealRequest'];
 export type UpdateLeadRequest = components['schemas']['UpdateLeadRequest'];
 export type UpdateLostReasonRequest = components['schemas']['UpdateLostReasonRequest'];
 export type UpdateMeRequest = components['schemas']['UpdateMeRequest'];
+export type UpdateNotificationPreferencesRequest = components['schemas']['UpdateNotificationPreferencesRequest'];
 export type UpdateWorkspaceRequest = components['schemas']['UpdateWorkspaceRequest'];
 export type UserView = components['schemas']['UserView'];
 export type VerifyEmailRequest = components['schemas']['VerifyEmailRequest'];
@@ -9038,6 +9203,312 @@ export interface operations {
             };
         };
     };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only unread notifications. */
+                unread?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_all_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkAllReadView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_unread_notification_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_notification_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_pipelines: {
         parameters: {
             query?: never;
@@ -9549,6 +10020,178 @@ export interface operations {
             };
             /** @description Deals are in the stage (`stage.not_empty`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad path parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: role, token scope, CSRF, suspension or ban */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

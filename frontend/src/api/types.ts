@@ -81,3 +81,8 @@ export interface Page<T> {
   data: T[];
   nextCursor?: string | null;
 }
+export type NotificationView = Schemas['NotificationView'];
+export type NotificationPage = Schemas['NotificationPage'];
+export type UnreadCountView = Schemas['UnreadCountView'];
+export type NotificationPreferencesView = Schemas['NotificationPreferencesView'];
+export type UpdateNotificationPreferencesRequest = Schemas['UpdateNotificationPreferencesRequest'];

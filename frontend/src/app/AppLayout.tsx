@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useMatch, useNavigate } from 'react-router';
 import type { MembershipSummary } from '../api/types';
 import { useMe } from '../features/auth/me';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { lastWorkspace } from '../features/workspaces/workspaceContext';
 import { roleLabel } from '../lib/format';
 import { ThemeSelect } from './ThemeSelect';
@@ -34,6 +35,9 @@ function WorkspaceNav({ membership }: { membership: MembershipSummary }) {
       </li>
       <li>
         <NavLink to={`${base}/team`}>Team</NavLink>
+      </li>
+      <li>
+        <NavLink to={`${base}/settings/notifications`}>Notification settings</NavLink>
       </li>
       {isOwner && (
         <>
@@ -97,6 +101,7 @@ export function AppLayout() {
             {membership && <p className="muted small">Your role: {roleLabel(membership.role)}</p>}
           </div>
         )}
+        {membership && !membership.suspended && <NotificationBell key={membership.workspaceId} workspaceId={membership.workspaceId} />}
         <nav aria-label="Main">
           {membership && !membership.suspended && <WorkspaceNav membership={membership} />}
           <ul className="nav-list">

@@ -24,6 +24,7 @@ import { LeadDetailPage } from '../features/leads/LeadDetailPage';
 import { LeadCreatePage, LeadEditPage } from '../features/leads/LeadFormPage';
 import { LeadSourcesPage } from '../features/leads/LeadSourcesPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
+import { NotificationSettingsPage } from '../features/notifications/NotificationSettingsPage';
 import { MemberDetailPage } from '../features/team/MemberDetailPage';
 import { TeamPage } from '../features/team/TeamPage';
 import { HomeRedirect } from '../features/workspaces/NoWorkspacePage';
@@ -80,6 +81,7 @@ export const routes: RouteObject[] = [
               { path: 'settings', element: <TitledRoute title="Workspace settings"><SettingsPage /></TitledRoute> },
               { path: 'settings/lead-sources', element: <TitledRoute title="Lead sources"><LeadSourcesPage /></TitledRoute> },
               { path: 'settings/pipelines', element: <TitledRoute title="Pipelines and lost reasons"><PipelineSettingsPage /></TitledRoute> },
+              { path: 'settings/notifications', element: <TitledRoute title="Notification settings"><NotificationSettingsPage /></TitledRoute> },
               { path: 'settings/api-tokens', element: <TitledRoute title="API tokens"><ApiTokensPage /></TitledRoute> },
             ],
           },

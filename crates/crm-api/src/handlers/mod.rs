@@ -15,6 +15,7 @@ mod lead_sources;
 mod leads;
 mod me;
 mod members;
+mod notifications;
 mod pipelines;
 mod public;
 mod workspaces;
@@ -108,5 +109,11 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(deals::reopen_deal)
         .service(activities::get_deal_timeline)
         .service(deals::get_contact_deal_summary)
-        .service(deals::get_company_deal_summary);
+        .service(deals::get_company_deal_summary)
+        .service(notifications::list_notifications)
+        .service(notifications::get_unread_notification_count)
+        .service(notifications::mark_all_notifications_read)
+        .service(notifications::mark_notification_read)
+        .service(notifications::get_notification_preferences)
+        .service(notifications::update_notification_preferences);
 }

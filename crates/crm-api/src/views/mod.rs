@@ -587,3 +587,5 @@ pub mod leads;
 pub use leads::*;
 pub mod relationships;
 pub use relationships::*;
+pub mod notifications;
+pub use notifications::*;

@@ -61,6 +61,7 @@ impl TestApp {
             sign_in_attempts: NonZeroU32::new(options.sign_in_attempts).expect("non-zero"),
             sign_in_window: Duration::from_secs(900),
             test_clock_file: None,
+            digest_enabled: false,
         };
         let clock: std::sync::Arc<dyn crm_kernel::Clock> = match options.clock {
             Some(fixed) => std::sync::Arc::new(fixed),

@@ -9,5 +9,6 @@ mod deals;
 mod harness;
 mod leads;
 mod matrices;
+mod notifications;
 mod relationships;
 mod world;

@@ -330,6 +330,47 @@ fn tenant_case(op: &str, w: &World) -> Option<Case> {
         "get_deal_timeline" => both(Method::GET, &format!("/deals/{}/timeline", w.deal_a), None),
         "get_contact_deal_summary" => both(Method::GET, &format!("/contacts/{}/deal-summary", w.contact_a), None),
         "get_company_deal_summary" => both(Method::GET, &format!("/companies/{}/deal-summary", w.company_a), None),
+        "list_notifications" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/notifications"), None, nf),
+            Call {
+                must_not_contain: Some(w.notification_a.clone()),
+                ..call(BOwner, Method::GET, format!("/api/workspaces/{b}/notifications"), None, StatusCode::OK)
+            },
+            // Another member of the same workspace sees only their own bell.
+            Call {
+                must_not_contain: Some(w.notification_a.clone()),
+                ..call(Who::AOwner, Method::GET, format!("/api/workspaces/{a}/notifications"), None, StatusCode::OK)
+            },
+        ]),
+        "get_unread_notification_count" => foreign(Method::GET, "/notifications/unread-count", None),
+        "mark_notification_read" => {
+            let tail = format!("/notifications/{}/read", w.notification_a);
+            Case::Calls(vec![
+                call(BOwner, Method::POST, format!("/api/workspaces/{a}{tail}"), None, nf),
+                call(BOwner, Method::POST, format!("/api/workspaces/{b}{tail}"), None, nf),
+                // The viewer's notification is not the owner's to mark.
+                call(Who::AOwner, Method::POST, format!("/api/workspaces/{a}{tail}"), None, nf),
+                call(Who::AManager, Method::POST, format!("/api/workspaces/{a}{tail}"), None, nf),
+            ])
+        }
+        "mark_all_notifications_read" => Case::Calls(vec![
+            call(BOwner, Method::POST, format!("/api/workspaces/{a}/notifications/read-all"), None, nf),
+            // Marking your own bell read leaves other members' unread (snapshot).
+            call(BOwner, Method::POST, format!("/api/workspaces/{b}/notifications/read-all"), None, StatusCode::OK),
+            call(
+                Who::AOwner,
+                Method::POST,
+                format!("/api/workspaces/{a}/notifications/read-all"),
+                None,
+                StatusCode::OK,
+            ),
+        ]),
+        "get_notification_preferences" => foreign(Method::GET, "/settings/notifications", None),
+        "update_notification_preferences" => foreign(
+            Method::PUT,
+            "/settings/notifications",
+            Some(json!({"overdueActivities": false, "staleLeads": false, "staleDeals": false})),
+        ),
         "get_invitation" => Case::Exempt("capability link: the unguessable id is mailed only to the invitee"),
         "list_users" | "ban_user" | "unban_user" => {
             Case::Exempt("platform administration, above workspaces; non-admins get 403 (role matrix)")
@@ -457,6 +498,19 @@ fn role_case(op: &str, w: &World) -> Option<Case> {
         | "get_deal_timeline"
         | "get_contact_deal_summary"
         | "get_company_deal_summary" => Case::Exempt("read-only and open to every member"),
+        "update_notification_preferences" => viewer(
+            Method::PUT,
+            "/settings/notifications",
+            Some(json!({"overdueActivities": false, "staleLeads": true, "staleDeals": true})),
+        ),
+        "list_notifications"
+        | "get_unread_notification_count"
+        | "mark_notification_read"
+        | "mark_all_notifications_read" => Case::Exempt(
+            "every member, viewers included, reads and marks only their own notifications; \
+             another member's is 404 (tenant matrix)",
+        ),
+        "get_notification_preferences" => Case::Exempt("read-only and open to every member"),
         "list_companies"
         | "find_company_duplicates"
         | "get_company"

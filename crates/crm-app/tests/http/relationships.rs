@@ -213,13 +213,13 @@ async fn assigning_to_someone_else_notifies_them_but_self_assignment_does_not() 
         crm_kernel::Actor::User { id: owner_id.parse().expect("id"), role: crm_kernel::Role::Owner },
     );
     let for_mate =
-        crm_store::activities::notifications_for(&db, &scope, mate_id.parse().expect("id")).await.expect("read");
+        crm_store::notifications::notifications_for(&db, &scope, mate_id.parse().expect("id")).await.expect("read");
     let titles: Vec<&str> = for_mate.iter().map(|(_, _, t)| t.as_str()).collect();
     assert_eq!(titles, ["Mine", "Theirs"], "newest first, one per reassignment");
     assert!(for_mate.iter().all(|(kind, _, _)| kind == "activity.assigned"));
     assert_eq!(for_mate[1].1.to_string(), theirs["id"].as_str().expect("id"));
     let for_owner =
-        crm_store::activities::notifications_for(&db, &scope, owner_id.parse().expect("id")).await.expect("read");
+        crm_store::notifications::notifications_for(&db, &scope, owner_id.parse().expect("id")).await.expect("read");
     assert!(for_owner.is_empty(), "assigning to yourself signals nothing");
 }
 

@@ -36,6 +36,8 @@ pub struct World {
     pub lost_stage_a: String,
     pub deal_a: String,
     pub lost_reason_a: String,
+    /// A notification of A's viewer (a lead the owner assigned to them).
+    pub notification_a: String,
     /// Workspace A's token without any `leads:*` scope.
     pub token_a_orders_only: String,
     pub token_b_all: String,
@@ -158,6 +160,17 @@ impl World {
             .await;
         assert_eq!(status, StatusCode::CREATED, "{deal}");
         let (_, reasons) = a_owner.json(Method::GET, &format!("/api/workspaces/{ws_a}/lost-reasons"), None).await;
+        let (status, assigned) = a_owner
+            .json(
+                Method::POST,
+                &format!("/api/workspaces/{ws_a}/leads"),
+                Some(json!({"name": "Lead for the viewer", "assigneeId": a_viewer_id})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{assigned}");
+        let (status, bell) = a_viewer.json(Method::GET, &format!("/api/workspaces/{ws_a}/notifications"), None).await;
+        assert_eq!(status, StatusCode::OK, "{bell}");
+        let notification_a = bell["data"][0]["id"].as_str().expect("the viewer was notified").to_owned();
         Self {
             qualified_lead_a: qualified["id"].as_str().expect("id").to_owned(),
             pipeline_a: pipeline["id"].as_str().expect("id").to_owned(),
@@ -182,6 +195,7 @@ impl World {
             source_a,
             invitation_a: invitation["id"].as_str().expect("id").to_owned(),
             token_a_id,
+            notification_a,
             token_a_orders_only,
             token_b_all,
         }
@@ -211,8 +225,12 @@ impl World {
         let (_, pipelines) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/pipelines"), None).await;
         let (_, deals) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/deals"), None).await;
         let (_, reasons) = self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/lost-reasons"), None).await;
+        let (_, bell) = self.a_viewer.json(Method::GET, &format!("/api/workspaces/{ws}/notifications"), None).await;
+        let (_, digest) =
+            self.a_owner.json(Method::GET, &format!("/api/workspaces/{ws}/settings/notifications"), None).await;
         json!({
             "pipelines": pipelines, "deals": deals, "lostReasons": reasons,
+            "bell": bell, "digest": digest,
             "companies": companies, "contacts": contacts, "activities": activities,
             "workspace": workspace, "members": members, "invitations": invitations, "tokens": tokens,
             "leads": leads, "sources": sources, "audit": audit,

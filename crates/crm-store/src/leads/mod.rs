@@ -3,7 +3,7 @@
 pub mod bulk;
 mod list;
 
-use crm_kernel::{AuditEntry, Email, Scope, StoreError, UserId};
+use crm_kernel::{AuditEntry, Email, Notification, Scope, StoreError, UserId};
 use crm_leads::ports::LeadStore;
 use crm_leads::{ConvertedTo, CustomSource, Lead, LeadName, LeadStatus, Phone, SourceSlug, Tags};
 use sea_orm::sea_query::Expr;
@@ -14,6 +14,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::entities::{lead_sources, leads};
+use crate::notifications::notify;
 use crate::tenancy::in_workspace;
 use crate::{audit, db_err, is_unique_violation, write_txn};
 
@@ -98,10 +99,17 @@ pub(crate) fn lead(r: leads::Model) -> Result<Lead, StoreError> {
 
 #[async_trait::async_trait]
 impl LeadStore for SeaLeadStore {
-    async fn insert_lead(&self, scope: &Scope, lead: &Lead, entry: &AuditEntry) -> Result<(), StoreError> {
+    async fn insert_lead(
+        &self,
+        scope: &Scope,
+        lead: &Lead,
+        entry: &AuditEntry,
+        notice: Option<&Notification>,
+    ) -> Result<(), StoreError> {
         let txn = write_txn(&self.db).await?;
         leads::Entity::insert(row(lead)).exec_without_returning(&txn).await.map_err(db_err)?;
         audit::append(&txn, scope, entry).await?;
+        notify(&txn, scope, notice).await?;
         txn.commit().await.map_err(db_err)
     }
 
@@ -111,6 +119,7 @@ impl LeadStore for SeaLeadStore {
         lead: &Lead,
         expected_updated_at: OffsetDateTime,
         entry: &AuditEntry,
+        notice: Option<&Notification>,
     ) -> Result<bool, StoreError> {
         let txn = write_txn(&self.db).await?;
         let mut active = row(lead);
@@ -130,6 +139,7 @@ impl LeadStore for SeaLeadStore {
             return Ok(false);
         }
         audit::append(&txn, scope, entry).await?;
+        notify(&txn, scope, notice).await?;
         txn.commit().await.map_err(db_err)?;
         Ok(true)
     }

@@ -12,6 +12,7 @@ import { useToast } from '../../components/toastContext';
 import { COMMON_CURRENCIES } from '../../lib/currencies';
 import { setProblemOnForm } from '../../lib/formErrors';
 import { meKey } from '../auth/me';
+import { DigestPreferencesSection } from '../notifications/NotificationSettingsPage';
 import { OwnerOnly } from './OwnerOnly';
 import { useWorkspace, workspaceKeys } from './workspaceContext';
 
@@ -95,10 +96,14 @@ export function SettingsPage() {
             <Link className="btn" to={`/w/${workspace.id}/settings/api-tokens`}>
               API tokens
             </Link>
+            <Link className="btn" to={`/w/${workspace.id}/settings/notifications`}>
+              Notifications
+            </Link>
           </>
         }
       />
       <SettingsForm />
+      <DigestPreferencesSection />
     </OwnerOnly>
   );
 }
