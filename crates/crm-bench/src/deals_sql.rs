@@ -120,6 +120,21 @@ impl DealFilterSql {
 /// `stage_totals`: count, amount and weighted amount per stage.
 #[must_use]
 pub fn totals_statement(workspace: Uuid, filter: &DealFilterSql, currency: &str) -> (String, Vec<Value>) {
+    // A whole pipeline reads the totals the store keeps per stage and
+    // currency (as `SeaDealStore::stage_totals` does).
+    if let (Some(pipeline), None, None, None, None) =
+        (filter.pipeline, filter.stage, filter.owner, filter.stale_before, filter.q.as_ref())
+    {
+        let sql = format!(
+            "SELECT \"stage_id\", CAST(SUM(\"deal_count\") AS BIGINT) AS \"count\", \
+             CAST(SUM(CASE WHEN currency = '{currency}' THEN amount_minor ELSE 0 END) AS BIGINT) AS \"amount\", \
+             CAST(SUM(CASE WHEN currency = '{currency}' THEN weighted_minor ELSE 0 END) AS BIGINT) AS \"weighted\" \
+             FROM \"deal_stage_totals\" WHERE \"workspace_id\" = $1 AND \"stage_id\" IN \
+             (SELECT \"id\" FROM \"pipeline_stages\" WHERE \"workspace_id\" = $1 AND \"pipeline_id\" = $2) \
+             GROUP BY \"stage_id\""
+        );
+        return (sql, vec![workspace.into(), pipeline.into()]);
+    }
     let in_currency = format!("CASE WHEN deals.currency = '{currency}' THEN deals.amount_minor ELSE 0 END");
     let weighted = format!(
         "CAST(SUM((({in_currency}) * (CASE WHEN deals.status = 'open' \
