@@ -2,14 +2,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError, problemMessage } from '../../api/problem';
+import { problemMessage } from '../../api/problem';
 import type { CompanyDuplicateView, CompanyView, MemberView } from '../../api/types';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
+import { ErrorState, LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { ViewerRefusal } from '../../components/ViewerRefusal';
 import { setProblemOnForm } from '../../lib/formErrors';
+import { saveChanges } from '../../lib/saveChanges';
 import { useCanWriteCrm } from '../activities/access';
 import { useMe } from '../auth/me';
 import { useMemberOptions } from '../leads/queries';
@@ -235,23 +237,18 @@ function EditCompany({ company }: { company: CompanyView }) {
         pending={update.isPending}
         cancelTo={detail}
         submitLabel="Save changes"
-        onSubmit={(values, form) => {
-          const body = toUpdateCompanyRequest(values, company);
-          if (Object.keys(body).length === 0) {
-            toast.show('Nothing to save: no field changed');
-            return;
-          }
-          update.mutate(body, {
-            onSuccess: (saved) => {
-              toast.success(`Company “${saved.name}” saved`);
-              navigate(detail);
-            },
-            onError: (error) => {
-              setProblemOnForm(error, form.setError, COMPANY_FORM_FIELDS);
-              toast.error(`Could not save the company: ${problemMessage(error)}`);
-            },
-          });
-        }}
+        onSubmit={(values, form) =>
+          saveChanges({
+            body: toUpdateCompanyRequest(values, company),
+            mutate: update.mutate,
+            toast,
+            noun: 'company',
+            savedName: (saved) => saved.name,
+            onSaved: () => navigate(detail),
+            setError: form.setError,
+            fields: COMPANY_FORM_FIELDS,
+          })
+        }
       />
     </>
   );
@@ -263,20 +260,16 @@ export function CompanyEditPage() {
   const canWrite = useCanWriteCrm();
   const company = useCompany(workspace.id, companyId);
   const base = `/w/${workspace.id}/companies`;
-  if (!canWrite) {
-    return <ViewerRefusal title="Viewers cannot change companies" workspaceName={workspace.name} role={workspace.role} backTo={base} backLabel="Back to companies" />;
-  }
-  if (company.isPending) return <LoadingState label="Loading company…" />;
-  if ([400, 404, 422].some((status) => isApiError(company.error, { status }))) {
-    return (
-      <FullPageMessage title="Company not found">
-        <p>This company does not exist in {workspace.name}.</p>
-        <Link className="btn" to={base}>
-          Back to companies
-        </Link>
-      </FullPageMessage>
-    );
-  }
-  if (company.isError) return <ErrorState error={company.error} onRetry={() => void company.refetch()} />;
-  return <EditCompany key={company.data.id} company={company.data} />;
+  return (
+    <EditGate
+      query={company}
+      noun="company"
+      workspaceName={workspace.name}
+      listPath={base}
+      listLabel="Back to companies"
+      refusal={canWrite ? null : <ViewerRefusal title="Viewers cannot change companies" workspaceName={workspace.name} role={workspace.role} backTo={base} backLabel="Back to companies" />}
+    >
+      {(company) => <EditCompany key={company.id} company={company} />}
+    </EditGate>
+  );
 }

@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../../api/problem';
 import type { CompanyView, ContactView, MemberView } from '../../api/types';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
+import { ErrorState, LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { ViewerRefusal } from '../../components/ViewerRefusal';
 import { useCanWriteCrm } from '../activities/access';
@@ -240,20 +240,16 @@ export function ContactEditPage() {
   const canWrite = useCanWriteCrm();
   const contact = useContact(workspace.id, contactId);
   const base = `/w/${workspace.id}/contacts`;
-  if (!canWrite) {
-    return <ViewerRefusal title="Viewers cannot change contacts" workspaceName={workspace.name} role={workspace.role} backTo={base} backLabel="Back to contacts" />;
-  }
-  if (contact.isPending) return <LoadingState label="Loading contact…" />;
-  if ([400, 404, 422].some((status) => isApiError(contact.error, { status }))) {
-    return (
-      <FullPageMessage title="Contact not found">
-        <p>This contact does not exist in {workspace.name}.</p>
-        <Link className="btn" to={base}>
-          Back to contacts
-        </Link>
-      </FullPageMessage>
-    );
-  }
-  if (contact.isError) return <ErrorState error={contact.error} onRetry={() => void contact.refetch()} />;
-  return <EditContact key={contact.data.id} contact={contact.data} />;
+  return (
+    <EditGate
+      query={contact}
+      noun="contact"
+      workspaceName={workspace.name}
+      listPath={base}
+      listLabel="Back to contacts"
+      refusal={canWrite ? null : <ViewerRefusal title="Viewers cannot change contacts" workspaceName={workspace.name} role={workspace.role} backTo={base} backLabel="Back to contacts" />}
+    >
+      {(contact) => <EditContact key={contact.id} contact={contact} />}
+    </EditGate>
+  );
 }

@@ -2,14 +2,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useState } from 'react';
-import { isApiError, problemMessage } from '../../api/problem';
+import { problemMessage } from '../../api/problem';
 import type { CompanyView, ContactView, MemberView } from '../../api/types';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
+import { ErrorState, LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { ViewerRefusal } from '../../components/ViewerRefusal';
 import { setProblemOnForm } from '../../lib/formErrors';
+import { saveChanges } from '../../lib/saveChanges';
 import { useMe } from '../auth/me';
 import { useCompanyOptions } from '../companies/queries';
 import { useContactOptions } from '../contacts/queries';
@@ -278,23 +280,18 @@ function EditDeal({ deal }: { deal: DealView }) {
         pending={update.isPending}
         cancelTo={detail}
         submitLabel="Save changes"
-        onSubmit={(values, form) => {
-          const body = toUpdateDealRequest(values, deal);
-          if (Object.keys(body).length === 0) {
-            toast.show('Nothing to save: no field changed');
-            return;
-          }
-          update.mutate(body, {
-            onSuccess: (saved) => {
-              toast.success(`Deal “${saved.title}” saved`);
-              navigate(detail);
-            },
-            onError: (error) => {
-              setProblemOnForm(error, form.setError, DEAL_FORM_FIELDS);
-              toast.error(`Could not save the deal: ${problemMessage(error)}`);
-            },
-          });
-        }}
+        onSubmit={(values, form) =>
+          saveChanges({
+            body: toUpdateDealRequest(values, deal),
+            mutate: update.mutate,
+            toast,
+            noun: 'deal',
+            savedName: (saved) => saved.title,
+            onSaved: () => navigate(detail),
+            setError: form.setError,
+            fields: DEAL_FORM_FIELDS,
+          })
+        }
       />
     </>
   );
@@ -305,18 +302,17 @@ export function DealEditPage() {
   const { workspace } = useWorkspace();
   const canWrite = useCanWriteDeals();
   const deal = useDeal(workspace.id, dealId);
-  if (!canWrite) return <Refusal />;
-  if (deal.isPending) return <LoadingState label="Loading deal…" />;
-  if ([400, 404, 422].some((status) => isApiError(deal.error, { status }))) {
-    return (
-      <FullPageMessage title="Deal not found">
-        <p>This deal does not exist in {workspace.name}.</p>
-        <Link className="btn" to={`/w/${workspace.id}/deals`}>
-          Back to deals
-        </Link>
-      </FullPageMessage>
-    );
-  }
-  if (deal.isError) return <ErrorState error={deal.error} onRetry={() => void deal.refetch()} />;
-  return <EditDeal key={deal.data.id} deal={deal.data} />;
+  return (
+    <EditGate
+      query={deal}
+      noun="deal"
+      workspaceName={workspace.name}
+      listPath={`/w/${workspace.id}/deals`}
+      listLabel="Back to deals"
+      refusal={canWrite ? null : <Refusal />}
+    >
+      {/* Keyed so a refetched record re-seeds the form only when another one is opened. */}
+      {(deal) => <EditDeal key={deal.id} deal={deal} />}
+    </EditGate>
+  );
 }

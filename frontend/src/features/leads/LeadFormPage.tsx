@@ -2,13 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError, problemMessage } from '../../api/problem';
+import { problemMessage } from '../../api/problem';
 import type { LeadSourceView, LeadView, MemberView } from '../../api/types';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { setProblemOnForm } from '../../lib/formErrors';
+import { saveChanges } from '../../lib/saveChanges';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { useCanWriteLeads } from './access';
 import {
@@ -240,23 +242,18 @@ function EditLead({ lead }: { lead: LeadView }) {
         pending={update.isPending}
         cancelTo={detail}
         submitLabel="Save changes"
-        onSubmit={(values, form) => {
-          const body = toUpdateRequest(values, lead);
-          if (Object.keys(body).length === 0) {
-            toast.show('Nothing to save: no field changed');
-            return;
-          }
-          update.mutate(body, {
-            onSuccess: (saved) => {
-              toast.success(`Lead “${saved.name}” saved`);
-              navigate(detail);
-            },
-            onError: (error) => {
-              setProblemOnForm(error, form.setError, LEAD_FORM_FIELDS);
-              toast.error(`Could not save the lead: ${problemMessage(error)}`);
-            },
-          });
-        }}
+        onSubmit={(values, form) =>
+          saveChanges({
+            body: toUpdateRequest(values, lead),
+            mutate: update.mutate,
+            toast,
+            noun: 'lead',
+            savedName: (saved) => saved.name,
+            onSaved: () => navigate(detail),
+            setError: form.setError,
+            fields: LEAD_FORM_FIELDS,
+          })
+        }
       />
     </>
   );
@@ -267,19 +264,17 @@ export function LeadEditPage() {
   const { workspace } = useWorkspace();
   const canWrite = useCanWriteLeads();
   const lead = useLead(workspace.id, leadId);
-  if (!canWrite) return <ViewerRefusal />;
-  if (lead.isPending) return <LoadingState label="Loading lead…" />;
-  if ([400, 404, 422].some((status) => isApiError(lead.error, { status }))) {
-    return (
-      <FullPageMessage title="Lead not found">
-        <p>This lead does not exist in {workspace.name}.</p>
-        <Link className="btn" to={`/w/${workspace.id}/leads`}>
-          Back to leads
-        </Link>
-      </FullPageMessage>
-    );
-  }
-  if (lead.isError) return <ErrorState error={lead.error} onRetry={() => void lead.refetch()} />;
-  // Keyed so a refetched lead re-seeds the form only when another lead is opened.
-  return <EditLead key={lead.data.id} lead={lead.data} />;
+  return (
+    <EditGate
+      query={lead}
+      noun="lead"
+      workspaceName={workspace.name}
+      listPath={`/w/${workspace.id}/leads`}
+      listLabel="Back to leads"
+      refusal={canWrite ? null : <ViewerRefusal />}
+    >
+      {/* Keyed so a refetched record re-seeds the form only when another one is opened. */}
+      {(lead) => <EditLead key={lead.id} lead={lead} />}
+    </EditGate>
+  );
 }
