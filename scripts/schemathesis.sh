@@ -156,12 +156,18 @@ export CRM_ST_CACHE_DIR="$ROOT/test-output/.schemathesis"
 echo "schemathesis.sh: running schemathesis against $BASE (workspace $WS)"
 # The session JWT lives 15 minutes and schemathesis does not take renewed
 # cookies from responses: keep the run well below that (ST_MAX_EXAMPLES).
+# `--checks all` also switches on ensure_resource_availability, whatever the
+# config file says; it is excluded here for the reason given in
+# scripts/schemathesis.toml (a link from a new workspace is followed into the
+# pinned one). Two workers make the stateful phase's order vary between runs,
+# so a check that only some orders reach must be settled here, not by luck.
 set +e
 # shellcheck disable=SC2086
 "$SCHEMATHESIS" --config-file "$CONFIG" --no-color \
   run "$BASE/api-docs/openapi.json" \
   --url "$BASE" \
   --checks all \
+  --exclude-checks ensure_resource_availability \
   --max-examples "${ST_MAX_EXAMPLES:-30}" \
   --seed "${ST_SEED:-20261125}" \
   --workers 2 \
