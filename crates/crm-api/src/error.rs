@@ -114,6 +114,17 @@ impl ApiError {
         Self::invalid(vec![FieldError::new(field, code, message)])
     }
 
+    /// `contact.email_taken`, naming the contact that has the email.
+    fn email_taken(id: uuid::Uuid, name: &str, detail: String) -> Self {
+        Self {
+            extensions: Some(Box::new(Extensions {
+                existing: Some(serde_json::json!({ "id": id, "name": name })),
+                ..Extensions::default()
+            })),
+            ..Self::new(StatusCode::CONFLICT, "contact.email_taken", "Email already used", detail)
+        }
+    }
+
     #[must_use]
     pub fn unauthenticated() -> Self {
         Self::new(StatusCode::UNAUTHORIZED, "auth.unauthenticated", "Not signed in", "sign in to continue")
@@ -243,13 +254,7 @@ impl From<crm_contacts::ContactError> for ApiError {
             ),
             E::OwnerNotFound => Self::new(S::NOT_FOUND, "owner.not_found", "Owner not found", detail),
             E::CompanyNotFound => Self::new(S::NOT_FOUND, "company.not_found", "Company not found", detail),
-            E::EmailTaken { id, name } => Self {
-                extensions: Some(Box::new(Extensions {
-                    existing: Some(serde_json::json!({ "id": id, "name": name })),
-                    ..Extensions::default()
-                })),
-                ..Self::new(S::CONFLICT, "contact.email_taken", "Email already used", detail)
-            },
+            E::EmailTaken { id, name } => Self::email_taken(id, &name, detail),
             E::PossibleDuplicates(list) => Self {
                 extensions: Some(Box::new(Extensions {
                     duplicates: serde_json::to_value(
@@ -333,13 +338,7 @@ impl From<crm_deals::DealError> for ApiError {
                 Self::new(S::UNPROCESSABLE_ENTITY, "lead.not_qualified", "Lead is not qualified", detail)
             }
             E::AlreadyConverted => Self::new(S::CONFLICT, "lead.already_converted", "Already converted", detail),
-            E::EmailTaken { id, name } => Self {
-                extensions: Some(Box::new(Extensions {
-                    existing: Some(serde_json::json!({ "id": id, "name": name })),
-                    ..Extensions::default()
-                })),
-                ..Self::new(S::CONFLICT, "contact.email_taken", "Email already used", detail)
-            },
+            E::EmailTaken { id, name } => Self::email_taken(id, &name, detail),
             E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
             E::Conflict => Self::new(S::CONFLICT, "record.conflict", "Changed concurrently", detail),
             E::Store(e) => Self::internal(&e),

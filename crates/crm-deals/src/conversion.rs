@@ -20,9 +20,9 @@ use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::error::DealError;
-use crate::model::{Deal, NewDeal, Pipeline};
+use crate::model::{Deal, NewDeal};
 use crate::ports::{DealStore, PipelineStore};
-use crate::service::{DealService, require_write};
+use crate::service::{DealService, find_pipeline, require_write};
 
 /// Mailbox providers whose domain says nothing about the lead's company.
 const FREE_MAIL: &[&str] = &[
@@ -182,15 +182,6 @@ impl ConversionService {
         Ok(lead)
     }
 
-    async fn pipeline(&self, scope: &Scope, id: Option<Uuid>) -> Result<Pipeline, DealError> {
-        let all = self.pipelines.pipelines(scope).await?;
-        match id {
-            Some(id) => all.into_iter().find(|p| p.id == id),
-            None => all.into_iter().next(),
-        }
-        .ok_or(DealError::NotFound("pipeline"))
-    }
-
     fn contact_draft(lead: &Lead, company_id: Option<Uuid>, now: OffsetDateTime) -> Contact {
         Contact {
             id: Uuid::now_v7(),
@@ -281,7 +272,7 @@ impl ConversionService {
             (Some(_), false) => Proposal::Link,
         };
         let linked_company = company_candidates.first().map(|(c, _)| c.id).or(company.as_ref().map(|c| c.id));
-        let pipeline = self.pipeline(scope, None).await?;
+        let pipeline = find_pipeline(self.pipelines.as_ref(), scope, None).await?;
         let currency = self.deals.workspace_currency(scope).await?;
         let deal = DealService::draft(scope, &pipeline, currency, &Self::deal_input(&lead, None), now)?;
         Ok(ConversionPlan {
@@ -345,7 +336,7 @@ impl ConversionService {
             }
         };
 
-        let pipeline = self.pipeline(scope, choices.pipeline_id).await?;
+        let pipeline = find_pipeline(self.pipelines.as_ref(), scope, choices.pipeline_id).await?;
         let currency = self.deals.workspace_currency(scope).await?;
         let mut deal = DealService::draft(scope, &pipeline, currency, &Self::deal_input(&lead, Some(choices)), now)?;
         deal.lead_id = Some(lead.id);

@@ -215,6 +215,15 @@ pub struct StageTotals {
     pub weighted_minor: i64,
 }
 
+impl StageTotals {
+    /// Adds another group's count and sums (saturating).
+    pub fn add(&mut self, other: &Self) {
+        self.count += other.count;
+        self.amount_minor = self.amount_minor.saturating_add(other.amount_minor);
+        self.weighted_minor = self.weighted_minor.saturating_add(other.weighted_minor);
+    }
+}
+
 /// A column of the board: its stage, totals and first page of deals.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BoardColumn {

@@ -137,6 +137,16 @@ impl DealService {
 
     async fn snapshots(&self, scope: &Scope, deals: Vec<Deal>) -> Result<Vec<DealSnapshot>, DealError> {
         let (_, stages) = self.context(scope).await?;
+        self.snapshots_with(scope, deals, &stages).await
+    }
+
+    /// Snapshots with the workspace's stages already at hand.
+    async fn snapshots_with(
+        &self,
+        scope: &Scope,
+        deals: Vec<Deal>,
+        stages: &HashMap<Uuid, Stage>,
+    ) -> Result<Vec<DealSnapshot>, DealError> {
         let reasons = if deals.iter().any(|d| matches!(d.loss, Some(LossReason::Listed(_)))) {
             self.pipelines.lost_reasons(scope).await?
         } else {
@@ -144,7 +154,7 @@ impl DealService {
         };
         let names = self.names(scope, &deals).await?;
         let now = self.clock.now();
-        deals.into_iter().map(|d| Self::snapshot(d, &stages, &reasons, &names, now)).collect()
+        deals.into_iter().map(|d| Self::snapshot(d, stages, &reasons, &names, now)).collect()
     }
 
     async fn names(&self, scope: &Scope, deals: &[Deal]) -> Result<LinkNames, DealError> {
@@ -158,6 +168,15 @@ impl DealService {
 
     async fn one(&self, scope: &Scope, deal: Deal) -> Result<DealSnapshot, DealError> {
         self.snapshots(scope, vec![deal]).await?.pop().ok_or(DealError::NotFound("deal"))
+    }
+
+    async fn one_with(
+        &self,
+        scope: &Scope,
+        deal: Deal,
+        stages: &HashMap<Uuid, Stage>,
+    ) -> Result<DealSnapshot, DealError> {
+        self.snapshots_with(scope, vec![deal], stages).await?.pop().ok_or(DealError::NotFound("deal"))
     }
 
     // ---- pipelines -------------------------------------------------------
@@ -175,12 +194,7 @@ impl DealService {
     /// `Forbidden`, `NotFound`, `Store`.
     pub async fn pipeline(&self, scope: &Scope, id: Option<Uuid>) -> Result<Pipeline, DealError> {
         require_read(scope)?;
-        let all = self.pipelines.pipelines(scope).await?;
-        match id {
-            Some(id) => all.into_iter().find(|p| p.id == id),
-            None => all.into_iter().next(),
-        }
-        .ok_or(DealError::NotFound("pipeline"))
+        find_pipeline(self.pipelines.as_ref(), scope, id).await
     }
 
     /// A new pipeline with one open stage, won and lost.
@@ -580,37 +594,45 @@ impl DealService {
         let filter = normalise(DealFilter { pipeline_id: Some(pipeline_id), ..filter });
         let totals: HashMap<Uuid, StageTotals> =
             self.deals.stage_totals(scope, &filter, currency, now).await?.into_iter().collect();
-        let reasons = self.pipelines.lost_reasons(scope).await?;
-        let mut columns = Vec::with_capacity(pipeline.stages.len());
+        // One page per non-empty column, then one snapshot pass (names and
+        // lost reasons read once for the whole board).
+        let mut pages = Vec::with_capacity(pipeline.stages.len());
+        let mut rows = Vec::new();
         for stage in &pipeline.stages {
             let stage_totals = totals.get(&stage.id).copied().unwrap_or_default();
-            let (deals, next) = if stage_totals.count == 0 {
-                (Vec::new(), None)
-            } else {
+            let mut next = None;
+            let mut taken = 0;
+            if stage_totals.count > 0 {
                 let query = DealQuery {
                     filter: DealFilter { stage_id: Some(stage.id), ..filter.clone() },
                     before: None,
                     limit,
                     now,
                 };
-                let mut rows = self.deals.list_deals(scope, &query).await?;
-                let more = rows.len() > usize::from(limit.get());
-                rows.truncate(usize::from(limit.get()));
-                let next = if more { rows.last().map(|d| d.id) } else { None };
-                let names = self.names(scope, &rows).await?;
-                let snaps = rows
-                    .into_iter()
-                    .map(|d| Self::snapshot(d, &stages, &reasons, &names, now))
-                    .collect::<Result<Vec<_>, _>>()?;
-                (snaps, next)
-            };
-            columns.push(BoardColumn { stage: stage.clone(), totals: stage_totals, deals, next });
+                let mut page = self.deals.list_deals(scope, &query).await?;
+                if page.len() > usize::from(limit.get()) {
+                    page.truncate(usize::from(limit.get()));
+                    next = page.last().map(|d| d.id);
+                }
+                taken = page.len();
+                rows.extend(page);
+            }
+            pages.push((stage, stage_totals, taken, next));
         }
-        let totals = columns.iter().fold(StageTotals::default(), |acc, c| StageTotals {
-            count: acc.count + c.totals.count,
-            amount_minor: acc.amount_minor.saturating_add(c.totals.amount_minor),
-            weighted_minor: acc.weighted_minor.saturating_add(c.totals.weighted_minor),
-        });
+        let mut snapshots = self.snapshots_with(scope, rows, &stages).await?.into_iter();
+        let columns: Vec<BoardColumn> = pages
+            .into_iter()
+            .map(|(stage, totals, taken, next)| BoardColumn {
+                stage: stage.clone(),
+                totals,
+                deals: snapshots.by_ref().take(taken).collect(),
+                next,
+            })
+            .collect();
+        let mut totals = StageTotals::default();
+        for column in &columns {
+            totals.add(&column.totals);
+        }
         Ok(Board { pipeline, currency, columns, totals })
     }
 
@@ -649,9 +671,7 @@ impl DealService {
                     continue;
                 }
             };
-            target.count += totals.count;
-            target.amount_minor = target.amount_minor.saturating_add(totals.amount_minor);
-            target.weighted_minor = target.weighted_minor.saturating_add(totals.weighted_minor);
+            target.add(&totals);
         }
         let limit = Limit::parse(10).unwrap_or_default();
         let open_deals =
@@ -666,7 +686,8 @@ impl DealService {
     /// `Forbidden`, `NotFound`, `Invalid`, `OwnerNotFound`, `Conflict`, `Store`.
     pub async fn update(&self, scope: &Scope, id: Uuid, changes: DealChanges) -> Result<DealSnapshot, DealError> {
         require_write(scope)?;
-        self.rewrite(scope, id, |current, _| {
+        let (_, stages) = self.context(scope).await?;
+        self.rewrite(scope, id, &stages, |current, _| {
             let mut next = current.clone();
             let mut changed = Vec::new();
             let mut errors = Errors::default();
@@ -770,7 +791,7 @@ impl DealService {
         let (_, stages) = self.context(scope).await?;
         let target = stages.get(&to.stage_id).cloned().ok_or(DealError::NotFound("stage"))?;
         let loss = if target.kind == StageKind::Lost { Some(self.loss_reason(scope, &to).await?) } else { None };
-        self.rewrite(scope, id, |current, now| {
+        self.rewrite(scope, id, &stages, |current, now| {
             if current.status.is_closed() {
                 return Err(DealError::Closed(current.status.as_str()));
             }
@@ -829,8 +850,8 @@ impl DealService {
     /// `Forbidden`, `NotFound`, `NotClosed`, `Invalid`, `Conflict`, `Store`.
     pub async fn reopen(&self, scope: &Scope, id: Uuid, stage: Option<Uuid>) -> Result<DealSnapshot, DealError> {
         require_write(scope)?;
-        let (pipelines, _) = self.context(scope).await?;
-        self.rewrite(scope, id, |current, _| {
+        let (pipelines, stages) = self.context(scope).await?;
+        self.rewrite(scope, id, &stages, |current, _| {
             if !current.status.is_closed() {
                 return Err(DealError::NotClosed);
             }
@@ -854,10 +875,12 @@ impl DealService {
 
     /// Reads, applies `change`, checks links, writes with optimistic
     /// concurrency (retrying on a concurrent write), audits and notifies.
+    /// `stages` are the workspace's, read once by the caller.
     async fn rewrite(
         &self,
         scope: &Scope,
         id: Uuid,
+        stages: &HashMap<Uuid, Stage>,
         change: impl Fn(&Deal, OffsetDateTime) -> Result<(Deal, String), DealError>,
     ) -> Result<DealSnapshot, DealError> {
         for _ in 0..3 {
@@ -867,7 +890,7 @@ impl DealService {
             let now = self.clock.now().max(current.updated_at + time::Duration::microseconds(1));
             let (mut next, summary) = change(&current, now)?;
             if summary.is_empty() {
-                return self.one(scope, current).await;
+                return self.one_with(scope, current, stages).await;
             }
             self.check_links(
                 scope,
@@ -882,7 +905,7 @@ impl DealService {
             let notification =
                 if next.owner_id == current.owner_id { None } else { owner_notification(scope, &next, now) };
             if self.deals.update_deal(scope, &next, current.updated_at, &audit, notification.as_ref()).await? {
-                return self.one(scope, next).await;
+                return self.one_with(scope, next, stages).await;
             }
         }
         Err(DealError::Conflict)
@@ -896,6 +919,20 @@ impl DealService {
         require_read(scope)?;
         Ok(self.deals.count_open_owned(scope, user).await?)
     }
+}
+
+/// `id`, or the workspace's first pipeline (where new deals go by default).
+pub(crate) async fn find_pipeline(
+    store: &dyn PipelineStore,
+    scope: &Scope,
+    id: Option<Uuid>,
+) -> Result<Pipeline, DealError> {
+    let all = store.pipelines(scope).await?;
+    match id {
+        Some(id) => all.into_iter().find(|p| p.id == id),
+        None => all.into_iter().next(),
+    }
+    .ok_or(DealError::NotFound("pipeline"))
 }
 
 fn normalise(filter: DealFilter) -> DealFilter {

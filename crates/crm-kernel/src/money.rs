@@ -80,12 +80,6 @@ impl Money {
         let rounded = (scaled + if scaled >= 0 { 50 } else { -50 }) / 100;
         Self { minor: i64::try_from(rounded).unwrap_or(i64::MAX), currency: self.currency }
     }
-
-    /// The sum of two amounts in the same currency, saturating.
-    #[must_use]
-    pub fn saturating_add(&self, other: i64) -> Self {
-        Self { minor: self.minor.saturating_add(other), currency: self.currency }
-    }
 }
 
 /// The decimal string: `1234.50` for EUR, `1234` for JPY.
@@ -95,10 +89,9 @@ impl fmt::Display for Money {
         if exponent == 0 {
             return write!(f, "{}", self.minor);
         }
-        let unit = 10_i64.pow(exponent);
+        let unit = 10_u64.pow(exponent);
         let sign = if self.minor < 0 { "-" } else { "" };
         let abs = self.minor.unsigned_abs();
-        let unit = unit.unsigned_abs();
         write!(f, "{sign}{}.{:0width$}", abs / unit, abs % unit, width = exponent as usize)
     }
 }

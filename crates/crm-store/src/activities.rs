@@ -14,7 +14,7 @@ use crate::entities::{activities, companies, contacts, deals, leads};
 // `crate::notifications`; re-exported so existing callers keep their paths.
 pub use crate::notifications::notifications_for;
 pub(crate) use crate::notifications::notify;
-use crate::tenancy::in_workspace;
+use crate::tenancy::{id_exists, in_workspace};
 use crate::{audit, db_err, write_txn};
 
 #[derive(Clone)]
@@ -186,45 +186,12 @@ impl ActivityStore for SeaActivityStore {
     }
 
     async fn link_exists(&self, scope: &Scope, kind: LinkKind, id: Uuid) -> Result<bool, StoreError> {
-        let found = match kind {
-            LinkKind::Lead => {
-                in_workspace::<leads::Entity>(scope)
-                    .filter(leads::Column::Id.eq(id))
-                    .select_only()
-                    .column(leads::Column::Id)
-                    .into_tuple::<Uuid>()
-                    .one(&self.db)
-                    .await
-            }
-            LinkKind::Contact => {
-                in_workspace::<contacts::Entity>(scope)
-                    .filter(contacts::Column::Id.eq(id))
-                    .select_only()
-                    .column(contacts::Column::Id)
-                    .into_tuple::<Uuid>()
-                    .one(&self.db)
-                    .await
-            }
-            LinkKind::Company => {
-                in_workspace::<companies::Entity>(scope)
-                    .filter(companies::Column::Id.eq(id))
-                    .select_only()
-                    .column(companies::Column::Id)
-                    .into_tuple::<Uuid>()
-                    .one(&self.db)
-                    .await
-            }
-            LinkKind::Deal => {
-                in_workspace::<deals::Entity>(scope)
-                    .filter(deals::Column::Id.eq(id))
-                    .select_only()
-                    .column(deals::Column::Id)
-                    .into_tuple::<Uuid>()
-                    .one(&self.db)
-                    .await
-            }
-        };
-        Ok(found.map_err(db_err)?.is_some())
+        match kind {
+            LinkKind::Lead => id_exists::<leads::Entity>(&self.db, scope, id).await,
+            LinkKind::Contact => id_exists::<contacts::Entity>(&self.db, scope, id).await,
+            LinkKind::Company => id_exists::<companies::Entity>(&self.db, scope, id).await,
+            LinkKind::Deal => id_exists::<deals::Entity>(&self.db, scope, id).await,
+        }
     }
 
     async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {

@@ -161,22 +161,6 @@ fn filtered(scope: &Scope, f: &DealFilter, now: OffsetDateTime) -> Select<deals:
     select
 }
 
-async fn exists<E: crate::tenancy::TenantEntity>(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    id: Uuid,
-) -> Result<bool, StoreError> {
-    let found = in_workspace::<E>(scope)
-        .filter(E::id_column().eq(id))
-        .select_only()
-        .column(E::id_column())
-        .into_tuple::<Uuid>()
-        .one(db)
-        .await
-        .map_err(db_err)?;
-    Ok(found.is_some())
-}
-
 /// `(stage_id, currency, count, amount_minor, weighted_minor)`.
 type TotalsRow = (Uuid, String, i64, i64, i64);
 
@@ -396,13 +380,10 @@ impl PipelineStore for SeaDealStore {
         entry: &AuditEntry,
     ) -> Result<StageRemoval, StoreError> {
         let txn = write_txn(&self.db).await?;
-        let in_stage = || {
+        if let Some(target) = move_to {
             deals::Entity::update_many()
                 .filter(deals::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
                 .filter(deals::Column::StageId.eq(stage.id))
-        };
-        if let Some(target) = move_to {
-            in_stage()
                 .col_expr(deals::Column::StageId, Expr::value(target.id))
                 .col_expr(deals::Column::PipelineId, Expr::value(target.pipeline_id))
                 .col_expr(deals::Column::UpdatedAt, Expr::value(at))
@@ -647,11 +628,11 @@ impl DealStore for SeaDealStore {
     }
 
     async fn contact_exists(&self, scope: &Scope, id: Uuid) -> Result<bool, StoreError> {
-        exists::<contacts::Entity>(&self.db, scope, id).await
+        crate::tenancy::id_exists::<contacts::Entity>(&self.db, scope, id).await
     }
 
     async fn company_exists(&self, scope: &Scope, id: Uuid) -> Result<bool, StoreError> {
-        exists::<companies::Entity>(&self.db, scope, id).await
+        crate::tenancy::id_exists::<companies::Entity>(&self.db, scope, id).await
     }
 
     async fn is_member(&self, scope: &Scope, user: UserId) -> Result<bool, StoreError> {

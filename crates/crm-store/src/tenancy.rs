@@ -102,6 +102,27 @@ pub fn api_token_by_hash(hash: &str) -> Select<api_tokens::Entity> {
 
 /// Whether `user` is a member of the scope's workspace (assignees, owners).
 ///
+/// Whether a row of `E` with this id is in the scope's workspace (links are
+/// validated with it: another workspace's id is "not found").
+///
+/// # Errors
+/// `StoreError` on storage failure.
+pub async fn id_exists<E: TenantEntity>(
+    db: &impl sea_orm::ConnectionTrait,
+    scope: &Scope,
+    id: uuid::Uuid,
+) -> Result<bool, crm_kernel::StoreError> {
+    let found = in_workspace::<E>(scope)
+        .filter(E::id_column().eq(id))
+        .select_only()
+        .column(E::id_column())
+        .into_tuple::<uuid::Uuid>()
+        .one(db)
+        .await
+        .map_err(crate::db_err)?;
+    Ok(found.is_some())
+}
+
 /// # Errors
 /// `StoreError` on storage failure.
 pub async fn is_member(

@@ -59,12 +59,8 @@ pub async fn convert_lead(
     body: Body<ConvertLeadRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let b = body.into_inner();
-    let contact = choice("contact", &b.contact)?;
-    if contact == Choice::Skip {
-        return Err(ApiError::field("contact", "required", "a conversion creates or links a contact"));
-    }
     let choices = ConversionChoices {
-        contact,
+        contact: choice("contact", &b.contact)?,
         company: choice("company", &b.company)?,
         deal_title: b.deal.title,
         deal_amount: b.deal.amount,
