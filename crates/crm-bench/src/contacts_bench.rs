@@ -66,6 +66,64 @@ impl Session {
     }
 }
 
+impl Session {
+    /// Starts `crm serve` (`crm_bin`, else the `crm` next to this binary) on
+    /// a free port against `database_url`, waits until it is ready and signs
+    /// in as `email`. The server stops when the returned [`Server`] drops;
+    /// the caller removes the returned data dir.
+    pub(crate) async fn start(
+        crm_bin: Option<&std::path::Path>,
+        database_url: &str,
+        tag: &str,
+        email: &str,
+        password: &str,
+    ) -> Result<(Server, Self, std::path::PathBuf)> {
+        let crm = match crm_bin {
+            Some(p) => p.to_path_buf(),
+            None => std::env::current_exe()?.with_file_name("crm"),
+        };
+        let data_dir = std::env::temp_dir().join(format!("crm-bench-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(&data_dir)?;
+        let port = free_port()?;
+        let child = Command::new(&crm)
+            .arg("serve")
+            .env("DATABASE_URL", database_url)
+            .env("CRM_ADDR", format!("127.0.0.1:{port}"))
+            .env("CRM_DATA_DIR", data_dir.display().to_string())
+            .env("CRM_SECRET", "crm-bench-secret-0123456789abcdefghijklmnop")
+            .env("CRM_DIGEST_ENABLED", "false")
+            .env("CRM_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .with_context(|| format!("starting {} serve (build it: cargo build --release --bin crm)", crm.display()))?;
+        let server = Server(child);
+        let client = reqwest::Client::builder().cookie_store(true).timeout(Duration::from_secs(30)).build()?;
+        let base = format!("http://127.0.0.1:{port}");
+        let ready_deadline = Instant::now() + Duration::from_secs(60);
+        while !client.get(format!("{base}/readyz")).send().await.is_ok_and(|r| r.status().is_success()) {
+            if Instant::now() > ready_deadline {
+                bail!("the server did not become ready in 60 s");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let signed_in = client
+            .post(format!("{base}/api/auth/sign-in"))
+            .json(&serde_json::json!({ "email": email, "password": password }))
+            .send()
+            .await?;
+        let cookies: Vec<String> = signed_in
+            .cookies()
+            .map(|c| c.name().to_owned())
+            .filter(|n| n == "crm_session" || n == "crm_csrf")
+            .collect();
+        if !signed_in.status().is_success() || cookies.len() != 2 {
+            bail!("sign-in as {email} failed: {} (cookies {cookies:?})", signed_in.status());
+        }
+        Ok((server, Self { client, base }, data_dir))
+    }
+}
+
 async fn one_uuid(db: &DatabaseConnection, sql_text: &str, values: Vec<sea_orm::Value>) -> Result<Uuid> {
     sql::uuids(db, sql_text, values).await?.first().copied().with_context(|| format!("no row: {sql_text}"))
 }
@@ -227,51 +285,12 @@ pub async fn run(args: ContactsBenchArgs) -> Result<()> {
     .await?;
 
     // The server, and a browser session.
-    let crm = match &args.crm_bin {
-        Some(p) => p.clone(),
-        None => std::env::current_exe()?.with_file_name("crm"),
-    };
-    let data_dir = std::env::temp_dir().join(format!("crm-bench-contacts-{}", std::process::id()));
-    std::fs::create_dir_all(&data_dir)?;
-    let port = free_port()?;
-    let child = Command::new(&crm)
-        .arg("serve")
-        .env("DATABASE_URL", &args.database_url)
-        .env("CRM_ADDR", format!("127.0.0.1:{port}"))
-        .env("CRM_DATA_DIR", data_dir.display().to_string())
-        .env("CRM_SECRET", "crm-bench-secret-0123456789abcdefghijklmnop")
-        .env("CRM_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .with_context(|| format!("starting {} serve (build it: cargo build --release --bin crm)", crm.display()))?;
-    let server = Server(child);
+    let (server, session, data_dir) =
+        Session::start(args.crm_bin.as_deref(), &args.database_url, "contacts", &owner_email, &args.password).await?;
     let pid = server.0.id();
-    let client = reqwest::Client::builder().cookie_store(true).timeout(Duration::from_secs(30)).build()?;
-    let base = format!("http://127.0.0.1:{port}");
-    let ready_deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if client.get(format!("{base}/readyz")).send().await.is_ok_and(|r| r.status().is_success()) {
-            break;
-        }
-        if Instant::now() > ready_deadline {
-            bail!("the server did not become ready in 60 s");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let signed_in = client
-        .post(format!("{base}/api/auth/sign-in"))
-        .json(&serde_json::json!({ "email": owner_email, "password": args.password }))
-        .send()
-        .await?;
-    let cookies: Vec<String> =
-        signed_in.cookies().map(|c| c.name().to_owned()).filter(|n| n == "crm_session" || n == "crm_csrf").collect();
-    if !signed_in.status().is_success() || cookies.len() != 2 {
-        bail!("sign-in as {owner_email} failed: {} (cookies {cookies:?})", signed_in.status());
-    }
     let rss_idle = memory(pid).map_or(0.0, |(rss, _)| rss as f64 / 1024.0);
     let probe = RssProbe::start(pid);
-    let session = Arc::new(Session { client, base });
+    let session = Arc::new(session);
     let limit = args.limit;
     let (warm, n) = (args.warmup, args.iterations);
     let contacts_path = format!("/api/workspaces/{workspace}/contacts?limit={limit}");

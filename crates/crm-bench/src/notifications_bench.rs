@@ -4,17 +4,18 @@
 //! against the same SQL run directly (the floor).
 
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
+
+use crate::contacts_bench::Session;
 use clap::Args;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, Value};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::bench::{Row, Server, explain, free_port, timed};
+use crate::bench::{Row, explain, timed};
 use crate::stats::percentiles;
 
 const PASSWORD: &str = "crm-bench-password-1";
@@ -150,42 +151,9 @@ pub async fn run(args: NotificationsBenchArgs) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
 
-    let crm = match &args.crm_bin {
-        Some(p) => p.clone(),
-        None => std::env::current_exe()?.with_file_name("crm"),
-    };
-    std::fs::create_dir_all(&data_dir)?;
-    let port = free_port()?;
-    let child = Command::new(&crm)
-        .arg("serve")
-        .env("DATABASE_URL", &args.database_url)
-        .env("CRM_ADDR", format!("127.0.0.1:{port}"))
-        .env("CRM_DATA_DIR", data_dir.display().to_string())
-        .env("CRM_SECRET", "crm-bench-secret-0123456789abcdefghijklmnop")
-        .env("CRM_DIGEST_ENABLED", "false")
-        .env("CRM_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .with_context(|| format!("starting {} serve", crm.display()))?;
-    let server = Server(child);
-    let client = reqwest::Client::builder().cookie_store(true).timeout(Duration::from_secs(30)).build()?;
-    let base = format!("http://127.0.0.1:{port}");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !client.get(format!("{base}/readyz")).send().await.is_ok_and(|r| r.status().is_success()) {
-        if Instant::now() > deadline {
-            bail!("the server did not become ready in 60 s");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let signed_in = client
-        .post(format!("{base}/api/auth/sign-in"))
-        .json(&serde_json::json!({ "email": owner_email, "password": PASSWORD }))
-        .send()
-        .await?;
-    if !signed_in.status().is_success() {
-        bail!("sign-in failed: {}", signed_in.status());
-    }
+    let (server, session, _) =
+        Session::start(args.crm_bin.as_deref(), &args.database_url, "notifications", &owner_email, PASSWORD).await?;
+    let (client, base) = (session.client, session.base);
     let client = Arc::new(client);
     let get = |path: String| {
         let (client, base) = (client.clone(), base.clone());
