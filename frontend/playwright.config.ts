@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
  * CRM_TEST_MAILDIR (started by whoever runs the suite).
  */
 const here = import.meta.dirname;
-const port = 18080;
+const port = Number(process.env.CRM_E2E_PORT ?? 18080);
 const baseURL = `http://127.0.0.1:${port}`;
 const bin = resolve(here, process.env.CRM_BIN ?? '../target/debug/crm');
 
