@@ -478,7 +478,7 @@ pub async fn run(args: BenchArgs) -> Result<()> {
                     time::Duration::seconds(1),
                 );
                 let mut lead = generator.batch(1).pop().context("one lead")?;
-                lead.id = Uuid::now_v7();
+                lead.id = crm_kernel::LeadId::new();
                 (lead.created_at, lead.updated_at, lead.last_activity_at) = (now, now, now);
                 sql::insert(&db, &lead).await
             }

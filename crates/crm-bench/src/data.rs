@@ -271,7 +271,7 @@ impl LeadGenerator {
         let last_activity_at = updated_at;
         let company = self.company();
         Lead {
-            id,
+            id: id.into(),
             workspace_id: self.workspace,
             name: LeadName::from_trusted(name),
             email,

@@ -117,7 +117,7 @@ pub async fn detail(db: &DatabaseConnection, workspace: Uuid, id: Uuid) -> Resul
 /// The row values `crm-store`'s `row()` writes for a lead.
 fn values(lead: &Lead) -> Vec<Value> {
     vec![
-        lead.id.into(),
+        lead.id.as_uuid().into(),
         lead.workspace_id.as_uuid().into(),
         lead.name.as_str().to_owned().into(),
         lead.name.as_str().to_lowercase().into(),

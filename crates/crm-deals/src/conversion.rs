@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crm_contacts::ports::ContactStore;
 use crm_contacts::values::{CompanyStatus, Domain, name_key};
 use crm_contacts::{Company, Contact, DuplicateReason};
-use crm_kernel::{AuditEntry, Clock, FieldError, Scope, StoreError};
+use crm_kernel::{AuditEntry, Clock, CompanyId, ContactId, DealId, FieldError, LeadId, Scope, StoreError};
 use crm_leads::ports::LeadStore;
 use crm_leads::{ConvertedTo, Lead, LeadStatus};
 use time::{Date, OffsetDateTime};
@@ -100,7 +100,7 @@ pub struct ConversionChoices {
 /// What a conversion did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Converted {
-    pub lead_id: Uuid,
+    pub lead_id: LeadId,
     pub to: ConvertedTo,
     pub contact_created: bool,
     pub company_created: bool,
@@ -176,7 +176,7 @@ impl ConversionService {
         Self { leads, contacts, deals, pipelines, store, clock }
     }
 
-    async fn lead(&self, scope: &Scope, id: Uuid) -> Result<Lead, DealError> {
+    async fn lead(&self, scope: &Scope, id: LeadId) -> Result<Lead, DealError> {
         let lead = self.leads.find_lead(scope, id).await?.ok_or(DealError::NotFound("lead"))?;
         convertible(&lead)?;
         Ok(lead)
@@ -240,7 +240,7 @@ impl ConversionService {
     ///
     /// # Errors
     /// `Forbidden`, `NotFound`, `LeadNotQualified`, `AlreadyConverted`, `Store`.
-    pub async fn preview(&self, scope: &Scope, lead_id: Uuid) -> Result<ConversionPlan, DealError> {
+    pub async fn preview(&self, scope: &Scope, lead_id: LeadId) -> Result<ConversionPlan, DealError> {
         require_write(scope)?;
         let lead = self.lead(scope, lead_id).await?;
         let now = self.clock.now();
@@ -296,7 +296,7 @@ impl ConversionService {
     pub async fn convert(
         &self,
         scope: &Scope,
-        lead_id: Uuid,
+        lead_id: LeadId,
         choices: &ConversionChoices,
     ) -> Result<Converted, DealError> {
         require_write(scope)?;
@@ -339,11 +339,15 @@ impl ConversionService {
         let pipeline = find_pipeline(self.pipelines.as_ref(), scope, choices.pipeline_id).await?;
         let currency = self.deals.workspace_currency(scope).await?;
         let mut deal = DealService::draft(scope, &pipeline, currency, &Self::deal_input(&lead, Some(choices)), now)?;
-        deal.lead_id = Some(lead.id);
+        deal.lead_id = Some(lead.id.as_uuid());
         deal.contact_id = Some(contact_id);
         deal.company_id = company_id;
 
-        let to = ConvertedTo { contact_id, company_id, deal_id: deal.id };
+        let to = ConvertedTo {
+            contact_id: ContactId::from_uuid(contact_id),
+            company_id: company_id.map(CompanyId::from_uuid),
+            deal_id: DealId::from_uuid(deal.id),
+        };
         let mut converted = lead.clone();
         converted.status = LeadStatus::Converted;
         converted.converted_at = Some(now);
@@ -356,7 +360,7 @@ impl ConversionService {
             scope,
             "lead.converted",
             "lead",
-            lead.id,
+            lead.id.as_uuid(),
             format!(
                 "Converted: contact {}, company {}, deal {}",
                 verb(new_contact.is_some()),
@@ -395,7 +399,7 @@ impl ConversionService {
     /// Why a conversion could not go ahead: when the lead was converted (or
     /// changed) meanwhile, that is the answer, whatever else collided (the
     /// winner's contact has the same email); otherwise `fallback`.
-    async fn explain(&self, scope: &Scope, lead_id: Uuid, fallback: DealError) -> DealError {
+    async fn explain(&self, scope: &Scope, lead_id: LeadId, fallback: DealError) -> DealError {
         match self.leads.find_lead(scope, lead_id).await {
             Ok(Some(lead)) => convertible(&lead).err().unwrap_or(fallback),
             Ok(None) => DealError::NotFound("lead"),

@@ -1,5 +1,20 @@
 //! Typed ids. Every id is a UUID; new ones are UUIDv7 (time-ordered, index
-//! friendly). A typed id cannot be passed where another entity's id is expected.
+//! friendly). A typed id cannot be passed where another entity's id is expected:
+//!
+//! ```compile_fail
+//! use crm_kernel::{CompanyId, ContactId};
+//!
+//! fn company_name(_company: CompanyId) {}
+//!
+//! // A contact's id is not a company's id: this does not compile.
+//! company_name(ContactId::new());
+//! ```
+//!
+//! The CRM records' ids live here rather than in their domain crates because
+//! records of other modules link to them (a deal to its contact and company,
+//! an order to its deal); converting is always explicit
+//! (`from_uuid`/`as_uuid`), done where an id enters or leaves the domain
+//! (storage rows, request paths).
 
 use std::fmt;
 use std::str::FromStr;
@@ -59,6 +74,16 @@ macro_rules! typed_id {
     };
 }
 
+/// The id of a record that audit entries and notifications point at: the id
+/// type names its entity (`lead`, `deal`, ...), so an entry cannot pair a
+/// contact's id with the entity type `company`.
+pub trait RecordId: Copy {
+    /// The entity type as stored with audit entries and notifications.
+    const ENTITY: &'static str;
+
+    fn as_uuid(&self) -> Uuid;
+}
+
 typed_id!(
     /// A person with a global account.
     UserId
@@ -83,6 +108,75 @@ typed_id!(
 typed_id!(
     /// A workspace API token.
     ApiTokenId
+);
+
+typed_id!(
+    /// A lead: a prospect not yet worked into a contact and a deal.
+    LeadId
+);
+typed_id!(
+    /// A workspace's custom lead source. Sources are addressed by slug; the
+    /// id names them in the audit feed.
+    LeadSourceId
+);
+typed_id!(
+    /// A person the workspace has a relationship with.
+    ContactId
+);
+typed_id!(
+    /// An organisation contacts work for.
+    CompanyId
+);
+typed_id!(
+    /// A task, call, meeting or note, linked to leads, contacts, companies, deals.
+    ActivityId
+);
+typed_id!(
+    /// An opportunity moving through a pipeline.
+    DealId
+);
+typed_id!(
+    /// A sales pipeline: an ordered list of stages.
+    PipelineId
+);
+typed_id!(
+    /// A stage of a pipeline.
+    StageId
+);
+typed_id!(
+    /// A reason a workspace records for lost deals.
+    LostReasonId
+);
+typed_id!(
+    /// An in-app notification for one member.
+    NotificationId
+);
+typed_id!(
+    /// An entry of the workspace audit feed.
+    AuditEventId
+);
+
+macro_rules! record_id {
+    ($($name:ident => $entity:literal),* $(,)?) => {
+        $(impl RecordId for $name {
+            const ENTITY: &'static str = $entity;
+
+            fn as_uuid(&self) -> Uuid {
+                self.0
+            }
+        })*
+    };
+}
+
+record_id!(
+    WorkspaceId => "workspace",
+    LeadId => "lead",
+    LeadSourceId => "lead_source",
+    ContactId => "contact",
+    CompanyId => "company",
+    ActivityId => "activity",
+    DealId => "deal",
+    PipelineId => "pipeline",
 );
 
 impl InvitationId {

@@ -28,7 +28,10 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use currency::{Currency, CurrencyError};
 pub use email::Email;
 pub use idempotency::{IdempotencyClaim, IdempotencyStore, StoredResponse};
-pub use ids::{ApiTokenId, InvitationId, MembershipId, SessionId, UserId, WorkspaceId};
+pub use ids::{
+    ActivityId, ApiTokenId, AuditEventId, CompanyId, ContactId, DealId, InvitationId, LeadId, LeadSourceId,
+    LostReasonId, MembershipId, NotificationId, PipelineId, RecordId, SessionId, StageId, UserId, WorkspaceId,
+};
 pub use keyset::{ListSort, NameCursor, SortBy};
 pub use mail::{MailError, Mailer, OutgoingEmail};
 pub use money::Money;

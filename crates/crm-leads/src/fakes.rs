@@ -2,7 +2,9 @@
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use crm_kernel::{AuditEntry, AuditLog, AuditRecord, Cursor, Limit, Notification, Page, Scope, StoreError, UserId};
+use crm_kernel::{
+    AuditEntry, AuditLog, AuditRecord, Cursor, LeadId, Limit, Notification, Page, Scope, StoreError, UserId,
+};
 use uuid::Uuid;
 
 use crate::model::{CustomSource, Lead};
@@ -101,7 +103,7 @@ impl LeadStore for InMemoryLeads {
         Ok(true)
     }
 
-    async fn find_lead(&self, scope: &Scope, id: Uuid) -> Result<Option<Lead>, StoreError> {
+    async fn find_lead(&self, scope: &Scope, id: LeadId) -> Result<Option<Lead>, StoreError> {
         Ok(self.state().leads.iter().find(|l| l.id == id && l.workspace_id == scope.workspace()).cloned())
     }
 

@@ -1,16 +1,15 @@
 //! Lead records and the inputs that create or change them.
 
 pub use crm_kernel::Patch;
-use crm_kernel::{Email, UserId, WorkspaceId};
+use crm_kernel::{CompanyId, ContactId, DealId, Email, LeadId, UserId, WorkspaceId};
 use time::{Date, OffsetDateTime};
-use uuid::Uuid;
 
 use crate::values::{LeadName, LeadStatus, Phone, SourceSlug, Tags};
 
 /// A lead as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lead {
-    pub id: Uuid,
+    pub id: LeadId,
     pub workspace_id: WorkspaceId,
     pub name: LeadName,
     pub email: Option<Email>,
@@ -35,9 +34,9 @@ pub struct Lead {
 /// The records a converted lead became.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ConvertedTo {
-    pub contact_id: Uuid,
-    pub company_id: Option<Uuid>,
-    pub deal_id: Uuid,
+    pub contact_id: ContactId,
+    pub company_id: Option<CompanyId>,
+    pub deal_id: DealId,
 }
 
 impl Lead {

@@ -1,8 +1,7 @@
 //! Storage ports of the leads module. Every write appends its audit entry
 //! in the same transaction.
 
-use crm_kernel::{AuditEntry, Notification, Scope, StoreError, UserId};
-use uuid::Uuid;
+use crm_kernel::{AuditEntry, LeadId, Notification, Scope, StoreError, UserId};
 
 use crate::model::{CustomSource, Lead};
 use crate::query::LeadQuery;
@@ -41,7 +40,7 @@ pub trait LeadStore: Send + Sync {
 
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn find_lead(&self, scope: &Scope, id: Uuid) -> Result<Option<Lead>, StoreError>;
+    async fn find_lead(&self, scope: &Scope, id: LeadId) -> Result<Option<Lead>, StoreError>;
 
     /// Up to `limit + 1` leads in the query's order after its cursor.
     ///

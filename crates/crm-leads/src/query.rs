@@ -2,7 +2,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use crm_kernel::{FieldError, Limit, UserId};
+use crm_kernel::{FieldError, LeadId, Limit, UserId};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
@@ -98,7 +98,7 @@ pub enum SortKey {
 pub struct LeadCursor {
     pub sort: LeadSort,
     pub key: SortKey,
-    pub id: Uuid,
+    pub id: LeadId,
 }
 
 fn cursor_error() -> FieldError {
@@ -114,7 +114,7 @@ impl LeadCursor {
             SortKey::Text(s) => s.clone(),
             SortKey::Date(d) => d.to_julian_day().to_string(),
         };
-        URL_SAFE_NO_PAD.encode(format!("{}\n{}\n{key}", self.id.simple(), u8::from(self.sort.descending)))
+        URL_SAFE_NO_PAD.encode(format!("{}\n{}\n{key}", self.id.as_uuid().simple(), u8::from(self.sort.descending)))
     }
 
     /// Decodes a cursor issued for `sort`.
@@ -128,7 +128,7 @@ impl LeadCursor {
         let (Some(id), Some(desc), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(cursor_error());
         };
-        let id = Uuid::try_parse(id).map_err(|_| cursor_error())?;
+        let id = Uuid::try_parse(id).map(LeadId::from_uuid).map_err(|_| cursor_error())?;
         if desc != u8::from(sort.descending).to_string() {
             return Err(cursor_error());
         }
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn cursors_round_trip_for_every_sort_and_refuse_another_sort() {
-        let id = Uuid::now_v7();
+        let id = LeadId::new();
         for (sort, key) in [
             ("-createdAt", SortKey::None),
             ("updatedAt", SortKey::Time(datetime!(2026-11-01 10:00:00.123456 UTC))),

@@ -102,7 +102,7 @@ mod tests {
 
     fn lead(at: OffsetDateTime) -> Lead {
         Lead {
-            id: uuid::Uuid::now_v7(),
+            id: crm_kernel::LeadId::new(),
             workspace_id: WorkspaceId::new(),
             name: LeadName::from_trusted("Ada".into()),
             email: None,

@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use crm_kernel::{
-    AuditEntry, AuditLog, AuditRecord, Clock, Cursor, FieldError, Limit, Notification, Page, Role, Scope, TokenScope,
-    UserId,
+    AuditEntry, AuditLog, AuditRecord, Clock, Cursor, FieldError, LeadId, Limit, Notification, Page, Role, Scope,
+    TokenScope, UserId,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -227,7 +227,7 @@ impl LeadService {
         self.check_assignee(scope, input.assignee_id).await?;
         let now = self.clock.now();
         let lead = Lead {
-            id: Uuid::now_v7(),
+            id: LeadId::new(),
             workspace_id: scope.workspace(),
             name,
             email,
@@ -253,7 +253,7 @@ impl LeadService {
             .insert_lead(
                 scope,
                 &lead,
-                &AuditEntry::new(scope, "lead.created", ENTITY, lead.id, summary, now),
+                &AuditEntry::new(scope, "lead.created", ENTITY, lead.id.as_uuid(), summary, now),
                 notice.as_ref(),
             )
             .await?;
@@ -262,7 +262,7 @@ impl LeadService {
 
     /// # Errors
     /// `MissingScope`, `NotFound`, `Store`.
-    pub async fn get(&self, scope: &Scope, id: Uuid) -> Result<LeadSnapshot, LeadError> {
+    pub async fn get(&self, scope: &Scope, id: LeadId) -> Result<LeadSnapshot, LeadError> {
         require_read(scope)?;
         let lead = self.store.find_lead(scope, id).await?.ok_or(LeadError::NotFound)?;
         Ok(self.snapshot(lead, self.clock.now()))
@@ -296,7 +296,7 @@ impl LeadService {
     /// # Errors
     /// `Forbidden`/`MissingScope`, `NotFound`, `Invalid`,
     /// `InvalidTransition`, `AssigneeNotFound`, `Conflict`, `Store`.
-    pub async fn update(&self, scope: &Scope, id: Uuid, changes: LeadChanges) -> Result<LeadSnapshot, LeadError> {
+    pub async fn update(&self, scope: &Scope, id: LeadId, changes: LeadChanges) -> Result<LeadSnapshot, LeadError> {
         require_write(scope)?;
         // Optimistic concurrency: re-apply on a fresh read if someone else
         // wrote in between.
@@ -306,7 +306,8 @@ impl LeadService {
             if summary.is_empty() {
                 return Ok(self.snapshot(current, self.clock.now()));
             }
-            let audit = AuditEntry::new(scope, action_of(&current, &next), ENTITY, id, summary, next.updated_at);
+            let audit =
+                AuditEntry::new(scope, action_of(&current, &next), ENTITY, id.as_uuid(), summary, next.updated_at);
             let notice = assignment_notice(scope, current.assignee_id, &next, next.updated_at);
             if self.store.update_lead(scope, &next, current.updated_at, &audit, notice.as_ref()).await? {
                 return Ok(self.snapshot(next, self.clock.now()));
@@ -496,7 +497,14 @@ impl LeadService {
 /// other than the acting member (assigning to yourself signals nothing).
 fn assignment_notice(scope: &Scope, before: Option<UserId>, lead: &Lead, at: OffsetDateTime) -> Option<Notification> {
     let assignee = lead.assignee_id.filter(|a| Some(*a) != before)?;
-    Notification::unless_self(scope.user(), assignee, "lead.assigned", (ENTITY, lead.id), lead.name.as_str(), at)
+    Notification::unless_self(
+        scope.user(),
+        assignee,
+        "lead.assigned",
+        (ENTITY, lead.id.as_uuid()),
+        lead.name.as_str(),
+        at,
+    )
 }
 
 fn action_of(before: &Lead, after: &Lead) -> &'static str {

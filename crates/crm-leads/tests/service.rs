@@ -201,7 +201,7 @@ async fn assigning_a_lead_to_someone_else_notifies_them_with_a_link_to_the_lead(
     let sent = w.store.notifications(&w.owner);
     assert_eq!(sent.len(), 1);
     assert_eq!((sent[0].recipient, sent[0].kind, sent[0].entity_type), (member, "lead.assigned", "lead"));
-    assert_eq!((sent[0].entity_id, sent[0].title.as_str()), (created.lead.id, "Ada"));
+    assert_eq!((sent[0].entity_id, sent[0].title.as_str()), (created.lead.id.as_uuid(), "Ada"));
     let other = w.service.create(&w.owner, named("Bob")).await.expect("c");
     let assign = LeadChanges { assignee_id: Patch::Set(member), ..LeadChanges::default() };
     w.service.update(&w.owner, other.lead.id, assign).await.expect("assigned");

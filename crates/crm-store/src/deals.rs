@@ -692,13 +692,16 @@ impl ConversionStore for SeaDealStore {
         let claimed = leads::Entity::update_many()
             .col_expr(leads::Column::Status, Expr::value(w.lead.status.as_str()))
             .col_expr(leads::Column::ConvertedAt, Expr::value(w.lead.converted_at))
-            .col_expr(leads::Column::ConvertedContactId, Expr::value(to.map(|t| t.contact_id)))
-            .col_expr(leads::Column::ConvertedCompanyId, Expr::value(to.and_then(|t| t.company_id)))
-            .col_expr(leads::Column::ConvertedDealId, Expr::value(to.map(|t| t.deal_id)))
+            .col_expr(leads::Column::ConvertedContactId, Expr::value(to.map(|t| t.contact_id.as_uuid())))
+            .col_expr(
+                leads::Column::ConvertedCompanyId,
+                Expr::value(to.and_then(|t| t.company_id.map(|id| id.as_uuid()))),
+            )
+            .col_expr(leads::Column::ConvertedDealId, Expr::value(to.map(|t| t.deal_id.as_uuid())))
             .col_expr(leads::Column::UpdatedAt, Expr::value(w.lead.updated_at))
             .col_expr(leads::Column::LastActivityAt, Expr::value(w.lead.last_activity_at))
             .filter(leads::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-            .filter(leads::Column::Id.eq(w.lead.id))
+            .filter(leads::Column::Id.eq(w.lead.id.as_uuid()))
             .filter(leads::Column::Status.eq(crm_leads::LeadStatus::Qualified.as_str()))
             .exec(&txn)
             .await

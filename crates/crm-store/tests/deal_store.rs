@@ -83,7 +83,7 @@ async fn world(backend: Backend) -> World {
 async fn qualified_lead(w: &World) -> Lead {
     let at = now();
     let lead = Lead {
-        id: Uuid::now_v7(),
+        id: crm_kernel::LeadId::new(),
         workspace_id: w.scope.workspace(),
         name: LeadName::from_trusted("Ada Lovelace".into()),
         email: Some(Email::from_trusted("ada@engines.test".into())),
@@ -102,7 +102,7 @@ async fn qualified_lead(w: &World) -> Lead {
         converted_at: None,
         converted_to: None,
     };
-    let audit = AuditEntry::new(&w.scope, "lead.created", "lead", lead.id, "x", at);
+    let audit = AuditEntry::new(&w.scope, "lead.created", "lead", lead.id.as_uuid(), "x", at);
     w.leads.insert_lead(&w.scope, &lead, &audit, None).await.expect("lead");
     lead
 }
@@ -151,9 +151,9 @@ async fn twenty_concurrent_conversions_create_exactly_one_of_each(backend: Backe
     let converted = w.leads.find_lead(&w.scope, lead.id).await.expect("read").expect("lead");
     assert_eq!(converted.status, LeadStatus::Converted);
     assert_eq!(converted.converted_to, Some(won[0].to));
-    let deal = w.deals.get(&w.scope, won[0].to.deal_id).await.expect("deal");
+    let deal = w.deals.get(&w.scope, won[0].to.deal_id.as_uuid()).await.expect("deal");
     assert_eq!(deal.deal.amount.minor(), 120_050);
-    assert_eq!(deal.deal.lead_id, Some(lead.id));
+    assert_eq!(deal.deal.lead_id, Some(lead.id.as_uuid()));
     assert_eq!(deal.deal.next_action_text.as_deref(), Some("Send the proposal"));
 
     // A second conversion, later, is refused the same way.
@@ -177,7 +177,7 @@ async fn a_conversion_failing_half_way_leaves_nothing_behind(backend: Backend) {
         new_contact: Some(plan.contact.draft.clone()),
         new_company: plan.company.draft.clone(),
         deal,
-        audit: vec![AuditEntry::new(&w.scope, "lead.converted", "lead", lead.id, "x", now())],
+        audit: vec![AuditEntry::new(&w.scope, "lead.converted", "lead", lead.id.as_uuid(), "x", now())],
     };
     assert!(w.store.convert(&w.scope, &write).await.is_err());
     for table in ["contacts", "companies", "deals"] {

@@ -55,7 +55,7 @@ fn lead(scope: &Scope, i: u32) -> Lead {
     let names = ["Ada", "bob", "Cleo", "dan", "Eve", "frank", "Gus"];
     let at = NOW - Duration::days(i64::from(i % 10));
     Lead {
-        id: uuid::Uuid::now_v7(),
+        id: crm_kernel::LeadId::new(),
         workspace_id: scope.workspace(),
         name: LeadName::from_trusted(format!("{} {i}", names[(i as usize) % names.len()])),
         email: i.is_multiple_of(3).then(|| Email::from_trusted(format!("lead{i}@acme.test"))),
@@ -158,12 +158,12 @@ async fn bounded_search_falls_back_past_the_window(backend: Backend) {
 async fn updates_are_optimistic_and_audited(backend: Backend) {
     let (store, scope, db) = setup(backend).await;
     let original = lead(&scope, 1);
-    let audit = crm_kernel::AuditEntry::new(&scope, "lead.created", "lead", original.id, "created", NOW);
+    let audit = crm_kernel::AuditEntry::new(&scope, "lead.created", "lead", original.id.as_uuid(), "created", NOW);
     store.insert_lead(&scope, &original, &audit, None).await.expect("insert");
     let mut changed = original.clone();
     changed.name = LeadName::from_trusted("Renamed".into());
     changed.updated_at = original.updated_at + Duration::seconds(1);
-    let entry = crm_kernel::AuditEntry::new(&scope, "lead.updated", "lead", original.id, "name", NOW);
+    let entry = crm_kernel::AuditEntry::new(&scope, "lead.updated", "lead", original.id.as_uuid(), "name", NOW);
     assert!(store.update_lead(&scope, &changed, original.updated_at, &entry, None).await.expect("update"));
     let stale_write = crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..entry.clone() };
     assert!(
@@ -173,7 +173,7 @@ async fn updates_are_optimistic_and_audited(backend: Backend) {
     let found = store.find_lead(&scope, original.id).await.expect("find").expect("present");
     assert_eq!(found, changed);
     let log = crm_store::SeaAuditLog::new(db);
-    let events = crm_kernel::AuditLog::entity_events(&log, &scope, "lead", original.id, None, Limit::DEFAULT)
+    let events = crm_kernel::AuditLog::entity_events(&log, &scope, "lead", original.id.as_uuid(), None, Limit::DEFAULT)
         .await
         .expect("events");
     let actions: Vec<_> = events.items.iter().map(|e| e.action.as_str()).collect();

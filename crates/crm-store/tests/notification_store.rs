@@ -160,7 +160,7 @@ async fn the_unread_count_stops_at_its_cap(backend: Backend) {
 
 fn lead(ws: WorkspaceId, assignee: Option<UserId>, status: LeadStatus, updated: OffsetDateTime) -> Lead {
     Lead {
-        id: Uuid::now_v7(),
+        id: crm_kernel::LeadId::new(),
         workspace_id: ws,
         name: LeadName::from_trusted("Ada".to_owned()),
         email: None,
@@ -188,17 +188,18 @@ async fn lead_assignment_is_stored_with_the_lead(backend: Backend) {
     let (owner, mate) = (member(&db.db, ws, Role::Owner).await, member(&db.db, ws, Role::Manager).await);
     let mate_id = mate.user().unwrap();
     let l = lead(ws, Some(mate_id), LeadStatus::New, now());
-    let notice = Notification::unless_self(owner.user(), mate_id, "lead.assigned", ("lead", l.id), "Ada", now());
-    let audit = AuditEntry::new(&owner, "lead.created", "lead", l.id, "t", now());
+    let notice =
+        Notification::unless_self(owner.user(), mate_id, "lead.assigned", ("lead", l.id.as_uuid()), "Ada", now());
+    let audit = AuditEntry::new(&owner, "lead.created", "lead", l.id.as_uuid(), "t", now());
     leads.insert_lead(&owner, &l, &audit, notice.as_ref()).await.expect("insert");
     let mut moved = l.clone();
     moved.updated_at = now() + Duration::seconds(1);
     moved.assignee_id = owner.user();
-    let audit = AuditEntry::new(&owner, "lead.assigned", "lead", l.id, "t", now());
+    let audit = AuditEntry::new(&owner, "lead.assigned", "lead", l.id.as_uuid(), "t", now());
     let stale = leads.update_lead(&owner, &moved, l.created_at - Duration::days(1), &audit, notice.as_ref()).await;
     assert!(!stale.expect("update"), "a lost optimistic update writes nothing, its notification neither");
     let sent = crm_store::notifications::notifications_for(&db.db, &owner, mate_id).await.expect("read");
-    assert_eq!(sent, [("lead.assigned".to_owned(), l.id, "Ada".to_owned())]);
+    assert_eq!(sent, [("lead.assigned".to_owned(), l.id.as_uuid(), "Ada".to_owned())]);
 }
 
 async fn preferences_default_to_everything_and_are_saved_once_per_workspace(backend: Backend) {
@@ -331,7 +332,7 @@ async fn digest_candidates_are_the_members_own_due_records_in_the_workspace(back
     ] {
         let mut l = lead(ws, Some(assignee), status, t - Duration::days(age));
         l.name = LeadName::from_trusted(name.to_owned());
-        let audit = AuditEntry::new(&ann, "lead.created", "lead", l.id, "t", t);
+        let audit = AuditEntry::new(&ann, "lead.created", "lead", l.id.as_uuid(), "t", t);
         leads.insert_lead(&ann, &l, &audit, None).await.expect("lead");
     }
     let mut late_step = lead(ws, Some(ann_id), LeadStatus::Qualified, t);
@@ -341,7 +342,7 @@ async fn digest_candidates_are_the_members_own_due_records_in_the_workspace(back
     today_step.name = LeadName::from_trusted("today's step".to_owned());
     today_step.next_action_date = Some(t.date());
     for l in [late_step, today_step] {
-        let audit = AuditEntry::new(&ann, "lead.created", "lead", l.id, "t", t);
+        let audit = AuditEntry::new(&ann, "lead.created", "lead", l.id.as_uuid(), "t", t);
         leads.insert_lead(&ann, &l, &audit, None).await.expect("lead");
     }
     insert_deal(&db.db, ws, ann_id, "dormant", "open", t - Duration::days(15)).await;

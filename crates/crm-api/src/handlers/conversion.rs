@@ -2,6 +2,7 @@
 
 use actix_web::{HttpResponse, post, web};
 use crm_deals::conversion::{Choice, ConversionChoices};
+use crm_kernel::LeadId;
 use uuid::Uuid;
 
 use crate::app::AppState;
@@ -35,7 +36,7 @@ fn choice(field: &'static str, c: &ConversionChoiceView) -> Result<Choice, ApiEr
 pub async fn preview_lead_conversion(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, LeadId)>,
 ) -> Result<web::Json<ConversionPlanView>, ApiError> {
     let plan = state.conversion.preview(&member.scope, path.1).await?;
     Ok(web::Json(ConversionPlanView::from(&plan)))
@@ -55,7 +56,7 @@ pub async fn preview_lead_conversion(
 pub async fn convert_lead(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, LeadId)>,
     body: Body<ConvertLeadRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let b = body.into_inner();

@@ -3,7 +3,7 @@
 //! bottom; only authentication differs.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use crm_kernel::Scope;
+use crm_kernel::{LeadId, Scope};
 use crm_leads::{LeadChanges, LeadCursor, LeadFilter, LeadSort, NewLead, Patch, SourceSlug};
 use uuid::Uuid;
 
@@ -57,7 +57,7 @@ pub async fn create_lead(
 pub async fn get_lead(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, LeadId)>,
 ) -> Result<web::Json<LeadView>, ApiError> {
     get(&state, &member.scope, path.1).await
 }
@@ -74,7 +74,7 @@ pub async fn get_lead(
 pub async fn update_lead(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, LeadId)>,
     body: crate::body::Body<UpdateLeadRequest>,
 ) -> Result<web::Json<LeadView>, ApiError> {
     let b = body.into_inner();
@@ -122,7 +122,7 @@ pub async fn list_leads_public(
 pub async fn get_lead_public(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<Uuid>,
+    path: web::Path<LeadId>,
 ) -> Result<web::Json<LeadView>, ApiError> {
     get(&state, &caller.scope, path.into_inner()).await
 }
@@ -168,7 +168,7 @@ async fn list(state: &AppState, scope: &Scope, q: &LeadListQuery) -> Result<web:
     Ok(web::Json(LeadPage { data: leads.iter().map(LeadView::from).collect(), next_cursor: next.map(|c| c.encode()) }))
 }
 
-async fn get(state: &AppState, scope: &Scope, id: Uuid) -> Result<web::Json<LeadView>, ApiError> {
+async fn get(state: &AppState, scope: &Scope, id: LeadId) -> Result<web::Json<LeadView>, ApiError> {
     let lead = state.leads.get(scope, id).await?;
     Ok(web::Json(LeadView::from(&lead)))
 }

@@ -612,7 +612,7 @@ pub struct ConversionPlanView {
 impl From<&ConversionPlan> for ConversionPlanView {
     fn from(p: &ConversionPlan) -> Self {
         Self {
-            lead_id: p.lead.id,
+            lead_id: p.lead.id.as_uuid(),
             contact: (&p.contact).into(),
             company: (&p.company).into(),
             deal: DealDraftView {
@@ -678,10 +678,10 @@ pub struct ConversionResultView {
 impl From<&Converted> for ConversionResultView {
     fn from(c: &Converted) -> Self {
         Self {
-            lead_id: c.lead_id,
-            contact_id: c.to.contact_id,
-            company_id: c.to.company_id,
-            deal_id: c.to.deal_id,
+            lead_id: c.lead_id.as_uuid(),
+            contact_id: c.to.contact_id.as_uuid(),
+            company_id: c.to.company_id.map(|id| id.as_uuid()),
+            deal_id: c.to.deal_id.as_uuid(),
             contact_created: c.contact_created,
             company_created: c.company_created,
         }

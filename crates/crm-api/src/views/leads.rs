@@ -126,7 +126,7 @@ impl From<&LeadSnapshot> for LeadView {
     fn from(s: &LeadSnapshot) -> Self {
         let l = &s.lead;
         Self {
-            id: l.id,
+            id: l.id.as_uuid(),
             name: l.name.as_str().to_owned(),
             email: l.email.as_ref().map(|e| e.as_str().to_owned()),
             phone: l.phone.as_ref().map(|p| p.as_str().to_owned()),
@@ -154,9 +154,9 @@ impl From<&LeadSnapshot> for LeadView {
             last_activity_at: l.last_activity_at,
             converted_at: l.converted_at,
             converted_to: l.converted_to.map(|c| super::ConvertedToView {
-                contact_id: c.contact_id,
-                company_id: c.company_id,
-                deal_id: c.deal_id,
+                contact_id: c.contact_id.as_uuid(),
+                company_id: c.company_id.map(|id| id.as_uuid()),
+                deal_id: c.deal_id.as_uuid(),
             }),
         }
     }

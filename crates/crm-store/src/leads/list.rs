@@ -69,7 +69,7 @@ pub fn select(scope: &Scope, q: &LeadQuery) -> Select<Entity> {
     }
     let order = if q.sort.descending { Order::Desc } else { Order::Asc };
     if let Some(cursor) = &q.after {
-        let id = cursor.id;
+        let id = cursor.id.as_uuid();
         let beyond = |a: SimpleExpr, b: SimpleExpr| if q.sort.descending { a.lt(b) } else { a.gt(b) };
         let condition = match key_value(&cursor.key) {
             None => beyond(Expr::col(Column::Id), Expr::val(id)),
@@ -117,7 +117,7 @@ pub async fn search_postgres(
         .offset(window - 1)
         .limit(1);
     if let Some(cursor) = &q.after {
-        floor = floor.filter(Column::Id.lt(cursor.id));
+        floor = floor.filter(Column::Id.lt(cursor.id.as_uuid()));
     }
     let Some(floor): Option<uuid::Uuid> = floor.into_tuple().one(db).await? else {
         // Fewer rows than the window left: the plain query is bounded anyway.

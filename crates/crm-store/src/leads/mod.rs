@@ -3,7 +3,7 @@
 pub mod bulk;
 mod list;
 
-use crm_kernel::{AuditEntry, Email, Notification, Scope, StoreError, UserId};
+use crm_kernel::{AuditEntry, Email, LeadId, Notification, Scope, StoreError, UserId};
 use crm_leads::ports::LeadStore;
 use crm_leads::{ConvertedTo, CustomSource, Lead, LeadName, LeadStatus, Phone, SourceSlug, Tags};
 use sea_orm::sea_query::Expr;
@@ -41,7 +41,7 @@ impl SeaLeadStore {
 
 pub(crate) fn row(lead: &Lead) -> leads::ActiveModel {
     leads::ActiveModel {
-        id: Set(lead.id),
+        id: Set(lead.id.as_uuid()),
         workspace_id: Set(lead.workspace_id.as_uuid()),
         name: Set(lead.name.as_str().to_owned()),
         sort_name: Set(lead.name.as_str().to_lowercase()),
@@ -60,15 +60,15 @@ pub(crate) fn row(lead: &Lead) -> leads::ActiveModel {
         updated_at: Set(lead.updated_at),
         last_activity_at: Set(lead.last_activity_at),
         converted_at: Set(lead.converted_at),
-        converted_contact_id: Set(lead.converted_to.map(|c| c.contact_id)),
-        converted_company_id: Set(lead.converted_to.and_then(|c| c.company_id)),
-        converted_deal_id: Set(lead.converted_to.map(|c| c.deal_id)),
+        converted_contact_id: Set(lead.converted_to.map(|c| c.contact_id.as_uuid())),
+        converted_company_id: Set(lead.converted_to.and_then(|c| c.company_id.map(|id| id.as_uuid()))),
+        converted_deal_id: Set(lead.converted_to.map(|c| c.deal_id.as_uuid())),
     }
 }
 
 pub(crate) fn lead(r: leads::Model) -> Result<Lead, StoreError> {
     Ok(Lead {
-        id: r.id,
+        id: r.id.into(),
         workspace_id: r.workspace_id.into(),
         name: LeadName::from_trusted(r.name),
         email: r.email.map(Email::from_trusted),
@@ -89,9 +89,11 @@ pub(crate) fn lead(r: leads::Model) -> Result<Lead, StoreError> {
         last_activity_at: r.last_activity_at,
         converted_at: r.converted_at,
         converted_to: match (r.converted_contact_id, r.converted_deal_id) {
-            (Some(contact_id), Some(deal_id)) => {
-                Some(ConvertedTo { contact_id, company_id: r.converted_company_id, deal_id })
-            }
+            (Some(contact_id), Some(deal_id)) => Some(ConvertedTo {
+                contact_id: contact_id.into(),
+                company_id: r.converted_company_id.map(Into::into),
+                deal_id: deal_id.into(),
+            }),
             _ => None,
         },
     })
@@ -129,7 +131,7 @@ impl LeadStore for SeaLeadStore {
         let result = leads::Entity::update_many()
             .set(active)
             .filter(leads::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-            .filter(leads::Column::Id.eq(lead.id))
+            .filter(leads::Column::Id.eq(lead.id.as_uuid()))
             .filter(leads::Column::UpdatedAt.eq(expected_updated_at))
             .exec(&txn)
             .await
@@ -144,9 +146,9 @@ impl LeadStore for SeaLeadStore {
         Ok(true)
     }
 
-    async fn find_lead(&self, scope: &Scope, id: Uuid) -> Result<Option<Lead>, StoreError> {
+    async fn find_lead(&self, scope: &Scope, id: LeadId) -> Result<Option<Lead>, StoreError> {
         let found = in_workspace::<leads::Entity>(scope)
-            .filter(leads::Column::Id.eq(id))
+            .filter(leads::Column::Id.eq(id.as_uuid()))
             .one(&self.db)
             .await
             .map_err(db_err)?;
