@@ -1,7 +1,7 @@
 //! Typed ids. Every id is a UUID; new ones are UUIDv7 (time-ordered, index
 //! friendly). A typed id cannot be passed where another entity's id is expected:
 //!
-//! ```compile_fail
+//! ```compile_fail,E0308
 //! use crm_kernel::{CompanyId, ContactId};
 //!
 //! fn company_name(_company: CompanyId) {}
