@@ -30,17 +30,23 @@ impl LinkKind {
 
 #[async_trait::async_trait]
 pub trait ActivityStore: Send + Sync {
+    /// `worked_lead`: the lead this write counts as work on; its last
+    /// activity (and update time, which staleness reads) move forward to the
+    /// activity's `updated_at` in the same transaction, never back.
+    ///
     /// # Errors
     /// `StoreError` on storage failure.
     async fn insert_activity(
         &self,
         scope: &Scope,
         activity: &Activity,
+        worked_lead: Option<Uuid>,
         audit: &AuditEntry,
         notify: Option<&Notification>,
     ) -> Result<(), StoreError>;
 
     /// Writes only if `updated_at` is still `expected`; false otherwise.
+    /// `worked_lead` as for [`Self::insert_activity`].
     ///
     /// # Errors
     /// `StoreError` on storage failure.
@@ -49,6 +55,7 @@ pub trait ActivityStore: Send + Sync {
         scope: &Scope,
         activity: &Activity,
         expected: OffsetDateTime,
+        worked_lead: Option<Uuid>,
         audit: &AuditEntry,
         notify: Option<&Notification>,
     ) -> Result<bool, StoreError>;

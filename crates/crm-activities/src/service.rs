@@ -193,7 +193,8 @@ impl ActivityService {
         let notice = Self::assignment_notice(scope, None, &activity, now);
         let summary = format!("{} logged: {}", activity.kind.as_str(), activity.subject);
         let audit = AuditEntry::new(scope, "activity.created", "activity", activity.id, summary, now);
-        self.store.insert_activity(scope, &activity, &audit, notice.as_ref()).await?;
+        // Logging anything on a lead is working it: it does not decay.
+        self.store.insert_activity(scope, &activity, activity.links.lead, &audit, notice.as_ref()).await?;
         Ok(activity)
     }
 
@@ -274,7 +275,8 @@ impl ActivityService {
             let notice = Self::assignment_notice(scope, current.assignee_id, &next, next.updated_at);
             let audit =
                 AuditEntry::new(scope, action, "activity", id, describe(action, &current, &next), next.updated_at);
-            if self.store.update_activity(scope, &next, current.updated_at, &audit, notice.as_ref()).await? {
+            let worked = worked_lead(&current, &next);
+            if self.store.update_activity(scope, &next, current.updated_at, worked, &audit, notice.as_ref()).await? {
                 return Ok(next);
             }
         }
@@ -355,6 +357,15 @@ impl ActivityService {
         let next = if more { items.last().map(TimelineItem::id) } else { None };
         Ok((items, next))
     }
+}
+
+/// The lead an edit counts as work on: completing an activity linked to a
+/// lead, or linking an activity to a (different) lead, is activity on it.
+/// Other edits (and reopening) are not.
+fn worked_lead(before: &Activity, after: &Activity) -> Option<Uuid> {
+    let lead = after.links.lead?;
+    let completed = before.completed_at.is_none() && after.completed_at.is_some();
+    (completed || before.links.lead != Some(lead)).then_some(lead)
 }
 
 fn describe(action: &str, before: &Activity, after: &Activity) -> String {

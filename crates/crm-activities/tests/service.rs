@@ -22,6 +22,9 @@ struct Fake {
     notifications: Mutex<Vec<Notification>>,
     members: Mutex<Vec<UserId>>,
     contacts: Mutex<Vec<Uuid>>,
+    leads: Mutex<Vec<Uuid>>,
+    /// Every lead a write counted as worked, in order.
+    worked: Mutex<Vec<Uuid>>,
 }
 
 #[async_trait::async_trait]
@@ -30,10 +33,12 @@ impl ActivityStore for Fake {
         &self,
         _: &Scope,
         a: &Activity,
+        worked: Option<Uuid>,
         e: &AuditEntry,
         n: Option<&Notification>,
     ) -> Result<(), StoreError> {
         self.activities.lock().unwrap().push(a.clone());
+        self.worked.lock().unwrap().extend(worked);
         self.audit.lock().unwrap().push(e.clone());
         self.notifications.lock().unwrap().extend(n.cloned());
         Ok(())
@@ -44,12 +49,14 @@ impl ActivityStore for Fake {
         _: &Scope,
         a: &Activity,
         expected: OffsetDateTime,
+        worked: Option<Uuid>,
         e: &AuditEntry,
         n: Option<&Notification>,
     ) -> Result<bool, StoreError> {
         let mut rows = self.activities.lock().unwrap();
         let Some(row) = rows.iter_mut().find(|r| r.id == a.id && r.updated_at == expected) else { return Ok(false) };
         *row = a.clone();
+        self.worked.lock().unwrap().extend(worked);
         self.audit.lock().unwrap().push(e.clone());
         self.notifications.lock().unwrap().extend(n.cloned());
         Ok(true)
@@ -82,7 +89,11 @@ impl ActivityStore for Fake {
     }
 
     async fn link_exists(&self, _: &Scope, kind: LinkKind, id: Uuid) -> Result<bool, StoreError> {
-        Ok(kind == LinkKind::Contact && self.contacts.lock().unwrap().contains(&id))
+        Ok(match kind {
+            LinkKind::Contact => self.contacts.lock().unwrap().contains(&id),
+            LinkKind::Lead => self.leads.lock().unwrap().contains(&id),
+            LinkKind::Company | LinkKind::Deal => false,
+        })
     }
 
     async fn is_member(&self, _: &Scope, user: UserId) -> Result<bool, StoreError> {
@@ -237,4 +248,30 @@ async fn viewers_cannot_log_and_unknown_types_are_named() {
     };
     let names: Vec<_> = fields.iter().map(|f| f.field).collect();
     assert_eq!(names, ["type", "priority"]);
+}
+
+#[tokio::test]
+async fn logging_or_completing_an_activity_on_a_lead_counts_as_work_on_it() {
+    let w = world();
+    let lead = Uuid::now_v7();
+    w.fake.leads.lock().unwrap().push(lead);
+    let call = ActivityInput {
+        kind: Some("call".into()),
+        subject: Some("Discovery call".into()),
+        lead_id: Patch::Set(lead),
+        ..ActivityInput::default()
+    };
+    let logged = w.service.create(&w.scope, call).await.expect("logged");
+    assert_eq!(*w.fake.worked.lock().unwrap(), [lead], "logging a call works the lead");
+    w.service
+        .update(&w.scope, logged.id, ActivityInput { subject: Some("Renamed".into()), ..ActivityInput::default() })
+        .await
+        .expect("edited");
+    assert_eq!(w.fake.worked.lock().unwrap().len(), 1, "editing the text is not work on the lead");
+    w.service.complete(&w.scope, logged.id).await.expect("completed");
+    w.service.reopen(&w.scope, logged.id).await.expect("reopened");
+    assert_eq!(*w.fake.worked.lock().unwrap(), [lead, lead], "completing works it; reopening does not");
+    let unlinked = w.service.create(&w.scope, task("Unlinked")).await.expect("logged");
+    w.service.complete(&w.scope, unlinked.id).await.expect("completed");
+    assert_eq!(w.fake.worked.lock().unwrap().len(), 2, "activities on no lead touch no lead");
 }

@@ -5,6 +5,7 @@ use crm_kernel::{AuditEntry, Notification, Scope, StoreError, UserId};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::Expr,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -70,17 +71,40 @@ fn activity(r: activities::Model) -> Activity {
     }
 }
 
+/// Moves a worked lead's last activity and update time forward to `at`
+/// (never back: a lead edited later keeps its later times).
+async fn touch_lead(
+    txn: &sea_orm::DatabaseTransaction,
+    scope: &Scope,
+    lead: Option<Uuid>,
+    at: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let Some(lead) = lead else { return Ok(()) };
+    leads::Entity::update_many()
+        .col_expr(leads::Column::LastActivityAt, Expr::value(at))
+        .col_expr(leads::Column::UpdatedAt, Expr::value(at))
+        .filter(leads::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+        .filter(leads::Column::Id.eq(lead))
+        .filter(leads::Column::LastActivityAt.lt(at))
+        .exec(txn)
+        .await
+        .map_err(db_err)?;
+    Ok(())
+}
+
 #[async_trait::async_trait]
 impl ActivityStore for SeaActivityStore {
     async fn insert_activity(
         &self,
         scope: &Scope,
         a: &Activity,
+        worked_lead: Option<Uuid>,
         entry: &AuditEntry,
         n: Option<&Notification>,
     ) -> Result<(), StoreError> {
         let txn = write_txn(&self.db).await?;
         activities::Entity::insert(row(a)).exec_without_returning(&txn).await.map_err(db_err)?;
+        touch_lead(&txn, scope, worked_lead, a.updated_at).await?;
         audit::append(&txn, scope, entry).await?;
         notify(&txn, scope, n).await?;
         txn.commit().await.map_err(db_err)
@@ -91,6 +115,7 @@ impl ActivityStore for SeaActivityStore {
         scope: &Scope,
         a: &Activity,
         expected: OffsetDateTime,
+        worked_lead: Option<Uuid>,
         entry: &AuditEntry,
         n: Option<&Notification>,
     ) -> Result<bool, StoreError> {
@@ -112,6 +137,7 @@ impl ActivityStore for SeaActivityStore {
             txn.rollback().await.map_err(db_err)?;
             return Ok(false);
         }
+        touch_lead(&txn, scope, worked_lead, a.updated_at).await?;
         audit::append(&txn, scope, entry).await?;
         notify(&txn, scope, n).await?;
         txn.commit().await.map_err(db_err)?;

@@ -208,16 +208,16 @@ async fn activity_writes_carry_their_notification_and_overdue_is_sql(backend: Ba
     let late = make("late", Some(now() - Duration::hours(1)), false);
     let notice =
         Notification::unless_self(scope.user(), mate, "activity.assigned", ("activity", late.id), "late", now());
-    store.insert_activity(&scope, &late, &audit(&scope), notice.as_ref()).await.expect("insert");
+    store.insert_activity(&scope, &late, None, &audit(&scope), notice.as_ref()).await.expect("insert");
     store
-        .insert_activity(&scope, &make("later", Some(now() + Duration::days(1)), false), &audit(&scope), None)
+        .insert_activity(&scope, &make("later", Some(now() + Duration::days(1)), false), None, &audit(&scope), None)
         .await
         .expect("insert");
     store
-        .insert_activity(&scope, &make("done", Some(now() - Duration::days(1)), true), &audit(&scope), None)
+        .insert_activity(&scope, &make("done", Some(now() - Duration::days(1)), true), None, &audit(&scope), None)
         .await
         .expect("insert");
-    store.insert_activity(&scope, &make("undated", None, false), &audit(&scope), None).await.expect("insert");
+    store.insert_activity(&scope, &make("undated", None, false), None, &audit(&scope), None).await.expect("insert");
     let q = ActivityQuery {
         filter: ActivityFilter { overdue: true, ..ActivityFilter::default() },
         before: None,

@@ -2,6 +2,7 @@
 //! detection as time moves.
 
 use crm_kernel::FixedClock;
+use crm_testkit::Backend;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -152,6 +153,56 @@ async fn leads_go_stale_when_time_moves() {
     let (_, page) = owner.json(Method::GET, &format!("{leads}?stale=true"), None).await;
     assert_eq!(page["data"][0]["id"], lead["id"]);
     assert!(page["data"][0]["score"]["value"].as_u64() < lead["score"]["value"].as_u64(), "score decayed");
+}
+
+/// A lead worked through calls: each logged (or completed) activity counts
+/// as activity, so the score does not decay and the lead does not go stale.
+async fn a_logged_call_keeps_a_lead_from_decaying(backend: Backend) {
+    let clock = FixedClock::at(time::OffsetDateTime::now_utc());
+    let app = TestApp::spawn_with(Spawn { backend, clock: Some(clock.clone()), ..Spawn::default() }).await;
+    let (owner, ws) = owner(&app).await;
+    let leads = format!("/api/workspaces/{ws}/leads");
+    let (_, lead) = owner.json(Method::POST, &leads, Some(json!({"name": "Worked by phone"}))).await;
+    let url = format!("{leads}/{}", lead["id"].as_str().expect("id"));
+    let fresh = lead["score"]["value"].as_u64();
+    let call = json!({"type": "call", "subject": "Follow-up call", "leadId": lead["id"]});
+    for _ in 0..4 {
+        clock.advance(time::Duration::days(2));
+        let (status, logged) =
+            owner.json(Method::POST, &format!("/api/workspaces/{ws}/activities"), Some(call.clone())).await;
+        assert_eq!(status, StatusCode::CREATED, "{logged}");
+    }
+    let (_, worked) = owner.json(Method::GET, &url, None).await;
+    assert_eq!(worked["score"]["value"].as_u64(), fresh, "8 days of calls: no decay, {worked}");
+    assert_eq!(worked["stale"], false);
+    assert_eq!(worked["lastActivityAt"], worked["updatedAt"]);
+
+    // A task planned on day 8 and completed on day 12 is work on day 12.
+    let (_, task) = owner
+        .json(
+            Method::POST,
+            &format!("/api/workspaces/{ws}/activities"),
+            Some(json!({"type": "task", "subject": "Send the offer", "leadId": lead["id"]})),
+        )
+        .await;
+    clock.advance(time::Duration::days(4));
+    let (_, idle) = owner.json(Method::GET, &url, None).await;
+    assert!(idle["score"]["value"].as_u64() < fresh, "4 idle days decay: {idle}");
+    let completion = format!("/api/workspaces/{ws}/activities/{}/completion", task["id"].as_str().expect("id"));
+    let res = owner.send(Method::PUT, &completion, None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, completed) = owner.json(Method::GET, &url, None).await;
+    assert_eq!(completed["score"]["value"].as_u64(), fresh, "completing the task is activity: {completed}");
+}
+
+#[tokio::test]
+async fn a_logged_call_keeps_a_lead_from_decaying_on_sqlite() {
+    a_logged_call_keeps_a_lead_from_decaying(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_logged_call_keeps_a_lead_from_decaying_on_postgres() {
+    a_logged_call_keeps_a_lead_from_decaying(Backend::Postgres).await;
 }
 
 #[tokio::test]
