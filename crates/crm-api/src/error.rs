@@ -326,6 +326,14 @@ impl From<crm_deals::DealError> for ApiError {
                 }],
                 ..Self::new(S::UNPROCESSABLE_ENTITY, "deal.lost_reason_required", "Lost reason required", detail)
             },
+            E::NextActionRequired => Self {
+                errors: vec![ProblemField {
+                    field: "nextActionDate".into(),
+                    code: "required".into(),
+                    message: "plan the next step: a next action date of today or later".into(),
+                }],
+                ..Self::new(S::UNPROCESSABLE_ENTITY, "deal.next_action_required", "Next action required", detail)
+            },
             E::Closed(_) => Self::new(S::CONFLICT, "deal.closed", "Deal is closed", detail),
             E::NotClosed => Self::new(S::CONFLICT, "deal.not_closed", "Deal is open", detail),
             E::StageNotEmpty { count } => Self {

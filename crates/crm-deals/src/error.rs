@@ -12,6 +12,8 @@ pub enum DealError {
     OwnerNotFound,
     #[error("moving a deal to a lost stage needs a lost reason")]
     LostReasonRequired,
+    #[error("moving a deal forward needs a next action date (today or later)")]
+    NextActionRequired,
     #[error("the deal is {0}; reopen it before moving it")]
     Closed(&'static str),
     #[error("the deal is open; only won or lost deals can be reopened")]

@@ -173,12 +173,17 @@ pub struct DealChanges {
     pub notes: Patch<String>,
 }
 
-/// A move to another stage; a lost stage needs a reason.
+/// A move to another stage; a lost stage needs a reason, a later open stage
+/// a next step (given here or already on the deal).
 #[derive(Clone, Debug, Default)]
 pub struct StageMove {
     pub stage_id: Uuid,
     pub lost_reason_id: Option<Uuid>,
     pub lost_reason_other: Option<String>,
+    /// Sets the deal's next action date in the same write.
+    pub next_action_date: Option<Date>,
+    /// Sets the deal's next action text (blank clears it) in the same write.
+    pub next_action_text: Option<String>,
 }
 
 /// Filters of deal lists and boards.

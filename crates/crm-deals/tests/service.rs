@@ -124,7 +124,8 @@ async fn lost_needs_a_reason_won_stamps_the_close_and_closed_deals_move_only_aft
 #[tokio::test]
 async fn a_probability_override_survives_stage_moves_and_clears_back_to_the_stage_default() {
     let w = world();
-    let input = NewDeal { probability: Some(65), ..titled("Hooli", "200") };
+    let next_step = Some(w.clock.now().date() + Duration::days(7));
+    let input = NewDeal { probability: Some(65), next_action_date: next_step, ..titled("Hooli", "200") };
     let deal = w.service.create(&w.owner, input).await.expect("deal").deal;
     let moved = w.service.move_stage(&w.owner, deal.id, to(stage(&w.pipeline, "Negotiation"))).await.expect("moved");
     assert_eq!((moved.probability.get(), moved.weighted.minor()), (65, 13_000));
@@ -213,4 +214,37 @@ async fn stale_means_open_without_an_update_for_fourteen_days() {
     let (rows, _) = w.service.list(&w.owner, stale, None, Limit::default()).await.expect("list");
     assert_eq!(rows.iter().map(|d| d.deal.id).collect::<Vec<_>>(), [quiet.id]);
     assert!(rows[0].stale);
+}
+
+#[tokio::test]
+async fn a_deal_progresses_only_with_a_next_step_of_today_or_later() {
+    let w = world();
+    let deal = w.service.create(&w.owner, titled("Umbrella", "500")).await.expect("deal").deal;
+    let proposal = stage(&w.pipeline, "Proposal");
+    let refused = w.service.move_stage(&w.owner, deal.id, to(proposal)).await;
+    assert!(matches!(refused, Err(DealError::NextActionRequired)), "{refused:?}");
+    let yesterday = w.clock.now().date() - Duration::days(1);
+    let past = StageMove { next_action_date: Some(yesterday), ..to(proposal) };
+    assert!(matches!(w.service.move_stage(&w.owner, deal.id, past).await, Err(DealError::Invalid(_))));
+    assert_eq!(w.store.audit().len(), 1, "refused moves write nothing");
+
+    let today = w.clock.now().date();
+    let planned =
+        StageMove { next_action_date: Some(today), next_action_text: Some("Send the proposal".into()), ..to(proposal) };
+    let moved = w.service.move_stage(&w.owner, deal.id, planned).await.expect("moved with its next step");
+    assert_eq!(moved.stage.name, "Proposal");
+    assert_eq!(
+        (moved.deal.next_action_date, moved.deal.next_action_text.as_deref()),
+        (Some(today), Some("Send the proposal"))
+    );
+    let back = w.service.move_stage(&w.owner, deal.id, to(stage(&w.pipeline, "Qualification"))).await;
+    assert!(back.is_ok(), "moving back is not progress: {back:?}");
+    let again = w.service.move_stage(&w.owner, deal.id, to(proposal)).await;
+    assert!(again.is_ok(), "the deal's own next action (today) counts: {again:?}");
+
+    w.clock.advance(Duration::days(1));
+    let overdue = w.service.move_stage(&w.owner, deal.id, to(stage(&w.pipeline, "Negotiation"))).await;
+    assert!(matches!(overdue, Err(DealError::NextActionRequired)), "a past next action is no next step");
+    let won = w.service.move_stage(&w.owner, deal.id, to(stage(&w.pipeline, "Won"))).await;
+    assert!(won.is_ok(), "winning needs no next step: {won:?}");
 }

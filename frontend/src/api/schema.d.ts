@@ -661,7 +661,9 @@ export interface paths {
         put?: never;
         /**
          * Move a deal to another stage. Lost needs a reason (422
-         *     `deal.lost_reason_required`); won and lost stamp `closedAt`; a closed deal
+         *     `deal.lost_reason_required`); a later open stage needs a next action date
+         *     of today or later, in the request or on the deal (422
+         *     `deal.next_action_required`); won and lost stamp `closedAt`; a closed deal
          *     moves only after a reopen (409 `deal.closed`).
          */
         post: operations["move_deal"];
@@ -1701,7 +1703,10 @@ export interface components {
             /** Format: int64 */
             lostCount: number;
             open: components["schemas"]["TotalsView"];
-            /** @description Up to 10, newest first. */
+            /**
+             * @description Up to 10, newest first; `open.count` says how many there are in all
+             *     (the rest: `GET /deals?companyId=…&status=open`, or `contactId`).
+             */
             openDeals: components["schemas"]["DealView"][];
             won: components["schemas"]["ClosedTotalsView"];
             /** @description Up to 10, newest first. */
@@ -1942,12 +1947,26 @@ export interface components {
         };
         /**
          * @description A move to another stage. A lost stage needs `lostReasonId` or
-         *     `lostReasonOther` (one of them).
+         *     `lostReasonOther` (one of them). A later open stage of the same pipeline
+         *     needs a next action date of today or later: `nextActionDate` here, or the
+         *     deal's own (422 `deal.next_action_required` otherwise).
+         * @example {
+         *       "nextActionDate": "2026-12-10",
+         *       "nextActionText": "Send the proposal",
+         *       "stageId": "0193a5c2-7f1e-7c3a-9d5e-3b2f1a0c9e11"
+         *     }
          */
         MoveDealRequest: {
             /** Format: uuid */
             lostReasonId?: string | null;
             lostReasonOther?: string | null;
+            /**
+             * Format: date
+             * @description Sets the deal's next action date with the move (today or later).
+             */
+            nextActionDate?: string | null;
+            /** @description Sets the deal's next action text with the move; blank clears it. */
+            nextActionText?: string | null;
             /** Format: uuid */
             stageId: string;
         };
@@ -9783,6 +9802,10 @@ export interface operations {
         parameters: {
             query?: {
                 ownerId?: string;
+                /** @description Only deals linked to this contact. */
+                contactId?: string;
+                /** @description Only deals linked to this company. */
+                companyId?: string;
                 stale?: boolean;
                 q?: string;
                 /** @description Deals per column (default 20). */

@@ -121,7 +121,9 @@ pub async fn update_deal(
 }
 
 /// Move a deal to another stage. Lost needs a reason (422
-/// `deal.lost_reason_required`); won and lost stamp `closedAt`; a closed deal
+/// `deal.lost_reason_required`); a later open stage needs a next action date
+/// of today or later, in the request or on the deal (422
+/// `deal.next_action_required`); won and lost stamp `closedAt`; a closed deal
 /// moves only after a reopen (409 `deal.closed`).
 #[utoipa::path(
     tag = "deals",
@@ -138,8 +140,13 @@ pub async fn move_deal(
     body: Body<MoveDealRequest>,
 ) -> Result<web::Json<DealView>, ApiError> {
     let b = body.into_inner();
-    let to =
-        StageMove { stage_id: b.stage_id, lost_reason_id: b.lost_reason_id, lost_reason_other: b.lost_reason_other };
+    let to = StageMove {
+        stage_id: b.stage_id,
+        lost_reason_id: b.lost_reason_id,
+        lost_reason_other: b.lost_reason_other,
+        next_action_date: b.next_action_date,
+        next_action_text: b.next_action_text,
+    };
     let deal = state.deals.move_stage(&member.scope, path.1, to).await?;
     Ok(web::Json(DealView::from(&deal)))
 }

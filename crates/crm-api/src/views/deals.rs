@@ -295,6 +295,10 @@ pub struct DealListQuery {
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
 pub struct BoardQuery {
     pub owner_id: Option<Uuid>,
+    /// Only deals linked to this contact.
+    pub contact_id: Option<Uuid>,
+    /// Only deals linked to this company.
+    pub company_id: Option<Uuid>,
     pub stale: Option<bool>,
     #[param(max_length = 200)]
     pub q: Option<String>,
@@ -432,14 +436,23 @@ pub struct UpdateDealRequest {
 }
 
 /// A move to another stage. A lost stage needs `lostReasonId` or
-/// `lostReasonOther` (one of them).
+/// `lostReasonOther` (one of them). A later open stage of the same pipeline
+/// needs a next action date of today or later: `nextActionDate` here, or the
+/// deal's own (422 `deal.next_action_required` otherwise).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[schema(example = json!({"stageId": "0193a5c2-7f1e-7c3a-9d5e-3b2f1a0c9e11", "nextActionDate": "2026-12-10", "nextActionText": "Send the proposal"}))]
 pub struct MoveDealRequest {
     pub stage_id: Uuid,
     pub lost_reason_id: Option<Uuid>,
     #[schema(max_length = 500, pattern = "@line")]
     pub lost_reason_other: Option<String>,
+    /// Sets the deal's next action date with the move (today or later).
+    #[schema(value_type = Option<String>, format = Date)]
+    pub next_action_date: Option<Date>,
+    /// Sets the deal's next action text with the move; blank clears it.
+    #[schema(max_length = 500, pattern = "@text")]
+    pub next_action_text: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -465,7 +478,8 @@ pub struct DealSummaryView {
     pub lost_count: u64,
     /// Sum of won deals.
     pub lifetime_value: MoneyView,
-    /// Up to 10, newest first.
+    /// Up to 10, newest first; `open.count` says how many there are in all
+    /// (the rest: `GET /deals?companyId=…&status=open`, or `contactId`).
     pub open_deals: Vec<DealView>,
     /// Up to 10, newest first.
     pub won_deals: Vec<DealView>,

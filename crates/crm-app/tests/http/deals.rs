@@ -8,14 +8,14 @@ use serde_json::{Value, json};
 
 use crate::harness::{Client, PASSWORD, TestApp, problem};
 
-struct Ws {
-    owner: Client,
-    ws: String,
-    owner_id: String,
+pub(crate) struct Ws {
+    pub(crate) owner: Client,
+    pub(crate) ws: String,
+    pub(crate) owner_id: String,
 }
 
 impl Ws {
-    async fn new(app: &TestApp) -> Self {
+    pub(crate) async fn new(app: &TestApp) -> Self {
         let email = format!("owner-{}@example.com", uuid::Uuid::now_v7().simple());
         let (owner, me) = app.sign_up(&email).await;
         Self {
@@ -25,22 +25,22 @@ impl Ws {
         }
     }
 
-    fn url(&self, tail: &str) -> String {
+    pub(crate) fn url(&self, tail: &str) -> String {
         format!("/api/workspaces/{}{tail}", self.ws)
     }
 
-    async fn ok(&self, method: Method, tail: &str, body: Option<Value>) -> Value {
+    pub(crate) async fn ok(&self, method: Method, tail: &str, body: Option<Value>) -> Value {
         let (status, value) = self.owner.json(method, &self.url(tail), body).await;
         assert!(status.is_success(), "{tail}: {status} {value}");
         value
     }
 
-    async fn pipeline(&self) -> Value {
+    pub(crate) async fn pipeline(&self) -> Value {
         self.ok(Method::GET, "/pipelines", None).await["data"][0].clone()
     }
 }
 
-fn stage(pipeline: &Value, name: &str) -> String {
+pub(crate) fn stage(pipeline: &Value, name: &str) -> String {
     pipeline["stages"].as_array().expect("stages").iter().find(|s| s["name"] == name).expect(name)["id"]
         .as_str()
         .expect("id")
@@ -95,8 +95,8 @@ async fn stage_moves_are_validated_and_closing_and_reopening_are_recorded() {
     let move_url = w.url(&format!("/deals/{id}/stage"));
 
     // A stage move keeps the override; clearing it falls back to the stage.
-    let moved =
-        w.ok(Method::POST, &format!("/deals/{id}/stage"), Some(json!({"stageId": stage(&pipeline, "Proposal")}))).await;
+    let forward = json!({"stageId": stage(&pipeline, "Proposal"), "nextActionDate": "2099-01-01"});
+    let moved = w.ok(Method::POST, &format!("/deals/{id}/stage"), Some(forward)).await;
     assert_eq!(moved["probability"], 40);
     let cleared = w.ok(Method::PATCH, &format!("/deals/{id}"), Some(json!({"probability": null}))).await;
     assert_eq!((cleared["probability"].as_u64(), cleared["weighted"]["amount"].as_str()), (Some(50), Some("500.00")));

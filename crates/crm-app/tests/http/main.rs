@@ -5,6 +5,7 @@
 
 mod behaviour;
 mod contract;
+mod deal_rules;
 mod deals;
 mod harness;
 mod leads;

@@ -264,7 +264,31 @@ fn tenant_case(op: &str, w: &World) -> Option<Case> {
             Some(json!({"stages": [{"name": "x", "probability": 1}]})),
         ),
         "delete_stage" => both(Method::DELETE, &format!("/pipelines/{}/stages/{}", w.pipeline_a, w.open_stage_a), None),
-        "get_board" => both(Method::GET, &format!("/pipelines/{}/board", w.pipeline_a), None),
+        "get_board" => Case::Calls(vec![
+            call(BOwner, Method::GET, format!("/api/workspaces/{a}/pipelines/{}/board", w.pipeline_a), None, nf),
+            call(BOwner, Method::GET, format!("/api/workspaces/{b}/pipelines/{}/board", w.pipeline_a), None, nf),
+            // B's board filtered by A's company or contact shows nothing of A's.
+            Call {
+                must_not_contain: Some(w.deal_a.clone()),
+                ..call(
+                    BOwner,
+                    Method::GET,
+                    format!("/api/workspaces/{b}/pipelines/{}/board?companyId={}", w.pipeline_b, w.company_a),
+                    None,
+                    StatusCode::OK,
+                )
+            },
+            Call {
+                must_not_contain: Some(w.deal_a.clone()),
+                ..call(
+                    BOwner,
+                    Method::GET,
+                    format!("/api/workspaces/{b}/pipelines/{}/board?contactId={}", w.pipeline_b, w.contact_a),
+                    None,
+                    StatusCode::OK,
+                )
+            },
+        ]),
         "list_lost_reasons" => Case::Calls(vec![
             call(BOwner, Method::GET, format!("/api/workspaces/{a}/lost-reasons"), None, nf),
             Call {

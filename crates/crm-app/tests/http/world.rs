@@ -32,6 +32,8 @@ pub struct World {
     /// first open and its lost stage, a deal and a lost reason of A.
     pub qualified_lead_a: String,
     pub pipeline_a: String,
+    /// Workspace B's default pipeline (B's board filtered by A's records).
+    pub pipeline_b: String,
     pub open_stage_a: String,
     pub lost_stage_a: String,
     pub deal_a: String,
@@ -160,6 +162,7 @@ impl World {
             .await;
         assert_eq!(status, StatusCode::CREATED, "{deal}");
         let (_, reasons) = a_owner.json(Method::GET, &format!("/api/workspaces/{ws_a}/lost-reasons"), None).await;
+        let (_, pipelines_b) = b_owner.json(Method::GET, &format!("/api/workspaces/{ws_b}/pipelines"), None).await;
         let (status, assigned) = a_owner
             .json(
                 Method::POST,
@@ -174,6 +177,7 @@ impl World {
         Self {
             qualified_lead_a: qualified["id"].as_str().expect("id").to_owned(),
             pipeline_a: pipeline["id"].as_str().expect("id").to_owned(),
+            pipeline_b: pipelines_b["data"][0]["id"].as_str().expect("B's pipeline").to_owned(),
             open_stage_a,
             lost_stage_a,
             deal_a: deal["id"].as_str().expect("id").to_owned(),

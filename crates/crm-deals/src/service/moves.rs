@@ -4,23 +4,35 @@ use crm_kernel::text::bounded;
 use crm_kernel::{FieldError, Scope};
 use uuid::Uuid;
 
-use super::{DealService, require_write};
+use super::{DealService, optional_text, require_write};
 use crate::error::DealError;
 use crate::model::{DealSnapshot, LossReason, StageMove};
 use crate::values::StageKind;
 
 impl DealService {
     /// Moves a deal to another stage. A lost stage needs a reason; won and
-    /// lost stamp the close; closed deals move only after a reopen.
+    /// lost stamp the close; closed deals move only after a reopen. No deal
+    /// progresses without a next step: a move to a later open stage of the
+    /// same pipeline needs a next action date of today or later, given with
+    /// the move or already on the deal (moves back, to another pipeline, to
+    /// won or to lost need none).
     ///
     /// # Errors
-    /// `Forbidden`, `NotFound`, `Closed`, `LostReasonRequired`, `Invalid`,
-    /// `Conflict`, `Store`.
+    /// `Forbidden`, `NotFound`, `Closed`, `LostReasonRequired`,
+    /// `NextActionRequired`, `Invalid`, `Conflict`, `Store`.
     pub async fn move_stage(&self, scope: &Scope, id: Uuid, to: StageMove) -> Result<DealSnapshot, DealError> {
         require_write(scope)?;
         let (_, stages) = self.context(scope).await?;
         let target = stages.get(&to.stage_id).cloned().ok_or(DealError::NotFound("stage"))?;
         let loss = if target.kind == StageKind::Lost { Some(self.loss_reason(scope, &to).await?) } else { None };
+        let text = match to.next_action_text.as_deref() {
+            None => None,
+            Some(raw) => Some(optional_text("nextActionText", raw, 500)?),
+        };
+        let today = self.clock.now().date();
+        if to.next_action_date.is_some_and(|d| d < today) {
+            return Err(FieldError::new("nextActionDate", "past", "the next action is today or later").into());
+        }
         self.rewrite(scope, id, &stages, |current, now| {
             if current.status.is_closed() {
                 return Err(DealError::Closed(current.status.as_str()));
@@ -29,12 +41,24 @@ impl DealService {
                 return Ok((current.clone(), String::new()));
             }
             let mut next = current.clone();
-            let from = stages.get(&current.stage_id).map_or("?", |s| s.name.as_str());
+            if let Some(date) = to.next_action_date {
+                next.next_action_date = Some(date);
+            }
+            if let Some(text) = &text {
+                next.next_action_text.clone_from(text);
+            }
+            let from_stage = stages.get(&current.stage_id);
+            let forward = target.kind == StageKind::Open
+                && from_stage.is_some_and(|s| s.pipeline_id == target.pipeline_id && s.position < target.position);
+            if forward && next.next_action_date.is_none_or(|d| d < today) {
+                return Err(DealError::NextActionRequired);
+            }
+            let from = from_stage.map_or("?", |s| s.name.as_str());
             next.pipeline_id = target.pipeline_id;
             next.stage_id = target.id;
             next.status = target.kind;
             next.loss.clone_from(&loss);
-            let summary = match target.kind {
+            let mut summary = match target.kind {
                 StageKind::Open => format!("Stage {from} → {}", target.name),
                 StageKind::Won => {
                     next.closed_at = Some(now);
@@ -45,6 +69,9 @@ impl DealService {
                     format!("Lost ({from} → {})", target.name)
                 }
             };
+            if let Some(date) = to.next_action_date.filter(|d| current.next_action_date != Some(*d)) {
+                summary.push_str(&format!("; next action {date}"));
+            }
             Ok((next, summary))
         })
         .await
