@@ -13,5 +13,5 @@ mod ports;
 mod service;
 
 pub use model::*;
-pub use ports::{ActivityStore, LinkKind};
+pub use ports::{ActivityStore, Link};
 pub use service::{ActivityError, ActivityService};

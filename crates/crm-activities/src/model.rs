@@ -1,6 +1,6 @@
 //! Activity records, inputs, filters and timeline items.
 
-use crm_kernel::{AuditRecord, Limit, Patch, UserId, WorkspaceId};
+use crm_kernel::{ActivityId, AuditRecord, CompanyId, ContactId, DealId, LeadId, Limit, Patch, UserId, WorkspaceId};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -10,15 +10,15 @@ crm_kernel::text_enum!(Priority { Low => "low", Medium => "medium", High => "hig
 /// The records an activity can be linked to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Links {
-    pub lead: Option<Uuid>,
-    pub contact: Option<Uuid>,
-    pub company: Option<Uuid>,
-    pub deal: Option<Uuid>,
+    pub lead: Option<LeadId>,
+    pub contact: Option<ContactId>,
+    pub company: Option<CompanyId>,
+    pub deal: Option<DealId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Activity {
-    pub id: Uuid,
+    pub id: ActivityId,
     pub workspace_id: WorkspaceId,
     pub kind: ActivityKind,
     pub subject: String,
@@ -28,6 +28,7 @@ pub struct Activity {
     pub assignee_id: Option<UserId>,
     pub links: Links,
     pub completed_at: Option<OffsetDateTime>,
+    /// The user or token that completed it (a user's or a token's id).
     pub completed_by: Option<Uuid>,
     /// The user or token that logged it.
     pub created_by: Uuid,
@@ -52,10 +53,10 @@ pub struct ActivityInput {
     pub priority: Option<String>,
     pub due_at: Patch<OffsetDateTime>,
     pub assignee_id: Patch<UserId>,
-    pub lead_id: Patch<Uuid>,
-    pub contact_id: Patch<Uuid>,
-    pub company_id: Patch<Uuid>,
-    pub deal_id: Patch<Uuid>,
+    pub lead_id: Patch<LeadId>,
+    pub contact_id: Patch<ContactId>,
+    pub company_id: Patch<CompanyId>,
+    pub deal_id: Patch<DealId>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +79,8 @@ pub struct ActivityFilter {
 #[derive(Clone, Debug)]
 pub struct ActivityQuery {
     pub filter: ActivityFilter,
+    /// A keyset position: an activity's id, or on a timeline also an audit
+    /// event's (both UUIDv7, one time order).
     pub before: Option<Uuid>,
     pub limit: Limit,
     pub now: OffsetDateTime,
@@ -95,7 +98,7 @@ impl TimelineItem {
     #[must_use]
     pub fn id(&self) -> Uuid {
         match self {
-            Self::Activity(a) => a.id,
+            Self::Activity(a) => a.id.as_uuid(),
             Self::Event(e) => e.id,
         }
     }

@@ -1,29 +1,54 @@
 //! Storage port of activities. Writes append their audit entry and any
 //! notification in the same transaction.
 
-use crm_kernel::{AuditEntry, Notification, Scope, StoreError, UserId};
+use crm_kernel::{
+    ActivityId, AuditEntry, CompanyId, ContactId, DealId, LeadId, Notification, RecordId, Scope, StoreError, UserId,
+};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::model::{Activity, ActivityQuery};
+use crate::model::{Activity, ActivityQuery, Links};
 
-/// What an activity can link to.
+/// A record an activity can link to (and whose timeline it shows on), by
+/// its typed id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LinkKind {
-    Lead,
-    Contact,
-    Company,
-    Deal,
+pub enum Link {
+    Lead(LeadId),
+    Contact(ContactId),
+    Company(CompanyId),
+    Deal(DealId),
 }
 
-impl LinkKind {
+impl Link {
+    /// `lead`, `contact`, ...: as audit entries name it.
     #[must_use]
     pub const fn entity_type(self) -> &'static str {
         match self {
-            Self::Lead => "lead",
-            Self::Contact => "contact",
-            Self::Company => "company",
-            Self::Deal => "deal",
+            Self::Lead(_) => LeadId::ENTITY,
+            Self::Contact(_) => ContactId::ENTITY,
+            Self::Company(_) => CompanyId::ENTITY,
+            Self::Deal(_) => DealId::ENTITY,
+        }
+    }
+
+    #[must_use]
+    pub const fn as_uuid(self) -> Uuid {
+        match self {
+            Self::Lead(id) => id.as_uuid(),
+            Self::Contact(id) => id.as_uuid(),
+            Self::Company(id) => id.as_uuid(),
+            Self::Deal(id) => id.as_uuid(),
+        }
+    }
+
+    /// The filter for activities linked to this record.
+    #[must_use]
+    pub fn links(self) -> Links {
+        match self {
+            Self::Lead(id) => Links { lead: Some(id), ..Links::default() },
+            Self::Contact(id) => Links { contact: Some(id), ..Links::default() },
+            Self::Company(id) => Links { company: Some(id), ..Links::default() },
+            Self::Deal(id) => Links { deal: Some(id), ..Links::default() },
         }
     }
 }
@@ -40,7 +65,7 @@ pub trait ActivityStore: Send + Sync {
         &self,
         scope: &Scope,
         activity: &Activity,
-        worked_lead: Option<Uuid>,
+        worked_lead: Option<LeadId>,
         audit: &AuditEntry,
         notify: Option<&Notification>,
     ) -> Result<(), StoreError>;
@@ -55,14 +80,14 @@ pub trait ActivityStore: Send + Sync {
         scope: &Scope,
         activity: &Activity,
         expected: OffsetDateTime,
-        worked_lead: Option<Uuid>,
+        worked_lead: Option<LeadId>,
         audit: &AuditEntry,
         notify: Option<&Notification>,
     ) -> Result<bool, StoreError>;
 
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn find_activity(&self, scope: &Scope, id: Uuid) -> Result<Option<Activity>, StoreError>;
+    async fn find_activity(&self, scope: &Scope, id: ActivityId) -> Result<Option<Activity>, StoreError>;
 
     /// Newest first, `limit + 1` rows.
     ///
@@ -80,7 +105,7 @@ pub trait ActivityStore: Send + Sync {
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn link_exists(&self, scope: &Scope, kind: LinkKind, id: Uuid) -> Result<bool, StoreError>;
+    async fn link_exists(&self, scope: &Scope, link: Link) -> Result<bool, StoreError>;
 
     /// # Errors
     /// `StoreError` on storage failure.

@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use crm_kernel::text::{bounded, multiline};
 use crm_kernel::{
-    Actor, AuditEntry, AuditLog, Clock, Cursor, FieldError, Limit, Notification, Patch, Scope, StoreError, UserId,
+    ActivityId, Actor, AuditEntry, AuditLog, Clock, Cursor, FieldError, LeadId, Limit, Notification, Patch, Scope,
+    StoreError, UserId,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -12,7 +13,7 @@ use uuid::Uuid;
 use crate::model::{
     Activity, ActivityFilter, ActivityInput, ActivityKind, ActivityQuery, Links, Priority, TimelineItem,
 };
-use crate::ports::{ActivityStore, LinkKind};
+use crate::ports::{ActivityStore, Link};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ActivityError {
@@ -108,23 +109,11 @@ impl ActivityService {
             Patch::Clear => activity.due_at = None,
             Patch::Set(at) => activity.due_at = Some(at),
         }
-        for (patch, slot, kind) in [
-            (&input.lead_id, &mut activity.links.lead, LinkKind::Lead),
-            (&input.contact_id, &mut activity.links.contact, LinkKind::Contact),
-            (&input.company_id, &mut activity.links.company, LinkKind::Company),
-            (&input.deal_id, &mut activity.links.deal, LinkKind::Deal),
-        ] {
-            match patch {
-                Patch::Keep => {}
-                Patch::Clear => *slot = None,
-                Patch::Set(id) => {
-                    if !self.store.link_exists(scope, kind, *id).await? {
-                        return Err(ActivityError::LinkNotFound(kind.entity_type()));
-                    }
-                    *slot = Some(*id);
-                }
-            }
-        }
+        let links = &mut activity.links;
+        self.relink(scope, &input.lead_id, &mut links.lead, Link::Lead).await?;
+        self.relink(scope, &input.contact_id, &mut links.contact, Link::Contact).await?;
+        self.relink(scope, &input.company_id, &mut links.company, Link::Company).await?;
+        self.relink(scope, &input.deal_id, &mut links.deal, Link::Deal).await?;
         match input.assignee_id {
             Patch::Keep => {}
             Patch::Clear => activity.assignee_id = None,
@@ -133,6 +122,28 @@ impl ActivityService {
                     return Err(ActivityError::AssigneeNotFound);
                 }
                 activity.assignee_id = Some(user);
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies one link change; a record set as link must be in the workspace.
+    async fn relink<T: Copy>(
+        &self,
+        scope: &Scope,
+        patch: &Patch<T>,
+        slot: &mut Option<T>,
+        link: fn(T) -> Link,
+    ) -> Result<(), ActivityError> {
+        match patch {
+            Patch::Keep => {}
+            Patch::Clear => *slot = None,
+            Patch::Set(id) => {
+                let id = *id;
+                if !self.store.link_exists(scope, link(id)).await? {
+                    return Err(ActivityError::LinkNotFound(link(id).entity_type()));
+                }
+                *slot = Some(id);
             }
         }
         Ok(())
@@ -150,7 +161,7 @@ impl ActivityService {
             scope.user(),
             assignee,
             "activity.assigned",
-            ("activity", activity.id),
+            ("activity", activity.id.as_uuid()),
             activity.subject.clone(),
             at,
         )
@@ -174,7 +185,7 @@ impl ActivityService {
         }
         let now = self.clock.now();
         let mut activity = Activity {
-            id: Uuid::now_v7(),
+            id: ActivityId::new(),
             workspace_id: scope.workspace(),
             kind: ActivityKind::Task,
             subject: String::new(),
@@ -192,7 +203,7 @@ impl ActivityService {
         self.apply(scope, &mut activity, &input).await?;
         let notice = Self::assignment_notice(scope, None, &activity, now);
         let summary = format!("{} logged: {}", activity.kind.as_str(), activity.subject);
-        let audit = AuditEntry::new(scope, "activity.created", "activity", activity.id, summary, now);
+        let audit = AuditEntry::new(scope, "activity.created", "activity", activity.id.as_uuid(), summary, now);
         // Logging anything on a lead is working it: it does not decay.
         self.store.insert_activity(scope, &activity, activity.links.lead, &audit, notice.as_ref()).await?;
         Ok(activity)
@@ -202,7 +213,7 @@ impl ActivityService {
     ///
     /// # Errors
     /// `Forbidden`, `NotFound`, `Invalid`, `LinkNotFound`, `AssigneeNotFound`, `Conflict`, `Store`.
-    pub async fn update(&self, scope: &Scope, id: Uuid, input: ActivityInput) -> Result<Activity, ActivityError> {
+    pub async fn update(&self, scope: &Scope, id: ActivityId, input: ActivityInput) -> Result<Activity, ActivityError> {
         require_write(scope)?;
         self.write(scope, id, "activity.updated", |service, current| {
             let input = input.clone();
@@ -219,7 +230,7 @@ impl ActivityService {
     ///
     /// # Errors
     /// `Forbidden`, `NotFound`, `AlreadyInState`, `Conflict`, `Store`.
-    pub async fn complete(&self, scope: &Scope, id: Uuid) -> Result<Activity, ActivityError> {
+    pub async fn complete(&self, scope: &Scope, id: ActivityId) -> Result<Activity, ActivityError> {
         require_write(scope)?;
         let now = self.clock.now();
         self.write(scope, id, "activity.completed", |_, current| {
@@ -237,7 +248,7 @@ impl ActivityService {
     ///
     /// # Errors
     /// `Forbidden`, `NotFound`, `AlreadyInState`, `Conflict`, `Store`.
-    pub async fn reopen(&self, scope: &Scope, id: Uuid) -> Result<Activity, ActivityError> {
+    pub async fn reopen(&self, scope: &Scope, id: ActivityId) -> Result<Activity, ActivityError> {
         require_write(scope)?;
         self.write(scope, id, "activity.reopened", |_, current| {
             Box::pin(async move {
@@ -255,7 +266,7 @@ impl ActivityService {
     async fn write<'a, F>(
         &'a self,
         scope: &'a Scope,
-        id: Uuid,
+        id: ActivityId,
         action: &'static str,
         change: F,
     ) -> Result<Activity, ActivityError>
@@ -273,8 +284,14 @@ impl ActivityService {
             }
             next.updated_at = self.clock.now().max(current.updated_at + time::Duration::microseconds(1));
             let notice = Self::assignment_notice(scope, current.assignee_id, &next, next.updated_at);
-            let audit =
-                AuditEntry::new(scope, action, "activity", id, describe(action, &current, &next), next.updated_at);
+            let audit = AuditEntry::new(
+                scope,
+                action,
+                "activity",
+                id.as_uuid(),
+                describe(action, &current, &next),
+                next.updated_at,
+            );
             let worked = worked_lead(&current, &next);
             if self.store.update_activity(scope, &next, current.updated_at, worked, &audit, notice.as_ref()).await? {
                 return Ok(next);
@@ -285,7 +302,7 @@ impl ActivityService {
 
     /// # Errors
     /// `Forbidden`, `NotFound`, `Store`.
-    pub async fn get(&self, scope: &Scope, id: Uuid) -> Result<Activity, ActivityError> {
+    pub async fn get(&self, scope: &Scope, id: ActivityId) -> Result<Activity, ActivityError> {
         require_read(scope)?;
         self.store.find_activity(scope, id).await?.ok_or(ActivityError::NotFound)
     }
@@ -306,7 +323,7 @@ impl ActivityService {
             self.store.list_activities(scope, &ActivityQuery { filter, before, limit, now: self.clock.now() }).await?;
         let more = rows.len() > usize::from(limit.get());
         rows.truncate(usize::from(limit.get()));
-        let next = if more { rows.last().map(|a| a.id) } else { None };
+        let next = if more { rows.last().map(|a| a.id.as_uuid()) } else { None };
         Ok((rows, next))
     }
 
@@ -327,25 +344,21 @@ impl ActivityService {
     pub async fn timeline(
         &self,
         scope: &Scope,
-        kind: LinkKind,
-        id: Uuid,
+        record: Link,
         before: Option<Uuid>,
         limit: Limit,
     ) -> Result<(Vec<TimelineItem>, Option<Uuid>), ActivityError> {
         require_read(scope)?;
-        if !self.store.link_exists(scope, kind, id).await? {
-            return Err(ActivityError::LinkNotFound(kind.entity_type()));
+        if !self.store.link_exists(scope, record).await? {
+            return Err(ActivityError::LinkNotFound(record.entity_type()));
         }
-        let links = match kind {
-            LinkKind::Lead => Links { lead: Some(id), ..Links::default() },
-            LinkKind::Contact => Links { contact: Some(id), ..Links::default() },
-            LinkKind::Company => Links { company: Some(id), ..Links::default() },
-            LinkKind::Deal => Links { deal: Some(id), ..Links::default() },
-        };
-        let filter = ActivityFilter { links, ..ActivityFilter::default() };
+        let filter = ActivityFilter { links: record.links(), ..ActivityFilter::default() };
         let activities =
             self.store.list_activities(scope, &ActivityQuery { filter, before, limit, now: self.clock.now() }).await?;
-        let events = self.audit.entity_events(scope, kind.entity_type(), id, before.map(Cursor::after), limit).await?;
+        let events = self
+            .audit
+            .entity_events(scope, record.entity_type(), record.as_uuid(), before.map(Cursor::after), limit)
+            .await?;
         let mut items: Vec<TimelineItem> = activities
             .into_iter()
             .map(TimelineItem::Activity)
@@ -362,7 +375,7 @@ impl ActivityService {
 /// The lead an edit counts as work on: completing an activity linked to a
 /// lead, or linking an activity to a (different) lead, is activity on it.
 /// Other edits (and reopening) are not.
-fn worked_lead(before: &Activity, after: &Activity) -> Option<Uuid> {
+fn worked_lead(before: &Activity, after: &Activity) -> Option<LeadId> {
     let lead = after.links.lead?;
     let completed = before.completed_at.is_none() && after.completed_at.is_some();
     (completed || before.links.lead != Some(lead)).then_some(lead)

@@ -5,11 +5,11 @@
 use std::sync::{Arc, Mutex};
 
 use crm_activities::{
-    Activity, ActivityError, ActivityFilter, ActivityInput, ActivityQuery, ActivityService, ActivityStore, LinkKind,
+    Activity, ActivityError, ActivityFilter, ActivityInput, ActivityQuery, ActivityService, ActivityStore, Link,
 };
 use crm_kernel::{
-    Actor, AuditEntry, AuditLog, AuditRecord, Clock, Cursor, FixedClock, Limit, Notification, Page, Patch, Role, Scope,
-    StoreError, UserId, WorkspaceId,
+    ActivityId, Actor, AuditEntry, AuditLog, AuditRecord, Clock, ContactId, Cursor, FixedClock, LeadId, Limit,
+    Notification, Page, Patch, Role, Scope, StoreError, UserId, WorkspaceId,
 };
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
@@ -21,10 +21,10 @@ struct Fake {
     audit: Mutex<Vec<AuditEntry>>,
     notifications: Mutex<Vec<Notification>>,
     members: Mutex<Vec<UserId>>,
-    contacts: Mutex<Vec<Uuid>>,
-    leads: Mutex<Vec<Uuid>>,
+    contacts: Mutex<Vec<ContactId>>,
+    leads: Mutex<Vec<LeadId>>,
     /// Every lead a write counted as worked, in order.
-    worked: Mutex<Vec<Uuid>>,
+    worked: Mutex<Vec<LeadId>>,
 }
 
 #[async_trait::async_trait]
@@ -33,7 +33,7 @@ impl ActivityStore for Fake {
         &self,
         _: &Scope,
         a: &Activity,
-        worked: Option<Uuid>,
+        worked: Option<LeadId>,
         e: &AuditEntry,
         n: Option<&Notification>,
     ) -> Result<(), StoreError> {
@@ -49,7 +49,7 @@ impl ActivityStore for Fake {
         _: &Scope,
         a: &Activity,
         expected: OffsetDateTime,
-        worked: Option<Uuid>,
+        worked: Option<LeadId>,
         e: &AuditEntry,
         n: Option<&Notification>,
     ) -> Result<bool, StoreError> {
@@ -62,7 +62,7 @@ impl ActivityStore for Fake {
         Ok(true)
     }
 
-    async fn find_activity(&self, _: &Scope, id: Uuid) -> Result<Option<Activity>, StoreError> {
+    async fn find_activity(&self, _: &Scope, id: ActivityId) -> Result<Option<Activity>, StoreError> {
         Ok(self.activities.lock().unwrap().iter().find(|a| a.id == id).cloned())
     }
 
@@ -88,11 +88,11 @@ impl ActivityStore for Fake {
         Ok(((open.len() + overdue.len()) as u64, overdue.len() as u64))
     }
 
-    async fn link_exists(&self, _: &Scope, kind: LinkKind, id: Uuid) -> Result<bool, StoreError> {
-        Ok(match kind {
-            LinkKind::Contact => self.contacts.lock().unwrap().contains(&id),
-            LinkKind::Lead => self.leads.lock().unwrap().contains(&id),
-            LinkKind::Company | LinkKind::Deal => false,
+    async fn link_exists(&self, _: &Scope, link: Link) -> Result<bool, StoreError> {
+        Ok(match link {
+            Link::Contact(id) => self.contacts.lock().unwrap().contains(&id),
+            Link::Lead(id) => self.leads.lock().unwrap().contains(&id),
+            Link::Company(_) | Link::Deal(_) => false,
         })
     }
 
@@ -208,17 +208,17 @@ async fn assigning_to_someone_else_notifies_only_when_the_assignee_changes() {
         .expect("edit");
     let sent = w.fake.notifications.lock().unwrap().clone();
     assert_eq!(sent.len(), 1, "one notification for one change of assignee");
-    assert_eq!((sent[0].recipient, sent[0].kind, sent[0].entity_id), (mate, "activity.assigned", mine.id));
+    assert_eq!((sent[0].recipient, sent[0].kind, sent[0].entity_id), (mate, "activity.assigned", mine.id.as_uuid()));
 }
 
 #[tokio::test]
 async fn links_and_assignees_must_belong_to_the_workspace() {
     let w = world();
-    let contact = Uuid::now_v7();
+    let contact = ContactId::new();
     w.fake.contacts.lock().unwrap().push(contact);
     let stranger = UserId::new();
     assert!(matches!(
-        w.service.create(&w.scope, ActivityInput { contact_id: Patch::Set(Uuid::now_v7()), ..task("x") }).await,
+        w.service.create(&w.scope, ActivityInput { contact_id: Patch::Set(ContactId::new()), ..task("x") }).await,
         Err(ActivityError::LinkNotFound("contact"))
     ));
     assert!(matches!(
@@ -253,7 +253,7 @@ async fn viewers_cannot_log_and_unknown_types_are_named() {
 #[tokio::test]
 async fn logging_or_completing_an_activity_on_a_lead_counts_as_work_on_it() {
     let w = world();
-    let lead = Uuid::now_v7();
+    let lead = LeadId::new();
     w.fake.leads.lock().unwrap().push(lead);
     let call = ActivityInput {
         kind: Some("call".into()),

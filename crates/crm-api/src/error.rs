@@ -115,7 +115,7 @@ impl ApiError {
     }
 
     /// `contact.email_taken`, naming the contact that has the email.
-    fn email_taken(id: uuid::Uuid, name: &str, detail: String) -> Self {
+    fn email_taken(id: crm_kernel::ContactId, name: &str, detail: String) -> Self {
         Self {
             extensions: Some(Box::new(Extensions {
                 existing: Some(serde_json::json!({ "id": id, "name": name })),

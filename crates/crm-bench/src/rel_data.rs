@@ -17,7 +17,7 @@
 use crm_activities::{Activity, ActivityKind, Links, Priority};
 use crm_contacts::{Company, CompanySize, CompanyStatus, Contact, Domain};
 use crm_kernel::text::{Phone, Tags};
-use crm_kernel::{Email, UserId, WorkspaceId};
+use crm_kernel::{CompanyId, ContactId, Email, UserId, WorkspaceId};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use time::{Duration, OffsetDateTime};
@@ -371,7 +371,7 @@ pub fn companies(
                 _ => CompanyStatus::Inactive,
             };
             Company {
-                id: v7_at(created_at),
+                id: v7_at(created_at).into(),
                 workspace_id: workspace,
                 website: Some(format!("https://{domain}")),
                 domain: Some(Domain::from_trusted(domain)),
@@ -396,7 +396,7 @@ pub struct ContactGenerator {
     rng: StdRng,
     workspace: WorkspaceId,
     owner: UserId,
-    companies: Vec<Uuid>,
+    companies: Vec<CompanyId>,
     salt: u64,
     clock: Clock,
     index: u64,
@@ -411,7 +411,7 @@ impl ContactGenerator {
         seed: u64,
         workspace: WorkspaceId,
         owner: UserId,
-        companies: Vec<Uuid>,
+        companies: Vec<CompanyId>,
         total: u64,
         now: OffsetDateTime,
         period: Duration,
@@ -428,7 +428,7 @@ impl ContactGenerator {
         }
     }
 
-    fn company<R: Rng>(rng: &mut R, companies: &[Uuid]) -> Option<Uuid> {
+    fn company<R: Rng>(rng: &mut R, companies: &[CompanyId]) -> Option<CompanyId> {
         let roll: f64 = rng.random();
         if companies.is_empty() || roll >= LINKED_SHARE {
             None
@@ -471,7 +471,7 @@ impl ContactGenerator {
         let room = (self.clock.now - created_at).whole_seconds().clamp(0, 90 * 86_400);
         let updated_at = created_at + Duration::seconds(if room > 0 { rng.random_range(0..=room) } else { 0 });
         Contact {
-            id: v7_at(created_at),
+            id: v7_at(created_at).into(),
             workspace_id: self.workspace,
             name,
             email,
@@ -511,8 +511,8 @@ pub fn activities_for(
     seed: u64,
     workspace: WorkspaceId,
     owner: UserId,
-    contact: Uuid,
-    company: Option<Uuid>,
+    contact: ContactId,
+    company: Option<CompanyId>,
     total: u64,
     from: OffsetDateTime,
     now: OffsetDateTime,
@@ -538,7 +538,7 @@ pub fn activities_for(
                 .map(|due| (due + Duration::minutes(rng.random_range(-600..600))).max(created_at).min(now));
             let priority = [Priority::Low, Priority::Medium, Priority::Medium, Priority::High][rng.random_range(0..4)];
             Activity {
-                id: v7_at(created_at),
+                id: v7_at(created_at).into(),
                 workspace_id: workspace,
                 kind,
                 subject: pick(&mut rng, subjects).to_owned(),
@@ -604,7 +604,7 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), companies.len(), "company names are unique");
         assert_eq!(companies.iter().filter(|c| c.name.to_lowercase().contains(COMMON_TERM)).count(), 1);
-        let ids: Vec<Uuid> = companies.iter().map(|c| c.id).collect();
+        let ids: Vec<CompanyId> = companies.iter().map(|c| c.id).collect();
         let mut g = ContactGenerator::new(5, ws, owner, ids.clone(), 20_000, now, period);
         let contacts = g.batch(50_000);
         assert_eq!(contacts.len(), 20_000);
@@ -637,7 +637,7 @@ mod tests {
     fn the_timeline_has_completed_overdue_and_open_activities() {
         let now = OffsetDateTime::now_utc();
         let from = now - Duration::days(365);
-        let contact = Uuid::now_v7();
+        let contact = ContactId::new();
         let all = activities_for(9, WorkspaceId::new(), UserId::new(), contact, None, 10_000, from, now);
         assert_eq!(all.len(), 10_000);
         assert!(all.iter().all(|a| a.links.contact == Some(contact)));

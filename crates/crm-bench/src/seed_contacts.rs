@@ -155,7 +155,7 @@ pub async fn run(args: SeedContactsArgs) -> Result<()> {
 
     // Companies.
     let companies = rel_data::companies(args.seed, workspace, owner, args.companies, now, period);
-    let company_ids: Vec<Uuid> = companies.iter().map(|c| c.id).collect();
+    let company_ids: Vec<crm_kernel::CompanyId> = companies.iter().map(|c| c.id).collect();
     let phase = Instant::now();
     let db_ref = &db;
     fill(
@@ -217,8 +217,8 @@ pub async fn run(args: SeedContactsArgs) -> Result<()> {
         args.seed + 2,
         workspace,
         owner,
-        timeline,
-        timeline_company,
+        timeline.into(),
+        timeline_company.map(Into::into),
         args.timeline_activities,
         timeline_from,
         now,
@@ -267,7 +267,7 @@ pub async fn run(args: SeedContactsArgs) -> Result<()> {
                 args.seed + 10 + k as u64,
                 workspace,
                 owner,
-                id,
+                id.into(),
                 None,
                 1,
                 created,

@@ -238,7 +238,7 @@ async fn seed_workspace(
         won_deals: size.won,
         lost_deals: size.lost,
         owners,
-        companies: companies.iter().map(|c| (c.id, c.name.clone())).collect(),
+        companies: companies.iter().map(|c| (c.id.as_uuid(), c.name.clone())).collect(),
         days: args.days,
     };
     let currency =

@@ -1,15 +1,14 @@
 //! Contact and company records, their inputs and list queries.
 
 use crm_kernel::text::{Phone, Tags};
-use crm_kernel::{Email, Limit, ListSort, NameCursor, Patch, UserId, WorkspaceId};
+use crm_kernel::{CompanyId, ContactId, Email, Limit, ListSort, NameCursor, Patch, UserId, WorkspaceId};
 use time::OffsetDateTime;
-use uuid::Uuid;
 
 use crate::values::{CompanySize, CompanyStatus, Domain};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Company {
-    pub id: Uuid,
+    pub id: CompanyId,
     pub workspace_id: WorkspaceId,
     pub name: String,
     pub domain: Option<Domain>,
@@ -26,14 +25,14 @@ pub struct Company {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contact {
-    pub id: Uuid,
+    pub id: ContactId,
     pub workspace_id: WorkspaceId,
     pub name: String,
     pub email: Option<Email>,
     pub other_emails: Vec<Email>,
     pub phone: Option<Phone>,
     pub job_title: Option<String>,
-    pub company_id: Option<Uuid>,
+    pub company_id: Option<CompanyId>,
     pub owner_id: Option<UserId>,
     pub tags: Tags,
     pub address: Option<String>,
@@ -46,7 +45,7 @@ pub struct Contact {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContactWithCompany {
     pub contact: Contact,
-    pub company: Option<(Uuid, String)>,
+    pub company: Option<(CompanyId, String)>,
 }
 
 /// Raw company input: creation sets every `Set`/`Keep`-free field, changes
@@ -71,7 +70,7 @@ pub struct ContactInput {
     pub other_emails: Option<Vec<String>>,
     pub phone: Patch<String>,
     pub job_title: Patch<String>,
-    pub company_id: Patch<Uuid>,
+    pub company_id: Patch<CompanyId>,
     pub owner_id: Patch<UserId>,
     pub tags: Option<Vec<String>>,
     pub address: Patch<String>,
@@ -102,7 +101,7 @@ pub struct CompanyFilter {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ContactFilter {
     pub q: Option<String>,
-    pub company: Option<Uuid>,
+    pub company: Option<CompanyId>,
     pub owner: Option<UserId>,
     pub tag: Option<String>,
 }

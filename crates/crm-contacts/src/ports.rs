@@ -1,9 +1,8 @@
 //! Storage port of contacts and companies. Writes append their audit entry
 //! in the same transaction.
 
-use crm_kernel::{AuditEntry, Email, Scope, StoreError, UserId};
+use crm_kernel::{AuditEntry, CompanyId, ContactId, Email, Scope, StoreError, UserId};
 use time::OffsetDateTime;
-use uuid::Uuid;
 
 use crate::model::{Company, CompanyFilter, Contact, ContactFilter, ContactWithCompany, ListQuery};
 use crate::values::Domain;
@@ -13,7 +12,7 @@ use crate::values::Domain;
 pub enum ContactWrite {
     Done,
     /// Another contact of the workspace has this email.
-    EmailTaken(Uuid),
+    EmailTaken(ContactId),
     /// The row changed since it was read (updates only).
     Stale,
 }
@@ -38,7 +37,7 @@ pub trait ContactStore: Send + Sync {
 
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn find_company(&self, scope: &Scope, id: Uuid) -> Result<Option<Company>, StoreError>;
+    async fn find_company(&self, scope: &Scope, id: CompanyId) -> Result<Option<Company>, StoreError>;
 
     /// Companies whose domain equals `domain` or whose name key equals `name_key`.
     ///
@@ -58,7 +57,7 @@ pub trait ContactStore: Send + Sync {
 
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn count_company_contacts(&self, scope: &Scope, company: Uuid) -> Result<u64, StoreError>;
+    async fn count_company_contacts(&self, scope: &Scope, company: CompanyId) -> Result<u64, StoreError>;
 
     /// `EmailTaken` when the email belongs to another contact.
     ///
@@ -83,7 +82,7 @@ pub trait ContactStore: Send + Sync {
 
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn find_contact(&self, scope: &Scope, id: Uuid) -> Result<Option<ContactWithCompany>, StoreError>;
+    async fn find_contact(&self, scope: &Scope, id: ContactId) -> Result<Option<ContactWithCompany>, StoreError>;
 
     /// # Errors
     /// `StoreError` on storage failure.

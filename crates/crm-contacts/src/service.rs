@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use crm_kernel::text::{Phone, Tags, bounded, multiline};
 use crm_kernel::{
-    AuditEntry, Clock, Email, FieldError, Limit, ListSort, NameCursor, Patch, Scope, SortBy, StoreError, UserId,
+    AuditEntry, Clock, CompanyId, ContactId, Email, FieldError, Limit, ListSort, NameCursor, Patch, Scope, SortBy,
+    StoreError, UserId,
 };
 use uuid::Uuid;
 
@@ -26,7 +27,7 @@ pub enum ContactError {
     #[error("the company is not in this workspace")]
     CompanyNotFound,
     #[error("a contact with this email already exists: {name}")]
-    EmailTaken { id: Uuid, name: String },
+    EmailTaken { id: ContactId, name: String },
     #[error("this company may already exist")]
     PossibleDuplicates(Vec<PossibleDuplicate>),
     #[error("{0}")]
@@ -155,7 +156,7 @@ impl ContactService {
         scope: &Scope,
         key: &str,
         domain: Option<&Domain>,
-        except: Option<Uuid>,
+        except: Option<CompanyId>,
     ) -> Result<Vec<PossibleDuplicate>, ContactError> {
         if key.is_empty() && domain.is_none() {
             return Ok(Vec::new());
@@ -189,7 +190,7 @@ impl ContactService {
         require_write(scope)?;
         let now = self.clock.now();
         let mut company = Company {
-            id: Uuid::now_v7(),
+            id: CompanyId::new(),
             workspace_id: scope.workspace(),
             name: String::new(),
             domain: None,
@@ -219,7 +220,7 @@ impl ContactService {
             scope,
             "company.created",
             "company",
-            company.id,
+            company.id.as_uuid(),
             format!("Company created ({})", company.status.as_str()),
             now,
         );
@@ -229,7 +230,12 @@ impl ContactService {
 
     /// # Errors
     /// `Forbidden`, `NotFound`, `Invalid`, `OwnerNotFound`, `Conflict`, `Store`.
-    pub async fn update_company(&self, scope: &Scope, id: Uuid, input: CompanyInput) -> Result<Company, ContactError> {
+    pub async fn update_company(
+        &self,
+        scope: &Scope,
+        id: CompanyId,
+        input: CompanyInput,
+    ) -> Result<Company, ContactError> {
         require_write(scope)?;
         for _ in 0..3 {
             let current = self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound("company"))?;
@@ -246,7 +252,7 @@ impl ContactService {
                 scope,
                 "company.updated",
                 "company",
-                id,
+                id.as_uuid(),
                 company_changes(&current, &next),
                 next.updated_at,
             );
@@ -259,7 +265,7 @@ impl ContactService {
 
     /// # Errors
     /// `Forbidden`, `NotFound`, `Store`.
-    pub async fn company(&self, scope: &Scope, id: Uuid) -> Result<Company, ContactError> {
+    pub async fn company(&self, scope: &Scope, id: CompanyId) -> Result<Company, ContactError> {
         require_read(scope)?;
         self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound("company"))
     }
@@ -268,7 +274,7 @@ impl ContactService {
     ///
     /// # Errors
     /// `Forbidden`, `Store`.
-    pub async fn contact_count(&self, scope: &Scope, company: Uuid) -> Result<u64, ContactError> {
+    pub async fn contact_count(&self, scope: &Scope, company: CompanyId) -> Result<u64, ContactError> {
         require_read(scope)?;
         Ok(self.store.count_company_contacts(scope, company).await?)
     }
@@ -286,7 +292,7 @@ impl ContactService {
         require_read(scope)?;
         let filter = CompanyFilter { q: normalise_q(filter.q), ..filter };
         let rows = self.store.list_companies(scope, &ListQuery { filter, sort, after, limit }).await?;
-        Ok(page(rows, sort, limit, |c| (c.id, c.name.to_lowercase())))
+        Ok(page(rows, sort, limit, |c| (c.id.as_uuid(), c.name.to_lowercase())))
     }
 
     async fn apply_contact(
@@ -343,7 +349,7 @@ impl ContactService {
         Ok(())
     }
 
-    async fn email_taken(&self, scope: &Scope, id: Uuid) -> ContactError {
+    async fn email_taken(&self, scope: &Scope, id: ContactId) -> ContactError {
         match self.store.find_contact(scope, id).await {
             Ok(Some(found)) => ContactError::EmailTaken { id, name: found.contact.name },
             Ok(None) => ContactError::Conflict,
@@ -357,7 +363,7 @@ impl ContactService {
         require_write(scope)?;
         let now = self.clock.now();
         let mut contact = Contact {
-            id: Uuid::now_v7(),
+            id: ContactId::new(),
             workspace_id: scope.workspace(),
             name: String::new(),
             email: None,
@@ -382,7 +388,7 @@ impl ContactService {
         {
             return Err(ContactError::EmailTaken { id: existing.id, name: existing.name });
         }
-        let audit = AuditEntry::new(scope, "contact.created", "contact", contact.id, "Contact created", now);
+        let audit = AuditEntry::new(scope, "contact.created", "contact", contact.id.as_uuid(), "Contact created", now);
         match self.store.insert_contact(scope, &contact, &audit).await? {
             ContactWrite::Done => self.contact(scope, contact.id).await,
             ContactWrite::EmailTaken(id) => Err(self.email_taken(scope, id).await),
@@ -396,7 +402,7 @@ impl ContactService {
     pub async fn update_contact(
         &self,
         scope: &Scope,
-        id: Uuid,
+        id: ContactId,
         input: ContactInput,
     ) -> Result<ContactWithCompany, ContactError> {
         require_write(scope)?;
@@ -412,7 +418,7 @@ impl ContactService {
                 scope,
                 "contact.updated",
                 "contact",
-                id,
+                id.as_uuid(),
                 contact_changes(&current, &next),
                 next.updated_at,
             );
@@ -427,7 +433,7 @@ impl ContactService {
 
     /// # Errors
     /// `Forbidden`, `NotFound`, `Store`.
-    pub async fn contact(&self, scope: &Scope, id: Uuid) -> Result<ContactWithCompany, ContactError> {
+    pub async fn contact(&self, scope: &Scope, id: ContactId) -> Result<ContactWithCompany, ContactError> {
         require_read(scope)?;
         self.store.find_contact(scope, id).await?.ok_or(ContactError::NotFound("contact"))
     }
@@ -446,7 +452,7 @@ impl ContactService {
         let filter =
             ContactFilter { q: normalise_q(filter.q), tag: filter.tag.map(|t| t.trim().to_lowercase()), ..filter };
         let rows = self.store.list_contacts(scope, &ListQuery { filter, sort, after, limit }).await?;
-        Ok(page(rows, sort, limit, |c| (c.contact.id, c.contact.name.to_lowercase())))
+        Ok(page(rows, sort, limit, |c| (c.contact.id.as_uuid(), c.contact.name.to_lowercase())))
     }
 }
 

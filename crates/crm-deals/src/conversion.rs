@@ -78,18 +78,19 @@ pub struct ConversionPlan {
     pub deal: Deal,
 }
 
+/// Create a record, link an existing one (by its id), or do without.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Choice {
+pub enum Choice<Id> {
     Create,
-    Link(Uuid),
+    Link(Id),
     Skip,
 }
 
 /// The user's decisions for a conversion.
 #[derive(Clone, Debug)]
 pub struct ConversionChoices {
-    pub contact: Choice,
-    pub company: Choice,
+    pub contact: Choice<ContactId>,
+    pub company: Choice<CompanyId>,
     pub deal_title: Option<String>,
     pub deal_amount: Option<String>,
     pub pipeline_id: Option<Uuid>,
@@ -123,7 +124,7 @@ pub enum ConversionOutcome {
     /// The lead was no longer qualified when claimed (converted meanwhile).
     LeadChanged,
     /// A new contact's email was claimed meanwhile by this contact.
-    EmailTaken(Uuid),
+    EmailTaken(ContactId),
 }
 
 #[async_trait::async_trait]
@@ -182,9 +183,9 @@ impl ConversionService {
         Ok(lead)
     }
 
-    fn contact_draft(lead: &Lead, company_id: Option<Uuid>, now: OffsetDateTime) -> Contact {
+    fn contact_draft(lead: &Lead, company_id: Option<CompanyId>, now: OffsetDateTime) -> Contact {
         Contact {
-            id: Uuid::now_v7(),
+            id: ContactId::new(),
             workspace_id: lead.workspace_id,
             name: lead.name.as_str().to_owned(),
             email: lead.email.clone(),
@@ -205,7 +206,7 @@ impl ConversionService {
         let domain = company_domain(lead);
         let name = lead.company.clone().or_else(|| domain.as_ref().map(|d| d.as_str().to_owned()))?;
         Some(Company {
-            id: Uuid::now_v7(),
+            id: CompanyId::new(),
             workspace_id: lead.workspace_id,
             name,
             domain,
@@ -343,11 +344,7 @@ impl ConversionService {
         deal.contact_id = Some(contact_id);
         deal.company_id = company_id;
 
-        let to = ConvertedTo {
-            contact_id: ContactId::from_uuid(contact_id),
-            company_id: company_id.map(CompanyId::from_uuid),
-            deal_id: DealId::from_uuid(deal.id),
-        };
+        let to = ConvertedTo { contact_id, company_id, deal_id: DealId::from_uuid(deal.id) };
         let mut converted = lead.clone();
         converted.status = LeadStatus::Converted;
         converted.converted_at = Some(now);
@@ -370,10 +367,24 @@ impl ConversionService {
             now,
         )];
         if let Some(c) = &new_company {
-            audit.push(AuditEntry::new(scope, "company.created", "company", c.id, "Company created from a lead", now));
+            audit.push(AuditEntry::new(
+                scope,
+                "company.created",
+                "company",
+                c.id.as_uuid(),
+                "Company created from a lead",
+                now,
+            ));
         }
         if let Some(c) = &new_contact {
-            audit.push(AuditEntry::new(scope, "contact.created", "contact", c.id, "Contact created from a lead", now));
+            audit.push(AuditEntry::new(
+                scope,
+                "contact.created",
+                "contact",
+                c.id.as_uuid(),
+                "Contact created from a lead",
+                now,
+            ));
         }
         audit.push(AuditEntry::new(
             scope,

@@ -29,7 +29,7 @@ pub enum DealError {
     #[error("the lead has already been converted")]
     AlreadyConverted,
     #[error("a contact with this email exists; link it instead")]
-    EmailTaken { id: uuid::Uuid, name: String },
+    EmailTaken { id: crm_kernel::ContactId, name: String },
     #[error("{0}")]
     Forbidden(&'static str),
     #[error("the deal changed while this update was applied; retry")]

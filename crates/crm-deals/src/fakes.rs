@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use crm_kernel::{AuditEntry, Currency, Notification, Scope, StoreError, UserId};
+use crm_kernel::{AuditEntry, CompanyId, ContactId, Currency, Notification, Scope, StoreError, UserId};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -25,8 +25,8 @@ struct State {
 pub struct InMemoryDeals {
     state: Mutex<State>,
     members: Vec<UserId>,
-    contacts: Vec<Uuid>,
-    companies: Vec<Uuid>,
+    contacts: Vec<ContactId>,
+    companies: Vec<CompanyId>,
     currency: Currency,
 }
 
@@ -42,7 +42,7 @@ impl InMemoryDeals {
         pipelines: Vec<Pipeline>,
         reasons: Vec<LostReason>,
         members: Vec<UserId>,
-        links: (Vec<Uuid>, Vec<Uuid>),
+        links: (Vec<ContactId>, Vec<CompanyId>),
         currency: Currency,
     ) -> Self {
         Self {
@@ -259,11 +259,11 @@ impl DealStore for InMemoryDeals {
             as u64)
     }
 
-    async fn contact_exists(&self, _: &Scope, id: Uuid) -> Result<bool, StoreError> {
+    async fn contact_exists(&self, _: &Scope, id: ContactId) -> Result<bool, StoreError> {
         Ok(self.contacts.contains(&id))
     }
 
-    async fn company_exists(&self, _: &Scope, id: Uuid) -> Result<bool, StoreError> {
+    async fn company_exists(&self, _: &Scope, id: CompanyId) -> Result<bool, StoreError> {
         Ok(self.companies.contains(&id))
     }
 
@@ -271,7 +271,12 @@ impl DealStore for InMemoryDeals {
         Ok(self.members.contains(&user))
     }
 
-    async fn link_names(&self, _: &Scope, contacts: &[Uuid], companies: &[Uuid]) -> Result<LinkNames, StoreError> {
+    async fn link_names(
+        &self,
+        _: &Scope,
+        contacts: &[ContactId],
+        companies: &[CompanyId],
+    ) -> Result<LinkNames, StoreError> {
         Ok(LinkNames {
             contacts: contacts.iter().map(|id| (*id, format!("Contact {id}"))).collect(),
             companies: companies.iter().map(|id| (*id, format!("Company {id}"))).collect(),

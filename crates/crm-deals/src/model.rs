@@ -1,6 +1,6 @@
 //! Pipelines, stages, lost reasons, deals, and the inputs that change them.
 
-use crm_kernel::{Money, Patch, UserId, WorkspaceId};
+use crm_kernel::{CompanyId, ContactId, Money, Patch, UserId, WorkspaceId};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
@@ -75,8 +75,8 @@ pub struct Deal {
     pub next_action_text: Option<String>,
     pub next_action_date: Option<Date>,
     pub owner_id: Option<UserId>,
-    pub contact_id: Option<Uuid>,
-    pub company_id: Option<Uuid>,
+    pub contact_id: Option<ContactId>,
+    pub company_id: Option<CompanyId>,
     /// The lead this deal was converted from.
     pub lead_id: Option<Uuid>,
     pub loss: Option<LossReason>,
@@ -137,8 +137,8 @@ pub struct DealSnapshot {
 /// Names of linked contacts and companies, by id.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LinkNames {
-    pub contacts: std::collections::HashMap<Uuid, String>,
-    pub companies: std::collections::HashMap<Uuid, String>,
+    pub contacts: std::collections::HashMap<ContactId, String>,
+    pub companies: std::collections::HashMap<CompanyId, String>,
 }
 
 /// Raw input to create a deal.
@@ -153,8 +153,8 @@ pub struct NewDeal {
     pub next_action_text: Option<String>,
     pub next_action_date: Option<Date>,
     pub owner_id: Option<UserId>,
-    pub contact_id: Option<Uuid>,
-    pub company_id: Option<Uuid>,
+    pub contact_id: Option<ContactId>,
+    pub company_id: Option<CompanyId>,
     pub notes: Option<String>,
 }
 
@@ -168,8 +168,8 @@ pub struct DealChanges {
     pub next_action_text: Patch<String>,
     pub next_action_date: Patch<Date>,
     pub owner_id: Patch<UserId>,
-    pub contact_id: Patch<Uuid>,
-    pub company_id: Patch<Uuid>,
+    pub contact_id: Patch<ContactId>,
+    pub company_id: Patch<CompanyId>,
     pub notes: Patch<String>,
 }
 
@@ -193,8 +193,8 @@ pub struct DealFilter {
     pub stage_id: Option<Uuid>,
     pub status: Option<DealStatus>,
     pub owner_id: Option<UserId>,
-    pub contact_id: Option<Uuid>,
-    pub company_id: Option<Uuid>,
+    pub contact_id: Option<ContactId>,
+    pub company_id: Option<CompanyId>,
     /// Only open deals without an update in 14 days.
     pub stale: bool,
     /// Lower-cased, trimmed search in the title.

@@ -1,7 +1,7 @@
 //! Storage ports of the deals module. Every write appends its audit entry
 //! (and any notification) in the same transaction.
 
-use crm_kernel::{AuditEntry, Currency, Notification, Scope, StoreError, UserId};
+use crm_kernel::{AuditEntry, CompanyId, ContactId, Currency, Notification, Scope, StoreError, UserId};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -151,11 +151,11 @@ pub trait DealStore: Send + Sync {
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn contact_exists(&self, scope: &Scope, id: Uuid) -> Result<bool, StoreError>;
+    async fn contact_exists(&self, scope: &Scope, id: ContactId) -> Result<bool, StoreError>;
 
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn company_exists(&self, scope: &Scope, id: Uuid) -> Result<bool, StoreError>;
+    async fn company_exists(&self, scope: &Scope, id: CompanyId) -> Result<bool, StoreError>;
 
     /// # Errors
     /// `StoreError` on storage failure.
@@ -165,7 +165,12 @@ pub trait DealStore: Send + Sync {
     ///
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn link_names(&self, scope: &Scope, contacts: &[Uuid], companies: &[Uuid]) -> Result<LinkNames, StoreError>;
+    async fn link_names(
+        &self,
+        scope: &Scope,
+        contacts: &[ContactId],
+        companies: &[CompanyId],
+    ) -> Result<LinkNames, StoreError>;
 
     /// The workspace's currency: new deals are in it.
     ///

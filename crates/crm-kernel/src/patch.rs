@@ -20,6 +20,16 @@ impl<T> Patch<T> {
         }
     }
 
+    /// The same change of another type (e.g. a request's `Uuid` as a typed id).
+    #[must_use]
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Patch<U> {
+        match self {
+            Self::Keep => Patch::Keep,
+            Self::Set(v) => Patch::Set(f(v)),
+            Self::Clear => Patch::Clear,
+        }
+    }
+
     #[must_use]
     pub fn is_keep(&self) -> bool {
         matches!(self, Self::Keep)

@@ -1,14 +1,13 @@
 //! The SeaORM adapter of `crm_activities`'s port.
 
-use crm_activities::{Activity, ActivityKind, ActivityQuery, ActivityStore, Completion, LinkKind, Links, Priority};
-use crm_kernel::{AuditEntry, Notification, Scope, StoreError, UserId};
+use crm_activities::{Activity, ActivityKind, ActivityQuery, ActivityStore, Completion, Link, Links, Priority};
+use crm_kernel::{ActivityId, AuditEntry, LeadId, Notification, Scope, StoreError, UserId};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     sea_query::Expr,
 };
 use time::OffsetDateTime;
-use uuid::Uuid;
 
 use crate::entities::{activities, companies, contacts, deals, leads};
 // The helper every module's writes use, and the test read-back, now live in
@@ -32,7 +31,7 @@ impl SeaActivityStore {
 
 pub(crate) fn row(a: &Activity) -> activities::ActiveModel {
     activities::ActiveModel {
-        id: Set(a.id),
+        id: Set(a.id.as_uuid()),
         workspace_id: Set(a.workspace_id.as_uuid()),
         kind: Set(a.kind.as_str().to_owned()),
         subject: Set(a.subject.clone()),
@@ -40,10 +39,10 @@ pub(crate) fn row(a: &Activity) -> activities::ActiveModel {
         priority: Set(a.priority.as_str().to_owned()),
         due_at: Set(a.due_at),
         assignee_id: Set(a.assignee_id.map(|u| u.as_uuid())),
-        lead_id: Set(a.links.lead),
-        contact_id: Set(a.links.contact),
-        company_id: Set(a.links.company),
-        deal_id: Set(a.links.deal),
+        lead_id: Set(a.links.lead.map(Into::into)),
+        contact_id: Set(a.links.contact.map(Into::into)),
+        company_id: Set(a.links.company.map(Into::into)),
+        deal_id: Set(a.links.deal.map(Into::into)),
         completed_at: Set(a.completed_at),
         completed_by: Set(a.completed_by),
         created_by: Set(a.created_by),
@@ -54,7 +53,7 @@ pub(crate) fn row(a: &Activity) -> activities::ActiveModel {
 
 fn activity(r: activities::Model) -> Activity {
     Activity {
-        id: r.id,
+        id: r.id.into(),
         workspace_id: r.workspace_id.into(),
         kind: r.kind.parse().unwrap_or(ActivityKind::Note),
         subject: r.subject,
@@ -62,7 +61,12 @@ fn activity(r: activities::Model) -> Activity {
         priority: r.priority.parse().unwrap_or(Priority::Medium),
         due_at: r.due_at,
         assignee_id: r.assignee_id.map(Into::into),
-        links: Links { lead: r.lead_id, contact: r.contact_id, company: r.company_id, deal: r.deal_id },
+        links: Links {
+            lead: r.lead_id.map(Into::into),
+            contact: r.contact_id.map(Into::into),
+            company: r.company_id.map(Into::into),
+            deal: r.deal_id.map(Into::into),
+        },
         completed_at: r.completed_at,
         completed_by: r.completed_by,
         created_by: r.created_by,
@@ -76,7 +80,7 @@ fn activity(r: activities::Model) -> Activity {
 async fn touch_lead(
     txn: &sea_orm::DatabaseTransaction,
     scope: &Scope,
-    lead: Option<Uuid>,
+    lead: Option<LeadId>,
     at: OffsetDateTime,
 ) -> Result<(), StoreError> {
     let Some(lead) = lead else { return Ok(()) };
@@ -84,7 +88,7 @@ async fn touch_lead(
         .col_expr(leads::Column::LastActivityAt, Expr::value(at))
         .col_expr(leads::Column::UpdatedAt, Expr::value(at))
         .filter(leads::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-        .filter(leads::Column::Id.eq(lead))
+        .filter(leads::Column::Id.eq(lead.as_uuid()))
         .filter(leads::Column::LastActivityAt.lt(at))
         .exec(txn)
         .await
@@ -98,7 +102,7 @@ impl ActivityStore for SeaActivityStore {
         &self,
         scope: &Scope,
         a: &Activity,
-        worked_lead: Option<Uuid>,
+        worked_lead: Option<LeadId>,
         entry: &AuditEntry,
         n: Option<&Notification>,
     ) -> Result<(), StoreError> {
@@ -115,7 +119,7 @@ impl ActivityStore for SeaActivityStore {
         scope: &Scope,
         a: &Activity,
         expected: OffsetDateTime,
-        worked_lead: Option<Uuid>,
+        worked_lead: Option<LeadId>,
         entry: &AuditEntry,
         n: Option<&Notification>,
     ) -> Result<bool, StoreError> {
@@ -128,7 +132,7 @@ impl ActivityStore for SeaActivityStore {
         let result = activities::Entity::update_many()
             .set(active)
             .filter(activities::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-            .filter(activities::Column::Id.eq(a.id))
+            .filter(activities::Column::Id.eq(a.id.as_uuid()))
             .filter(activities::Column::UpdatedAt.eq(expected))
             .exec(&txn)
             .await
@@ -144,9 +148,9 @@ impl ActivityStore for SeaActivityStore {
         Ok(true)
     }
 
-    async fn find_activity(&self, scope: &Scope, id: Uuid) -> Result<Option<Activity>, StoreError> {
+    async fn find_activity(&self, scope: &Scope, id: ActivityId) -> Result<Option<Activity>, StoreError> {
         let found = in_workspace::<activities::Entity>(scope)
-            .filter(activities::Column::Id.eq(id))
+            .filter(activities::Column::Id.eq(id.as_uuid()))
             .one(&self.db)
             .await
             .map_err(db_err)?;
@@ -174,16 +178,16 @@ impl ActivityStore for SeaActivityStore {
                 .filter(activities::Column::DueAt.lt(q.now));
         }
         if let Some(lead) = f.links.lead {
-            select = select.filter(activities::Column::LeadId.eq(lead));
+            select = select.filter(activities::Column::LeadId.eq(lead.as_uuid()));
         }
         if let Some(contact) = f.links.contact {
-            select = select.filter(activities::Column::ContactId.eq(contact));
+            select = select.filter(activities::Column::ContactId.eq(contact.as_uuid()));
         }
         if let Some(company) = f.links.company {
-            select = select.filter(activities::Column::CompanyId.eq(company));
+            select = select.filter(activities::Column::CompanyId.eq(company.as_uuid()));
         }
         if let Some(deal) = f.links.deal {
-            select = select.filter(activities::Column::DealId.eq(deal));
+            select = select.filter(activities::Column::DealId.eq(deal.as_uuid()));
         }
         if let Some(before) = q.before {
             select = select.filter(activities::Column::Id.lt(before));
@@ -211,12 +215,12 @@ impl ActivityStore for SeaActivityStore {
         Ok((total, overdue))
     }
 
-    async fn link_exists(&self, scope: &Scope, kind: LinkKind, id: Uuid) -> Result<bool, StoreError> {
-        match kind {
-            LinkKind::Lead => id_exists::<leads::Entity>(&self.db, scope, id).await,
-            LinkKind::Contact => id_exists::<contacts::Entity>(&self.db, scope, id).await,
-            LinkKind::Company => id_exists::<companies::Entity>(&self.db, scope, id).await,
-            LinkKind::Deal => id_exists::<deals::Entity>(&self.db, scope, id).await,
+    async fn link_exists(&self, scope: &Scope, link: Link) -> Result<bool, StoreError> {
+        match link {
+            Link::Lead(id) => id_exists::<leads::Entity>(&self.db, scope, id).await,
+            Link::Contact(id) => id_exists::<contacts::Entity>(&self.db, scope, id).await,
+            Link::Company(id) => id_exists::<companies::Entity>(&self.db, scope, id).await,
+            Link::Deal(id) => id_exists::<deals::Entity>(&self.db, scope, id).await,
         }
     }
 

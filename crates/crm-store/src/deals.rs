@@ -8,7 +8,7 @@ use crm_deals::{
     Deal, DealFilter, DealQuery, DealStore, LinkNames, LossReason, LostReason, Pipeline, PipelineStore, Probability,
     Stage, StageKind, StageRemoval, StageTotals,
 };
-use crm_kernel::{AuditEntry, Currency, Money, Notification, Scope, StoreError, UserId};
+use crm_kernel::{AuditEntry, CompanyId, ContactId, Currency, Money, Notification, Scope, StoreError, UserId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
@@ -57,8 +57,8 @@ pub(crate) fn deal_row(d: &Deal) -> deals::ActiveModel {
         next_action_text: Set(d.next_action_text.clone()),
         next_action_date: Set(d.next_action_date),
         owner_id: Set(d.owner_id.map(|u| u.as_uuid())),
-        contact_id: Set(d.contact_id),
-        company_id: Set(d.company_id),
+        contact_id: Set(d.contact_id.map(Into::into)),
+        company_id: Set(d.company_id.map(Into::into)),
         lead_id: Set(d.lead_id),
         lost_reason_id: Set(lost_reason_id),
         lost_reason_text: Set(lost_reason_text),
@@ -91,8 +91,8 @@ fn deal(r: deals::Model) -> Result<Deal, StoreError> {
         next_action_text: r.next_action_text,
         next_action_date: r.next_action_date,
         owner_id: r.owner_id.map(Into::into),
-        contact_id: r.contact_id,
-        company_id: r.company_id,
+        contact_id: r.contact_id.map(Into::into),
+        company_id: r.company_id.map(Into::into),
         lead_id: r.lead_id,
         loss,
         notes: r.notes,
@@ -144,10 +144,10 @@ fn filtered(scope: &Scope, f: &DealFilter, now: OffsetDateTime) -> Select<deals:
         select = select.filter(deals::Column::OwnerId.eq(owner.as_uuid()));
     }
     if let Some(id) = f.contact_id {
-        select = select.filter(deals::Column::ContactId.eq(id));
+        select = select.filter(deals::Column::ContactId.eq(id.as_uuid()));
     }
     if let Some(id) = f.company_id {
-        select = select.filter(deals::Column::CompanyId.eq(id));
+        select = select.filter(deals::Column::CompanyId.eq(id.as_uuid()));
     }
     if f.stale {
         let cutoff = now - time::Duration::days(crm_deals::values::STALE_AFTER_DAYS);
@@ -627,11 +627,11 @@ impl DealStore for SeaDealStore {
             .map_err(db_err)
     }
 
-    async fn contact_exists(&self, scope: &Scope, id: Uuid) -> Result<bool, StoreError> {
+    async fn contact_exists(&self, scope: &Scope, id: ContactId) -> Result<bool, StoreError> {
         crate::tenancy::id_exists::<contacts::Entity>(&self.db, scope, id).await
     }
 
-    async fn company_exists(&self, scope: &Scope, id: Uuid) -> Result<bool, StoreError> {
+    async fn company_exists(&self, scope: &Scope, id: CompanyId) -> Result<bool, StoreError> {
         crate::tenancy::id_exists::<companies::Entity>(&self.db, scope, id).await
     }
 
@@ -639,11 +639,16 @@ impl DealStore for SeaDealStore {
         crate::tenancy::is_member(&self.db, scope, user).await
     }
 
-    async fn link_names(&self, scope: &Scope, contacts: &[Uuid], companies: &[Uuid]) -> Result<LinkNames, StoreError> {
+    async fn link_names(
+        &self,
+        scope: &Scope,
+        contacts: &[ContactId],
+        companies: &[CompanyId],
+    ) -> Result<LinkNames, StoreError> {
         let mut names = LinkNames::default();
         if !contacts.is_empty() {
             let rows: Vec<(Uuid, String)> = in_workspace::<contacts::Entity>(scope)
-                .filter(contacts::Column::Id.is_in(contacts.iter().copied()))
+                .filter(contacts::Column::Id.is_in(contacts.iter().map(|id| id.as_uuid())))
                 .select_only()
                 .column(contacts::Column::Id)
                 .column(contacts::Column::Name)
@@ -651,11 +656,11 @@ impl DealStore for SeaDealStore {
                 .all(&self.db)
                 .await
                 .map_err(db_err)?;
-            names.contacts.extend(rows);
+            names.contacts.extend(rows.into_iter().map(|(id, name)| (ContactId::from_uuid(id), name)));
         }
         if !companies.is_empty() {
             let rows: Vec<(Uuid, String)> = in_workspace::<companies::Entity>(scope)
-                .filter(companies::Column::Id.is_in(companies.iter().copied()))
+                .filter(companies::Column::Id.is_in(companies.iter().map(|id| id.as_uuid())))
                 .select_only()
                 .column(companies::Column::Id)
                 .column(companies::Column::Name)
@@ -663,7 +668,7 @@ impl DealStore for SeaDealStore {
                 .all(&self.db)
                 .await
                 .map_err(db_err)?;
-            names.companies.extend(rows);
+            names.companies.extend(rows.into_iter().map(|(id, name)| (CompanyId::from_uuid(id), name)));
         }
         Ok(names)
     }
@@ -733,7 +738,7 @@ impl ConversionStore for SeaDealStore {
                 .one(&self.db)
                 .await
                 .map_err(db_err)?;
-            return existing.map(ConversionOutcome::EmailTaken).ok_or_else(|| db_err(e));
+            return existing.map(|id| ConversionOutcome::EmailTaken(id.into())).ok_or_else(|| db_err(e));
         }
         deals::Entity::insert(deal_row(&w.deal)).exec_without_returning(&txn).await.map_err(db_err)?;
         add_share(&txn, scope, &w.deal, 1).await?;

@@ -100,20 +100,44 @@ pub fn api_token_by_hash(hash: &str) -> Select<api_tokens::Entity> {
     api_tokens::Entity::find().filter(api_tokens::Column::SecretHash.eq(hash))
 }
 
-/// Whether `user` is a member of the scope's workspace (assignees, owners).
-///
+/// A tenant table whose rows are a CRM record with a typed id: lookups by id
+/// take that id, so a contact's id cannot be checked against the companies.
+pub trait RecordEntity: TenantEntity {
+    type Id: Copy + Into<uuid::Uuid>;
+}
+
+macro_rules! record {
+    ($($module:ident => $id:ident),* $(,)?) => {
+        $(impl RecordEntity for $module::Entity {
+            type Id = crm_kernel::$id;
+        })*
+    };
+}
+
+record!(
+    leads => LeadId,
+    companies => CompanyId,
+    contacts => ContactId,
+    activities => ActivityId,
+    deals => DealId,
+    pipelines => PipelineId,
+    pipeline_stages => StageId,
+    lost_reasons => LostReasonId,
+    notifications => NotificationId,
+);
+
 /// Whether a row of `E` with this id is in the scope's workspace (links are
 /// validated with it: another workspace's id is "not found").
 ///
 /// # Errors
 /// `StoreError` on storage failure.
-pub async fn id_exists<E: TenantEntity>(
+pub async fn id_exists<E: RecordEntity>(
     db: &impl sea_orm::ConnectionTrait,
     scope: &Scope,
-    id: uuid::Uuid,
+    id: E::Id,
 ) -> Result<bool, crm_kernel::StoreError> {
     let found = in_workspace::<E>(scope)
-        .filter(E::id_column().eq(id))
+        .filter(E::id_column().eq(id.into()))
         .select_only()
         .column(E::id_column())
         .into_tuple::<uuid::Uuid>()
@@ -123,6 +147,8 @@ pub async fn id_exists<E: TenantEntity>(
     Ok(found.is_some())
 }
 
+/// Whether `user` is a member of the scope's workspace (assignees, owners).
+///
 /// # Errors
 /// `StoreError` on storage failure.
 pub async fn is_member(

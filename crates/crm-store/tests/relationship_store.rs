@@ -57,7 +57,7 @@ fn audit(scope: &Scope) -> AuditEntry {
 
 fn company(scope: &Scope, name: &str) -> Company {
     Company {
-        id: Uuid::now_v7(),
+        id: crm_kernel::CompanyId::new(),
         workspace_id: scope.workspace(),
         name: name.into(),
         domain: None,
@@ -73,9 +73,15 @@ fn company(scope: &Scope, name: &str) -> Company {
     }
 }
 
-fn contact(scope: &Scope, name: &str, email: Option<&str>, company: Option<Uuid>, tags: &[&str]) -> Contact {
+fn contact(
+    scope: &Scope,
+    name: &str,
+    email: Option<&str>,
+    company: Option<crm_kernel::CompanyId>,
+    tags: &[&str],
+) -> Contact {
     Contact {
-        id: Uuid::now_v7(),
+        id: crm_kernel::ContactId::new(),
         workspace_id: scope.workspace(),
         name: name.into(),
         email: email.map(|e| Email::from_trusted(e.into())),
@@ -179,7 +185,10 @@ async fn contacts_are_searched_by_company_and_tag_and_walked_by_name(backend: Ba
             break;
         }
         let last = rows.last().expect("row");
-        after = Some(crm_kernel::NameCursor { name_key: Some(last.contact.name.to_lowercase()), id: last.contact.id });
+        after = Some(crm_kernel::NameCursor {
+            name_key: Some(last.contact.name.to_lowercase()),
+            id: last.contact.id.as_uuid(),
+        });
     }
     assert_eq!(seen, ["peter", "Milton", "Bob", "ann"]);
 }
@@ -190,7 +199,7 @@ async fn activity_writes_carry_their_notification_and_overdue_is_sql(backend: Ba
     let store = SeaActivityStore::new(db.db.clone());
     let mate = UserId::new();
     let make = |subject: &str, due: Option<OffsetDateTime>, completed: bool| Activity {
-        id: Uuid::now_v7(),
+        id: crm_kernel::ActivityId::new(),
         workspace_id: scope.workspace(),
         kind: ActivityKind::Task,
         subject: subject.into(),
@@ -206,8 +215,14 @@ async fn activity_writes_carry_their_notification_and_overdue_is_sql(backend: Ba
         updated_at: now(),
     };
     let late = make("late", Some(now() - Duration::hours(1)), false);
-    let notice =
-        Notification::unless_self(scope.user(), mate, "activity.assigned", ("activity", late.id), "late", now());
+    let notice = Notification::unless_self(
+        scope.user(),
+        mate,
+        "activity.assigned",
+        ("activity", late.id.as_uuid()),
+        "late",
+        now(),
+    );
     store.insert_activity(&scope, &late, None, &audit(&scope), notice.as_ref()).await.expect("insert");
     store
         .insert_activity(&scope, &make("later", Some(now() + Duration::days(1)), false), None, &audit(&scope), None)
@@ -228,7 +243,7 @@ async fn activity_writes_carry_their_notification_and_overdue_is_sql(backend: Ba
     assert_eq!(overdue.iter().map(|a| a.subject.as_str()).collect::<Vec<_>>(), ["late"]);
     let sent = crm_store::notifications::notifications_for(&db.db, &scope, mate).await.expect("read");
     assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0].1, late.id);
+    assert_eq!(sent[0].1, late.id.as_uuid());
 }
 
 /// With a 3-row window, a search reaches the fallback halves (PostgreSQL)
@@ -278,7 +293,9 @@ async fn search_walk(store: &SeaContactStore, scope: &Scope, term: &str) -> Vec<
         rows.truncate(2);
         seen.extend(rows.iter().map(|r| r.contact.name.clone()));
         match (more, rows.last()) {
-            (true, Some(last)) => after = Some(crm_kernel::NameCursor { name_key: None, id: last.contact.id }),
+            (true, Some(last)) => {
+                after = Some(crm_kernel::NameCursor { name_key: None, id: last.contact.id.as_uuid() })
+            }
             _ => return seen,
         }
     }

@@ -1,8 +1,8 @@
 //! Activities (append-only: no delete) and entity timelines.
 
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
-use crm_activities::{ActivityFilter, ActivityInput, Completion, LinkKind, Links};
-use crm_kernel::{Cursor, Patch, Scope};
+use crm_activities::{ActivityFilter, ActivityInput, Completion, Link, Links};
+use crm_kernel::{ActivityId, CompanyId, ContactId, Cursor, DealId, LeadId, Patch, Scope};
 use uuid::Uuid;
 
 use crate::app::AppState;
@@ -23,10 +23,10 @@ fn input(b: UpdateActivityRequest) -> ActivityInput {
         priority: b.priority.map(|p| p.as_str().to_owned()),
         due_at: Patch::from_double(b.due_at),
         assignee_id: Patch::from_double(b.assignee_id.map(|a| a.map(Into::into))),
-        lead_id: Patch::from_double(b.lead_id),
-        contact_id: Patch::from_double(b.contact_id),
-        company_id: Patch::from_double(b.company_id),
-        deal_id: Patch::from_double(b.deal_id),
+        lead_id: Patch::from_double(b.lead_id).map(LeadId::from_uuid),
+        contact_id: Patch::from_double(b.contact_id).map(ContactId::from_uuid),
+        company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
+        deal_id: Patch::from_double(b.deal_id).map(DealId::from_uuid),
     }
 }
 
@@ -48,7 +48,12 @@ pub async fn list_activities(
             crate::views::CompletionName::Completed => Completion::Completed,
         }),
         overdue: query.overdue == Some(true),
-        links: Links { lead: query.lead_id, contact: query.contact_id, company: query.company_id, deal: query.deal_id },
+        links: Links {
+            lead: query.lead_id.map(Into::into),
+            contact: query.contact_id.map(Into::into),
+            company: query.company_id.map(Into::into),
+            deal: query.deal_id.map(Into::into),
+        },
     };
     let (rows, next) = state.activities.list(&member.scope, filter, before.map(|c| c.last_id()), limit).await?;
     let now = state.activities.now();
@@ -76,7 +81,7 @@ pub async fn create_activity(
 pub async fn get_activity(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, ActivityId)>,
 ) -> Result<web::Json<ActivityView>, ApiError> {
     let activity = state.activities.get(&member.scope, path.1).await?;
     Ok(web::Json(ActivityView::new(&activity, state.activities.now())))
@@ -94,7 +99,7 @@ pub async fn get_activity(
 pub async fn update_activity(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, ActivityId)>,
     body: Body<UpdateActivityRequest>,
 ) -> Result<web::Json<ActivityView>, ApiError> {
     let activity = state.activities.update(&member.scope, path.1, input(body.into_inner())).await?;
@@ -112,7 +117,7 @@ pub async fn update_activity(
 pub async fn complete_activity(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, ActivityId)>,
 ) -> Result<web::Json<ActivityView>, ApiError> {
     let activity = state.activities.complete(&member.scope, path.1).await?;
     Ok(web::Json(ActivityView::new(&activity, state.activities.now())))
@@ -129,7 +134,7 @@ pub async fn complete_activity(
 pub async fn reopen_activity(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, ActivityId)>,
 ) -> Result<web::Json<ActivityView>, ApiError> {
     let activity = state.activities.reopen(&member.scope, path.1).await?;
     Ok(web::Json(ActivityView::new(&activity, state.activities.now())))
@@ -138,12 +143,11 @@ pub async fn reopen_activity(
 async fn timeline(
     state: &AppState,
     scope: &Scope,
-    kind: LinkKind,
-    id: Uuid,
+    record: Link,
     query: &ListQuery,
 ) -> Result<web::Json<TimelinePage>, ApiError> {
     let (before, limit) = query.keyset()?;
-    let (items, next) = state.activities.timeline(scope, kind, id, before.map(|c| c.last_id()), limit).await?;
+    let (items, next) = state.activities.timeline(scope, record, before.map(|c| c.last_id()), limit).await?;
     let now = state.activities.now();
     Ok(web::Json(TimelinePage {
         data: items.iter().map(|i| TimelineItemView::new(i, now)).collect(),
@@ -157,10 +161,10 @@ async fn timeline(
 pub async fn get_lead_timeline(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, LeadId)>,
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<TimelinePage>, ApiError> {
-    timeline(&state, &member.scope, LinkKind::Lead, path.1, &query).await
+    timeline(&state, &member.scope, Link::Lead(path.1), &query).await
 }
 
 /// The contact's timeline: linked activities and audit events, newest first.
@@ -169,10 +173,10 @@ pub async fn get_lead_timeline(
 pub async fn get_contact_timeline(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, ContactId)>,
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<TimelinePage>, ApiError> {
-    timeline(&state, &member.scope, LinkKind::Contact, path.1, &query).await
+    timeline(&state, &member.scope, Link::Contact(path.1), &query).await
 }
 
 /// The company's timeline: linked activities and audit events, newest first.
@@ -181,10 +185,10 @@ pub async fn get_contact_timeline(
 pub async fn get_company_timeline(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, CompanyId)>,
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<TimelinePage>, ApiError> {
-    timeline(&state, &member.scope, LinkKind::Company, path.1, &query).await
+    timeline(&state, &member.scope, Link::Company(path.1), &query).await
 }
 
 /// The deal's timeline: linked activities and audit events, newest first.
@@ -193,8 +197,8 @@ pub async fn get_company_timeline(
 pub async fn get_deal_timeline(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, DealId)>,
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<TimelinePage>, ApiError> {
-    timeline(&state, &member.scope, LinkKind::Deal, path.1, &query).await
+    timeline(&state, &member.scope, Link::Deal(path.1), &query).await
 }

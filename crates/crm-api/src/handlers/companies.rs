@@ -2,7 +2,7 @@
 
 use actix_web::{HttpResponse, get, patch, post, web};
 use crm_contacts::{CompanyFilter, CompanyInput};
-use crm_kernel::{ListSort, NameCursor, Patch};
+use crm_kernel::{CompanyId, ListSort, NameCursor, Patch};
 use uuid::Uuid;
 
 use crate::app::AppState;
@@ -105,7 +105,7 @@ pub async fn create_company(
 pub async fn get_company(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, CompanyId)>,
 ) -> Result<web::Json<CompanyView>, ApiError> {
     let company = state.contacts.company(&member.scope, path.1).await?;
     let contacts = state.contacts.contact_count(&member.scope, company.id).await?;
@@ -124,7 +124,7 @@ pub async fn get_company(
 pub async fn update_company(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, CompanyId)>,
     body: Body<UpdateCompanyRequest>,
 ) -> Result<web::Json<CompanyView>, ApiError> {
     let company = state.contacts.update_company(&member.scope, path.1, input(body.into_inner())).await?;
@@ -138,7 +138,7 @@ pub async fn update_company(
 pub async fn list_company_contacts(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, CompanyId)>,
     query: web::Query<crate::query::ListQuery>,
 ) -> Result<web::Json<ContactPage>, ApiError> {
     state.contacts.company(&member.scope, path.1).await?;

@@ -2,7 +2,7 @@
 
 use actix_web::{HttpResponse, get, patch, post, web};
 use crm_contacts::{ContactFilter, ContactInput};
-use crm_kernel::Patch;
+use crm_kernel::{CompanyId, ContactId, Patch};
 use uuid::Uuid;
 
 use super::companies::name_keyset;
@@ -20,7 +20,7 @@ fn input(b: UpdateContactRequest) -> ContactInput {
         other_emails: b.other_emails,
         phone: Patch::from_double(b.phone),
         job_title: Patch::from_double(b.job_title),
-        company_id: Patch::from_double(b.company_id),
+        company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
         owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
         tags: b.tags,
         address: Patch::from_double(b.address),
@@ -41,7 +41,7 @@ pub async fn list_contacts(
     let (sort, after, limit) = name_keyset(query.sort.as_deref(), query.cursor.as_deref(), query.limit)?;
     let filter = ContactFilter {
         q: query.q.clone(),
-        company: query.company_id,
+        company: query.company_id.map(Into::into),
         owner: query.owner_id.map(Into::into),
         tag: query.tag.clone(),
     };
@@ -76,7 +76,7 @@ pub async fn create_contact(
 pub async fn get_contact(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, ContactId)>,
 ) -> Result<web::Json<ContactView>, ApiError> {
     let contact = state.contacts.contact(&member.scope, path.1).await?;
     Ok(web::Json(ContactView::from(&contact)))
@@ -94,7 +94,7 @@ pub async fn get_contact(
 pub async fn update_contact(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, ContactId)>,
     body: Body<UpdateContactRequest>,
 ) -> Result<web::Json<ContactView>, ApiError> {
     let contact = state.contacts.update_contact(&member.scope, path.1, input(body.into_inner())).await?;

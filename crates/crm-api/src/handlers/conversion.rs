@@ -13,11 +13,11 @@ use crate::views::{
     ConversionAction, ConversionChoiceView, ConversionPlanView, ConversionResultView, ConvertLeadRequest,
 };
 
-fn choice(field: &'static str, c: &ConversionChoiceView) -> Result<Choice, ApiError> {
+fn choice<Id: From<Uuid>>(field: &'static str, c: &ConversionChoiceView) -> Result<Choice<Id>, ApiError> {
     match (c.action, c.id) {
         (ConversionAction::Create, None) => Ok(Choice::Create),
         (ConversionAction::None, None) => Ok(Choice::Skip),
-        (ConversionAction::Link, Some(id)) => Ok(Choice::Link(id)),
+        (ConversionAction::Link, Some(id)) => Ok(Choice::Link(id.into())),
         (ConversionAction::Link, None) => Err(ApiError::field(field, "id_required", "`link` needs the id to link")),
         (_, Some(_)) => Err(ApiError::field(field, "unexpected_id", "an id goes only with `link`")),
     }

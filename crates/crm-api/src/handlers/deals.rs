@@ -3,7 +3,7 @@
 
 use actix_web::{HttpResponse, get, patch, post, web};
 use crm_deals::{DealChanges, DealFilter, NewDeal, StageMove};
-use crm_kernel::{Cursor, Patch};
+use crm_kernel::{CompanyId, ContactId, Cursor, Patch};
 use uuid::Uuid;
 
 use crate::app::AppState;
@@ -31,8 +31,8 @@ pub async fn list_deals(
         stage_id: query.stage_id,
         status: query.status.map(Into::into),
         owner_id: query.owner_id.map(Into::into),
-        contact_id: query.contact_id,
-        company_id: query.company_id,
+        contact_id: query.contact_id.map(Into::into),
+        company_id: query.company_id.map(Into::into),
         stale: query.stale == Some(true),
         q: query.q.clone(),
     };
@@ -68,8 +68,8 @@ pub async fn create_deal(
         next_action_text: b.next_action_text,
         next_action_date: b.next_action_date,
         owner_id: b.owner_id.map(Into::into),
-        contact_id: b.contact_id,
-        company_id: b.company_id,
+        contact_id: b.contact_id.map(Into::into),
+        company_id: b.company_id.map(Into::into),
         notes: b.notes,
     };
     let deal = state.deals.create(&member.scope, input).await?;
@@ -112,8 +112,8 @@ pub async fn update_deal(
         next_action_text: Patch::from_double(b.next_action_text),
         next_action_date: Patch::from_double(b.next_action_date),
         owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
-        contact_id: Patch::from_double(b.contact_id),
-        company_id: Patch::from_double(b.company_id),
+        contact_id: Patch::from_double(b.contact_id).map(ContactId::from_uuid),
+        company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
         notes: Patch::from_double(b.notes),
     };
     let deal = state.deals.update(&member.scope, path.1, changes).await?;
@@ -185,7 +185,7 @@ async fn summary(
 pub async fn get_contact_deal_summary(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, ContactId)>,
 ) -> Result<web::Json<DealSummaryView>, ApiError> {
     summary(&state, &member, DealFilter { contact_id: Some(path.1), ..DealFilter::default() }).await
 }
@@ -196,7 +196,7 @@ pub async fn get_contact_deal_summary(
 pub async fn get_company_deal_summary(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, CompanyId)>,
 ) -> Result<web::Json<DealSummaryView>, ApiError> {
     summary(&state, &member, DealFilter { company_id: Some(path.1), ..DealFilter::default() }).await
 }

@@ -242,9 +242,9 @@ impl From<&DealSnapshot> for DealView {
             next_action_text: d.next_action_text.clone(),
             next_action_date: d.next_action_date,
             owner_id: d.owner_id.map(|u| u.as_uuid()),
-            contact_id: d.contact_id,
+            contact_id: d.contact_id.map(Into::into),
             contact_name: s.contact_name.clone(),
-            company_id: d.company_id,
+            company_id: d.company_id.map(Into::into),
             company_name: s.company_name.clone(),
             lead_id: d.lead_id,
             lost_reason_id,
@@ -557,7 +557,7 @@ impl From<&ContactPlan> for ContactPlanView {
                 .candidates
                 .iter()
                 .map(|c| ContactCandidateView {
-                    id: c.id,
+                    id: c.id.as_uuid(),
                     name: c.name.clone(),
                     email: c.email.as_ref().map(|e| e.as_str().to_owned()),
                 })

@@ -89,7 +89,7 @@ impl CompanyView {
     #[must_use]
     pub fn new(c: &Company, contact_count: Option<u64>) -> Self {
         Self {
-            id: c.id,
+            id: c.id.as_uuid(),
             name: c.name.clone(),
             domain: c.domain.as_ref().map(|d| d.as_str().to_owned()),
             website: c.website.clone(),
@@ -132,7 +132,7 @@ pub struct CompanyDuplicateView {
 impl From<&PossibleDuplicate> for CompanyDuplicateView {
     fn from(d: &PossibleDuplicate) -> Self {
         Self {
-            id: d.company.id,
+            id: d.company.id.as_uuid(),
             name: d.company.name.clone(),
             domain: d.company.domain.as_ref().map(|x| x.as_str().to_owned()),
             reason: match d.reason {
@@ -304,13 +304,13 @@ impl From<&ContactWithCompany> for ContactView {
     fn from(cw: &ContactWithCompany) -> Self {
         let c = &cw.contact;
         Self {
-            id: c.id,
+            id: c.id.as_uuid(),
             name: c.name.clone(),
             email: c.email.as_ref().map(|e| e.as_str().to_owned()),
             other_emails: c.other_emails.iter().map(|e| e.as_str().to_owned()).collect(),
             phone: c.phone.as_ref().map(|p| p.as_str().to_owned()),
             job_title: c.job_title.clone(),
-            company: cw.company.as_ref().map(|(id, name)| CompanyRef { id: *id, name: name.clone() }),
+            company: cw.company.as_ref().map(|(id, name)| CompanyRef { id: id.as_uuid(), name: name.clone() }),
             owner_id: c.owner_id.map(|u| u.as_uuid()),
             tags: c.tags.as_slice().to_vec(),
             address: c.address.clone(),
@@ -511,17 +511,17 @@ impl ActivityView {
     #[must_use]
     pub fn new(a: &Activity, now: OffsetDateTime) -> Self {
         Self {
-            id: a.id,
+            id: a.id.as_uuid(),
             kind: a.kind.as_str(),
             subject: a.subject.clone(),
             body: a.body.clone(),
             priority: a.priority.as_str(),
             due_at: a.due_at,
             assignee_id: a.assignee_id.map(|u| u.as_uuid()),
-            lead_id: a.links.lead,
-            contact_id: a.links.contact,
-            company_id: a.links.company,
-            deal_id: a.links.deal,
+            lead_id: a.links.lead.map(Into::into),
+            contact_id: a.links.contact.map(Into::into),
+            company_id: a.links.company.map(Into::into),
+            deal_id: a.links.deal.map(Into::into),
             completed_at: a.completed_at,
             completed_by: a.completed_by,
             overdue: a.is_overdue(now),

@@ -1,6 +1,6 @@
 //! Creating, reading, listing and editing deals.
 
-use crm_kernel::{AuditEntry, FieldError, Limit, Money, Patch, Scope, UserId};
+use crm_kernel::{AuditEntry, CompanyId, ContactId, FieldError, Limit, Money, Patch, Scope, UserId};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -16,8 +16,8 @@ impl DealService {
         &self,
         scope: &Scope,
         owner: Option<UserId>,
-        contact: Option<Uuid>,
-        company: Option<Uuid>,
+        contact: Option<ContactId>,
+        company: Option<CompanyId>,
     ) -> Result<(), DealError> {
         if let Some(owner) = owner
             && !self.deals.is_member(scope, owner).await?
@@ -226,20 +226,8 @@ impl DealService {
                     changed.push(label.to_owned());
                 }
             }
-            for (patch, slot, label) in [
-                (&changes.contact_id, &mut next.contact_id, "contact"),
-                (&changes.company_id, &mut next.company_id, "company"),
-            ] {
-                let value = match patch {
-                    Patch::Keep => continue,
-                    Patch::Clear => None,
-                    Patch::Set(id) => Some(*id),
-                };
-                if *slot != value {
-                    *slot = value;
-                    changed.push(label.to_owned());
-                }
-            }
+            relink(&changes.contact_id, &mut next.contact_id, "contact", &mut changed);
+            relink(&changes.company_id, &mut next.company_id, "company", &mut changed);
             let owner = match changes.owner_id {
                 Patch::Keep => next.owner_id,
                 Patch::Clear => None,
@@ -261,5 +249,18 @@ impl DealService {
     pub async fn open_owned_count(&self, scope: &Scope, user: UserId) -> Result<u64, DealError> {
         require_read(scope)?;
         Ok(self.deals.count_open_owned(scope, user).await?)
+    }
+}
+
+/// Applies one link change, naming it in `changed` when it changes anything.
+fn relink<T: Copy + PartialEq>(patch: &Patch<T>, slot: &mut Option<T>, label: &str, changed: &mut Vec<String>) {
+    let value = match patch {
+        Patch::Keep => return,
+        Patch::Clear => None,
+        Patch::Set(id) => Some(*id),
+    };
+    if *slot != value {
+        *slot = value;
+        changed.push(label.to_owned());
     }
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crm_kernel::text::{bounded, multiline};
-use crm_kernel::{AuditEntry, Clock, FieldError, Notification, Role, Scope};
+use crm_kernel::{AuditEntry, Clock, CompanyId, ContactId, FieldError, Notification, Role, Scope};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -148,8 +148,8 @@ impl DealService {
     }
 
     async fn names(&self, scope: &Scope, deals: &[Deal]) -> Result<LinkNames, DealError> {
-        let contacts: Vec<Uuid> = deals.iter().filter_map(|d| d.contact_id).collect();
-        let companies: Vec<Uuid> = deals.iter().filter_map(|d| d.company_id).collect();
+        let contacts: Vec<ContactId> = deals.iter().filter_map(|d| d.contact_id).collect();
+        let companies: Vec<CompanyId> = deals.iter().filter_map(|d| d.company_id).collect();
         if contacts.is_empty() && companies.is_empty() {
             return Ok(LinkNames::default());
         }

@@ -7,7 +7,7 @@ use crm_contacts::{
     ContactWrite, Domain, ListQuery, name_key,
 };
 use crm_kernel::text::{Phone, Tags};
-use crm_kernel::{AuditEntry, Email, ListSort, Scope, StoreError, UserId};
+use crm_kernel::{AuditEntry, CompanyId, ContactId, Email, ListSort, Scope, StoreError, UserId};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
@@ -48,7 +48,7 @@ pub(crate) fn company_row(c: &Company) -> companies::ActiveModel {
         .collect::<Vec<_>>()
         .join(" ");
     companies::ActiveModel {
-        id: Set(c.id),
+        id: Set(c.id.as_uuid()),
         workspace_id: Set(c.workspace_id.as_uuid()),
         name: Set(c.name.clone()),
         sort_name: Set(c.name.to_lowercase()),
@@ -69,7 +69,7 @@ pub(crate) fn company_row(c: &Company) -> companies::ActiveModel {
 
 fn company(r: companies::Model) -> Company {
     Company {
-        id: r.id,
+        id: r.id.into(),
         workspace_id: r.workspace_id.into(),
         name: r.name,
         domain: r.domain.map(Domain::from_trusted),
@@ -92,7 +92,7 @@ pub(crate) fn contact_row(c: &Contact) -> contacts::ActiveModel {
         search.push_str(email.as_str());
     }
     contacts::ActiveModel {
-        id: Set(c.id),
+        id: Set(c.id.as_uuid()),
         workspace_id: Set(c.workspace_id.as_uuid()),
         name: Set(c.name.clone()),
         sort_name: Set(c.name.to_lowercase()),
@@ -100,7 +100,7 @@ pub(crate) fn contact_row(c: &Contact) -> contacts::ActiveModel {
         other_emails: Set(c.other_emails.iter().map(Email::as_str).collect::<Vec<_>>().join(",")),
         phone: Set(c.phone.as_ref().map(|p| p.as_str().to_owned())),
         job_title: Set(c.job_title.clone()),
-        company_id: Set(c.company_id),
+        company_id: Set(c.company_id.map(Into::into)),
         owner_id: Set(c.owner_id.map(|u| u.as_uuid())),
         // Wrapped in commas so one tag matches with LIKE '%,tag,%'.
         tags: Set(if c.tags.as_slice().is_empty() {
@@ -118,7 +118,7 @@ pub(crate) fn contact_row(c: &Contact) -> contacts::ActiveModel {
 
 fn contact(r: contacts::Model) -> Contact {
     Contact {
-        id: r.id,
+        id: r.id.into(),
         workspace_id: r.workspace_id.into(),
         name: r.name,
         email: r.email.map(Email::from_trusted),
@@ -130,7 +130,7 @@ fn contact(r: contacts::Model) -> Contact {
             .collect(),
         phone: r.phone.map(Phone::from_trusted),
         job_title: r.job_title,
-        company_id: r.company_id,
+        company_id: r.company_id.map(Into::into),
         owner_id: r.owner_id.map(Into::into),
         tags: Tags::from_trusted(r.tags.split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect()),
         address: r.address,
@@ -144,7 +144,7 @@ fn contact(r: contacts::Model) -> Contact {
 fn filtered(scope: &Scope, f: &ContactFilter) -> sea_orm::Select<contacts::Entity> {
     let mut select = in_workspace::<contacts::Entity>(scope);
     if let Some(company) = f.company {
-        select = select.filter(contacts::Column::CompanyId.eq(company));
+        select = select.filter(contacts::Column::CompanyId.eq(company.as_uuid()));
     }
     if let Some(owner) = f.owner {
         select = select.filter(contacts::Column::OwnerId.eq(owner.as_uuid()));
@@ -262,7 +262,7 @@ impl SeaContactStore {
         Ok(rows
             .into_iter()
             .map(|r| {
-                let company = r.company_id.and_then(|id| names.get(&id).map(|n| (id, n.clone())));
+                let company = r.company_id.and_then(|id| names.get(&id).map(|n| (CompanyId::from_uuid(id), n.clone())));
                 ContactWithCompany { contact: contact(r), company }
             })
             .collect())
@@ -286,7 +286,7 @@ impl SeaContactStore {
                 contacts::Entity::update_many()
                     .set(row)
                     .filter(contacts::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-                    .filter(contacts::Column::Id.eq(c.id))
+                    .filter(contacts::Column::Id.eq(c.id.as_uuid()))
                     .filter(contacts::Column::UpdatedAt.eq(expected))
                     .exec(&txn)
                     .await
@@ -307,7 +307,7 @@ impl SeaContactStore {
                     .one(&self.db)
                     .await
                     .map_err(db_err)?;
-                return Ok(other.map_or(ContactWrite::Stale, |o| ContactWrite::EmailTaken(o.id)));
+                return Ok(other.map_or(ContactWrite::Stale, |o| ContactWrite::EmailTaken(o.id.into())));
             }
             Err(e) => return Err(db_err(e)),
         }
@@ -341,7 +341,7 @@ impl ContactStore for SeaContactStore {
         let result = companies::Entity::update_many()
             .set(row)
             .filter(companies::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-            .filter(companies::Column::Id.eq(c.id))
+            .filter(companies::Column::Id.eq(c.id.as_uuid()))
             .filter(companies::Column::UpdatedAt.eq(expected))
             .exec(&txn)
             .await
@@ -355,9 +355,9 @@ impl ContactStore for SeaContactStore {
         Ok(true)
     }
 
-    async fn find_company(&self, scope: &Scope, id: Uuid) -> Result<Option<Company>, StoreError> {
+    async fn find_company(&self, scope: &Scope, id: CompanyId) -> Result<Option<Company>, StoreError> {
         let row = in_workspace::<companies::Entity>(scope)
-            .filter(companies::Column::Id.eq(id))
+            .filter(companies::Column::Id.eq(id.as_uuid()))
             .one(&self.db)
             .await
             .map_err(db_err)?;
@@ -407,9 +407,9 @@ impl ContactStore for SeaContactStore {
         Ok(select.all(&self.db).await.map_err(db_err)?.into_iter().map(company).collect())
     }
 
-    async fn count_company_contacts(&self, scope: &Scope, company: Uuid) -> Result<u64, StoreError> {
+    async fn count_company_contacts(&self, scope: &Scope, company: CompanyId) -> Result<u64, StoreError> {
         in_workspace::<contacts::Entity>(scope)
-            .filter(contacts::Column::CompanyId.eq(company))
+            .filter(contacts::Column::CompanyId.eq(company.as_uuid()))
             .count(&self.db)
             .await
             .map_err(db_err)
@@ -429,9 +429,9 @@ impl ContactStore for SeaContactStore {
         self.write_contact(scope, c, Some(expected), entry).await
     }
 
-    async fn find_contact(&self, scope: &Scope, id: Uuid) -> Result<Option<ContactWithCompany>, StoreError> {
+    async fn find_contact(&self, scope: &Scope, id: ContactId) -> Result<Option<ContactWithCompany>, StoreError> {
         let row = in_workspace::<contacts::Entity>(scope)
-            .filter(contacts::Column::Id.eq(id))
+            .filter(contacts::Column::Id.eq(id.as_uuid()))
             .one(&self.db)
             .await
             .map_err(db_err)?;
