@@ -125,8 +125,8 @@ pub async fn get_board(
     };
     let filter = DealFilter {
         owner_id: query.owner_id.map(Into::into),
-        contact_id: query.contact_id,
-        company_id: query.company_id,
+        contact_id: query.contact_id.map(Into::into),
+        company_id: query.company_id.map(Into::into),
         stale: query.stale == Some(true),
         q: query.q.clone(),
         ..DealFilter::default()
