@@ -99,7 +99,7 @@ impl TimelineItem {
     pub fn id(&self) -> Uuid {
         match self {
             Self::Activity(a) => a.id.as_uuid(),
-            Self::Event(e) => e.id,
+            Self::Event(e) => e.id.as_uuid(),
         }
     }
 }

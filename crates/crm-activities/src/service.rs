@@ -161,7 +161,7 @@ impl ActivityService {
             scope.user(),
             assignee,
             "activity.assigned",
-            ("activity", activity.id.as_uuid()),
+            activity.id,
             activity.subject.clone(),
             at,
         )
@@ -203,7 +203,7 @@ impl ActivityService {
         self.apply(scope, &mut activity, &input).await?;
         let notice = Self::assignment_notice(scope, None, &activity, now);
         let summary = format!("{} logged: {}", activity.kind.as_str(), activity.subject);
-        let audit = AuditEntry::new(scope, "activity.created", "activity", activity.id.as_uuid(), summary, now);
+        let audit = AuditEntry::new(scope, "activity.created", activity.id, summary, now);
         // Logging anything on a lead is working it: it does not decay.
         self.store.insert_activity(scope, &activity, activity.links.lead, &audit, notice.as_ref()).await?;
         Ok(activity)
@@ -284,14 +284,7 @@ impl ActivityService {
             }
             next.updated_at = self.clock.now().max(current.updated_at + time::Duration::microseconds(1));
             let notice = Self::assignment_notice(scope, current.assignee_id, &next, next.updated_at);
-            let audit = AuditEntry::new(
-                scope,
-                action,
-                "activity",
-                id.as_uuid(),
-                describe(action, &current, &next),
-                next.updated_at,
-            );
+            let audit = AuditEntry::new(scope, action, id, describe(action, &current, &next), next.updated_at);
             let worked = worked_lead(&current, &next);
             if self.store.update_activity(scope, &next, current.updated_at, worked, &audit, notice.as_ref()).await? {
                 return Ok(next);

@@ -111,7 +111,7 @@ impl AuditLog for Fake {
         _: Option<Cursor>,
         limit: Limit,
     ) -> Result<Page<AuditRecord>, StoreError> {
-        Ok(Page::from_overfetch(Vec::new(), limit, |r: &AuditRecord| r.id))
+        Ok(Page::from_overfetch(Vec::new(), limit, |r: &AuditRecord| r.id.as_uuid()))
     }
 
     async fn workspace_events(
@@ -120,7 +120,7 @@ impl AuditLog for Fake {
         _: Option<Cursor>,
         limit: Limit,
     ) -> Result<Page<AuditRecord>, StoreError> {
-        Ok(Page::from_overfetch(Vec::new(), limit, |r: &AuditRecord| r.id))
+        Ok(Page::from_overfetch(Vec::new(), limit, |r: &AuditRecord| r.id.as_uuid()))
     }
 }
 

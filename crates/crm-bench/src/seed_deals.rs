@@ -262,7 +262,7 @@ async fn seed_workspace(
         workspace,
         crm_kernel::Actor::User { id: crm_kernel::UserId::new(), role: crm_kernel::Role::Owner },
     );
-    crm_store::rebuild_deal_totals(db, &scope, pipeline)
+    crm_store::rebuild_deal_totals(db, &scope, pipeline.into())
         .await
         .map_err(|e| anyhow::anyhow!("rebuilding totals: {e}"))?;
     Ok(written)

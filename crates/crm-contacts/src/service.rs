@@ -219,8 +219,7 @@ impl ContactService {
         let audit = AuditEntry::new(
             scope,
             "company.created",
-            "company",
-            company.id.as_uuid(),
+            company.id,
             format!("Company created ({})", company.status.as_str()),
             now,
         );
@@ -248,14 +247,8 @@ impl ContactService {
                 self.check_owner(scope, next.owner_id).await?;
             }
             next.updated_at = self.clock.now().max(current.updated_at + time::Duration::microseconds(1));
-            let audit = AuditEntry::new(
-                scope,
-                "company.updated",
-                "company",
-                id.as_uuid(),
-                company_changes(&current, &next),
-                next.updated_at,
-            );
+            let audit =
+                AuditEntry::new(scope, "company.updated", id, company_changes(&current, &next), next.updated_at);
             if self.store.update_company(scope, &next, current.updated_at, &audit).await? {
                 return Ok(next);
             }
@@ -388,7 +381,7 @@ impl ContactService {
         {
             return Err(ContactError::EmailTaken { id: existing.id, name: existing.name });
         }
-        let audit = AuditEntry::new(scope, "contact.created", "contact", contact.id.as_uuid(), "Contact created", now);
+        let audit = AuditEntry::new(scope, "contact.created", contact.id, "Contact created", now);
         match self.store.insert_contact(scope, &contact, &audit).await? {
             ContactWrite::Done => self.contact(scope, contact.id).await,
             ContactWrite::EmailTaken(id) => Err(self.email_taken(scope, id).await),
@@ -414,14 +407,8 @@ impl ContactService {
                 return self.contact(scope, id).await;
             }
             next.updated_at = self.clock.now().max(current.updated_at + time::Duration::microseconds(1));
-            let audit = AuditEntry::new(
-                scope,
-                "contact.updated",
-                "contact",
-                id.as_uuid(),
-                contact_changes(&current, &next),
-                next.updated_at,
-            );
+            let audit =
+                AuditEntry::new(scope, "contact.updated", id, contact_changes(&current, &next), next.updated_at);
             match self.store.update_contact(scope, &next, current.updated_at, &audit).await? {
                 ContactWrite::Done => return self.contact(scope, id).await,
                 ContactWrite::EmailTaken(other) => return Err(self.email_taken(scope, other).await),

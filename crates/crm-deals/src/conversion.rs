@@ -13,11 +13,10 @@ use std::sync::Arc;
 use crm_contacts::ports::ContactStore;
 use crm_contacts::values::{CompanyStatus, Domain, name_key};
 use crm_contacts::{Company, Contact, DuplicateReason};
-use crm_kernel::{AuditEntry, Clock, CompanyId, ContactId, DealId, FieldError, LeadId, Scope, StoreError};
+use crm_kernel::{AuditEntry, Clock, CompanyId, ContactId, FieldError, LeadId, PipelineId, Scope, StageId, StoreError};
 use crm_leads::ports::LeadStore;
 use crm_leads::{ConvertedTo, Lead, LeadStatus};
 use time::{Date, OffsetDateTime};
-use uuid::Uuid;
 
 use crate::error::DealError;
 use crate::model::{Deal, NewDeal};
@@ -93,8 +92,8 @@ pub struct ConversionChoices {
     pub company: Choice<CompanyId>,
     pub deal_title: Option<String>,
     pub deal_amount: Option<String>,
-    pub pipeline_id: Option<Uuid>,
-    pub stage_id: Option<Uuid>,
+    pub pipeline_id: Option<PipelineId>,
+    pub stage_id: Option<StageId>,
     pub expected_close_date: Option<Date>,
 }
 
@@ -340,11 +339,11 @@ impl ConversionService {
         let pipeline = find_pipeline(self.pipelines.as_ref(), scope, choices.pipeline_id).await?;
         let currency = self.deals.workspace_currency(scope).await?;
         let mut deal = DealService::draft(scope, &pipeline, currency, &Self::deal_input(&lead, Some(choices)), now)?;
-        deal.lead_id = Some(lead.id.as_uuid());
+        deal.lead_id = Some(lead.id);
         deal.contact_id = Some(contact_id);
         deal.company_id = company_id;
 
-        let to = ConvertedTo { contact_id, company_id, deal_id: DealId::from_uuid(deal.id) };
+        let to = ConvertedTo { contact_id, company_id, deal_id: deal.id };
         let mut converted = lead.clone();
         converted.status = LeadStatus::Converted;
         converted.converted_at = Some(now);
@@ -356,8 +355,7 @@ impl ConversionService {
         let mut audit = vec![AuditEntry::new(
             scope,
             "lead.converted",
-            "lead",
-            lead.id.as_uuid(),
+            lead.id,
             format!(
                 "Converted: contact {}, company {}, deal {}",
                 verb(new_contact.is_some()),
@@ -367,29 +365,14 @@ impl ConversionService {
             now,
         )];
         if let Some(c) = &new_company {
-            audit.push(AuditEntry::new(
-                scope,
-                "company.created",
-                "company",
-                c.id.as_uuid(),
-                "Company created from a lead",
-                now,
-            ));
+            audit.push(AuditEntry::new(scope, "company.created", c.id, "Company created from a lead", now));
         }
         if let Some(c) = &new_contact {
-            audit.push(AuditEntry::new(
-                scope,
-                "contact.created",
-                "contact",
-                c.id.as_uuid(),
-                "Contact created from a lead",
-                now,
-            ));
+            audit.push(AuditEntry::new(scope, "contact.created", c.id, "Contact created from a lead", now));
         }
         audit.push(AuditEntry::new(
             scope,
             "deal.created",
-            "deal",
             deal.id,
             format!("Deal created from lead {}", lead.name.as_str()),
             now,

@@ -4,9 +4,11 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use crm_kernel::{AuditEntry, CompanyId, ContactId, Currency, Notification, Scope, StoreError, UserId};
+use crm_kernel::{
+    AuditEntry, CompanyId, ContactId, Currency, DealId, LostReasonId, Notification, PipelineId, Scope, StageId,
+    StoreError, UserId,
+};
 use time::OffsetDateTime;
-use uuid::Uuid;
 
 use crate::model::{Deal, DealFilter, DealQuery, LinkNames, LostReason, Pipeline, Stage, StageTotals};
 use crate::ports::{DealStore, PipelineStore, StageRemoval};
@@ -65,7 +67,7 @@ impl InMemoryDeals {
     }
 
     /// Sets a deal's `updated_at` (to age it).
-    pub fn touch(&self, id: Uuid, at: OffsetDateTime) {
+    pub fn touch(&self, id: DealId, at: OffsetDateTime) {
         if let Some(d) = lock(&self.state).deals.iter_mut().find(|d| d.id == id) {
             d.updated_at = at;
         }
@@ -102,7 +104,13 @@ impl PipelineStore for InMemoryDeals {
         Ok(())
     }
 
-    async fn rename_pipeline(&self, _: &Scope, id: Uuid, name: &str, audit: &AuditEntry) -> Result<bool, StoreError> {
+    async fn rename_pipeline(
+        &self,
+        _: &Scope,
+        id: PipelineId,
+        name: &str,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
         let mut s = lock(&self.state);
         let Some(p) = s.pipelines.iter_mut().find(|p| p.id == id) else { return Ok(false) };
         name.clone_into(&mut p.name);
@@ -169,7 +177,7 @@ impl PipelineStore for InMemoryDeals {
     async fn set_lost_reason_archived(
         &self,
         _: &Scope,
-        id: Uuid,
+        id: LostReasonId,
         archived_at: Option<OffsetDateTime>,
         audit: &AuditEntry,
     ) -> Result<bool, StoreError> {
@@ -215,7 +223,7 @@ impl DealStore for InMemoryDeals {
         Ok(true)
     }
 
-    async fn find_deal(&self, _: &Scope, id: Uuid) -> Result<Option<Deal>, StoreError> {
+    async fn find_deal(&self, _: &Scope, id: DealId) -> Result<Option<Deal>, StoreError> {
         Ok(lock(&self.state).deals.iter().find(|d| d.id == id).cloned())
     }
 
@@ -237,10 +245,10 @@ impl DealStore for InMemoryDeals {
         filter: &DealFilter,
         currency: Currency,
         now: OffsetDateTime,
-    ) -> Result<Vec<(Uuid, StageTotals)>, StoreError> {
+    ) -> Result<Vec<(StageId, StageTotals)>, StoreError> {
         let s = lock(&self.state);
-        let stages: HashMap<Uuid, &Stage> = s.pipelines.iter().flat_map(|p| &p.stages).map(|x| (x.id, x)).collect();
-        let mut totals: HashMap<Uuid, StageTotals> = HashMap::new();
+        let stages: HashMap<StageId, &Stage> = s.pipelines.iter().flat_map(|p| &p.stages).map(|x| (x.id, x)).collect();
+        let mut totals: HashMap<StageId, StageTotals> = HashMap::new();
         for d in s.deals.iter().filter(|d| matches(filter, d, now)) {
             let t = totals.entry(d.stage_id).or_default();
             t.count += 1;
@@ -291,7 +299,7 @@ impl DealStore for InMemoryDeals {
 /// The default pipeline, as a new workspace gets it.
 #[must_use]
 pub fn default_pipeline() -> Pipeline {
-    let id = Uuid::now_v7();
+    let id = PipelineId::new();
     Pipeline {
         id,
         name: crate::values::DEFAULT_PIPELINE_NAME.to_owned(),
@@ -299,7 +307,7 @@ pub fn default_pipeline() -> Pipeline {
         stages: (0_i32..)
             .zip(crate::values::DEFAULT_STAGES)
             .map(|(position, (name, probability, kind))| Stage {
-                id: Uuid::now_v7(),
+                id: StageId::new(),
                 pipeline_id: id,
                 name: (*name).to_owned(),
                 position,

@@ -1,15 +1,16 @@
 //! Pipelines, stages, lost reasons, deals, and the inputs that change them.
 
-use crm_kernel::{CompanyId, ContactId, Money, Patch, UserId, WorkspaceId};
+use crm_kernel::{
+    CompanyId, ContactId, DealId, LeadId, LostReasonId, Money, Patch, PipelineId, StageId, UserId, WorkspaceId,
+};
 use time::{Date, OffsetDateTime};
-use uuid::Uuid;
 
 use crate::values::{DealStatus, Probability, StageKind};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stage {
-    pub id: Uuid,
-    pub pipeline_id: Uuid,
+    pub id: StageId,
+    pub pipeline_id: PipelineId,
     pub name: String,
     pub position: i32,
     pub probability: Probability,
@@ -18,7 +19,7 @@ pub struct Stage {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pipeline {
-    pub id: Uuid,
+    pub id: PipelineId,
     pub name: String,
     pub position: i32,
     /// In board order: open stages, then won, then lost.
@@ -27,7 +28,7 @@ pub struct Pipeline {
 
 impl Pipeline {
     #[must_use]
-    pub fn stage(&self, id: Uuid) -> Option<&Stage> {
+    pub fn stage(&self, id: StageId) -> Option<&Stage> {
         self.stages.iter().find(|s| s.id == id)
     }
 
@@ -40,7 +41,7 @@ impl Pipeline {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LostReason {
-    pub id: Uuid,
+    pub id: LostReasonId,
     pub label: String,
     pub position: i32,
     pub archived: bool,
@@ -49,7 +50,7 @@ pub struct LostReason {
 /// Why a deal was lost: one of the workspace's reasons, or "other" with text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LossReason {
-    Listed(Uuid),
+    Listed(LostReasonId),
     Other(String),
 }
 
@@ -61,10 +62,10 @@ pub enum LossReason {
 /// boards and totals).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Deal {
-    pub id: Uuid,
+    pub id: DealId,
     pub workspace_id: WorkspaceId,
-    pub pipeline_id: Uuid,
-    pub stage_id: Uuid,
+    pub pipeline_id: PipelineId,
+    pub stage_id: StageId,
     /// The kind of `stage_id`, kept on the row so lists filter on it.
     pub status: DealStatus,
     pub title: String,
@@ -78,7 +79,7 @@ pub struct Deal {
     pub contact_id: Option<ContactId>,
     pub company_id: Option<CompanyId>,
     /// The lead this deal was converted from.
-    pub lead_id: Option<Uuid>,
+    pub lead_id: Option<LeadId>,
     pub loss: Option<LossReason>,
     pub notes: Option<String>,
     pub opened_at: OffsetDateTime,
@@ -146,8 +147,8 @@ pub struct LinkNames {
 pub struct NewDeal {
     pub title: String,
     pub amount: Option<String>,
-    pub pipeline_id: Option<Uuid>,
-    pub stage_id: Option<Uuid>,
+    pub pipeline_id: Option<PipelineId>,
+    pub stage_id: Option<StageId>,
     pub probability: Option<i64>,
     pub expected_close_date: Option<Date>,
     pub next_action_text: Option<String>,
@@ -177,8 +178,8 @@ pub struct DealChanges {
 /// a next step (given here or already on the deal).
 #[derive(Clone, Debug, Default)]
 pub struct StageMove {
-    pub stage_id: Uuid,
-    pub lost_reason_id: Option<Uuid>,
+    pub stage_id: StageId,
+    pub lost_reason_id: Option<LostReasonId>,
     pub lost_reason_other: Option<String>,
     /// Sets the deal's next action date in the same write.
     pub next_action_date: Option<Date>,
@@ -189,8 +190,8 @@ pub struct StageMove {
 /// Filters of deal lists and boards.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DealFilter {
-    pub pipeline_id: Option<Uuid>,
-    pub stage_id: Option<Uuid>,
+    pub pipeline_id: Option<PipelineId>,
+    pub stage_id: Option<StageId>,
     pub status: Option<DealStatus>,
     pub owner_id: Option<UserId>,
     pub contact_id: Option<ContactId>,
@@ -205,7 +206,7 @@ pub struct DealFilter {
 #[derive(Clone, Debug)]
 pub struct DealQuery {
     pub filter: DealFilter,
-    pub before: Option<Uuid>,
+    pub before: Option<DealId>,
     pub limit: crm_kernel::Limit,
     pub now: OffsetDateTime,
 }
@@ -235,7 +236,7 @@ pub struct BoardColumn {
     pub stage: Stage,
     pub totals: StageTotals,
     pub deals: Vec<DealSnapshot>,
-    pub next: Option<Uuid>,
+    pub next: Option<DealId>,
 }
 
 /// Open pipeline, won deals and lifetime value of a contact or company.

@@ -1,9 +1,11 @@
 //! Storage ports of the deals module. Every write appends its audit entry
 //! (and any notification) in the same transaction.
 
-use crm_kernel::{AuditEntry, CompanyId, ContactId, Currency, Notification, Scope, StoreError, UserId};
+use crm_kernel::{
+    AuditEntry, CompanyId, ContactId, Currency, DealId, LostReasonId, Notification, PipelineId, Scope, StageId,
+    StoreError, UserId,
+};
 use time::OffsetDateTime;
-use uuid::Uuid;
 
 use crate::model::{Deal, DealFilter, DealQuery, LinkNames, LostReason, Pipeline, Stage, StageTotals};
 
@@ -37,7 +39,7 @@ pub trait PipelineStore: Send + Sync {
     async fn rename_pipeline(
         &self,
         scope: &Scope,
-        id: Uuid,
+        id: PipelineId,
         name: &str,
         audit: &AuditEntry,
     ) -> Result<bool, StoreError>;
@@ -85,7 +87,7 @@ pub trait PipelineStore: Send + Sync {
     async fn set_lost_reason_archived(
         &self,
         scope: &Scope,
-        id: Uuid,
+        id: LostReasonId,
         archived_at: Option<OffsetDateTime>,
         audit: &AuditEntry,
     ) -> Result<bool, StoreError>;
@@ -119,7 +121,7 @@ pub trait DealStore: Send + Sync {
 
     /// # Errors
     /// `StoreError` on storage failure.
-    async fn find_deal(&self, scope: &Scope, id: Uuid) -> Result<Option<Deal>, StoreError>;
+    async fn find_deal(&self, scope: &Scope, id: DealId) -> Result<Option<Deal>, StoreError>;
 
     /// Up to `limit + 1` deals, newest first, before the query's cursor.
     ///
@@ -139,7 +141,7 @@ pub trait DealStore: Send + Sync {
         filter: &DealFilter,
         currency: Currency,
         now: OffsetDateTime,
-    ) -> Result<Vec<(Uuid, StageTotals)>, StoreError>;
+    ) -> Result<Vec<(StageId, StageTotals)>, StoreError>;
 
     /// Open deals owned by `user`.
     ///

@@ -9,10 +9,9 @@ use crm_deals::service::StageInput;
 use crm_deals::{
     DealChanges, DealError, DealFilter, DealService, LostReason, NewDeal, Patch, Pipeline, StageKind, StageMove,
 };
-use crm_kernel::{Actor, Clock, Currency, FixedClock, Limit, Role, Scope, UserId, WorkspaceId};
+use crm_kernel::{Actor, Clock, Currency, FixedClock, Limit, LostReasonId, Role, Scope, StageId, UserId, WorkspaceId};
 use time::Duration;
 use time::macros::datetime;
-use uuid::Uuid;
 
 struct World {
     service: DealService,
@@ -28,7 +27,7 @@ fn world() -> World {
     let owner_id = UserId::new();
     let mate = UserId::new();
     let pipeline = default_pipeline();
-    let reason = LostReason { id: Uuid::now_v7(), label: "Price too high".into(), position: 0, archived: false };
+    let reason = LostReason { id: LostReasonId::new(), label: "Price too high".into(), position: 0, archived: false };
     let store = Arc::new(InMemoryDeals::new(
         vec![pipeline.clone()],
         vec![reason.clone()],
@@ -46,7 +45,7 @@ fn as_role(scope: &Scope, role: Role) -> Scope {
     Scope::new(scope.workspace(), Actor::User { id: UserId::new(), role })
 }
 
-fn stage(p: &Pipeline, name: &str) -> Uuid {
+fn stage(p: &Pipeline, name: &str) -> StageId {
     p.stages.iter().find(|s| s.name == name).expect(name).id
 }
 
@@ -54,7 +53,7 @@ fn titled(title: &str, amount: &str) -> NewDeal {
     NewDeal { title: title.into(), amount: Some(amount.into()), ..NewDeal::default() }
 }
 
-fn to(stage: Uuid) -> StageMove {
+fn to(stage: StageId) -> StageMove {
     StageMove { stage_id: stage, ..StageMove::default() }
 }
 
@@ -94,7 +93,7 @@ async fn lost_needs_a_reason_won_stamps_the_close_and_closed_deals_move_only_aft
     assert!(matches!(refused, Err(DealError::LostReasonRequired)), "{refused:?}");
     let both = StageMove { lost_reason_id: Some(w.reason.id), lost_reason_other: Some("x".into()), ..to(lost) };
     assert!(matches!(w.service.move_stage(&w.owner, deal.id, both).await, Err(DealError::Invalid(_))));
-    let unknown = StageMove { lost_reason_id: Some(Uuid::now_v7()), ..to(lost) };
+    let unknown = StageMove { lost_reason_id: Some(LostReasonId::new()), ..to(lost) };
     assert!(matches!(w.service.move_stage(&w.owner, deal.id, unknown).await, Err(DealError::Invalid(_))));
 
     let other = StageMove { lost_reason_other: Some("Went with a spreadsheet".into()), ..to(lost) };
@@ -146,7 +145,7 @@ async fn an_owner_change_notifies_the_new_owner_unless_it_is_yourself() {
     w.service.update(&w.owner, deal.id, to_mate).await.expect("unchanged");
     let sent = w.store.notifications();
     assert_eq!(sent.len(), 1, "one per change of owner");
-    assert_eq!((sent[0].recipient, sent[0].kind, sent[0].entity_id), (w.mate, "deal.assigned", deal.id));
+    assert_eq!((sent[0].recipient, sent[0].kind, sent[0].entity_id), (w.mate, "deal.assigned", deal.id.as_uuid()));
     let stranger = DealChanges { owner_id: Patch::Set(UserId::new()), ..DealChanges::default() };
     assert!(matches!(w.service.update(&w.owner, deal.id, stranger).await, Err(DealError::OwnerNotFound)));
 }

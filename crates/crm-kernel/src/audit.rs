@@ -6,21 +6,22 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::StoreError;
+use crate::ids::{ApiTokenId, AuditEventId, RecordId, UserId};
 use crate::page::{Cursor, Limit, Page};
 use crate::scope::{Actor, Scope};
 
 /// Who made the change, as recorded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AuditActor {
-    User(Uuid),
-    Token(Uuid),
+    User(UserId),
+    Token(ApiTokenId),
 }
 
 impl From<&Actor> for AuditActor {
     fn from(actor: &Actor) -> Self {
         match actor {
-            Actor::User { id, .. } => Self::User(id.as_uuid()),
-            Actor::Token { id, .. } => Self::Token(id.as_uuid()),
+            Actor::User { id, .. } => Self::User(*id),
+            Actor::Token { id, .. } => Self::Token(*id),
         }
     }
 }
@@ -28,11 +29,11 @@ impl From<&Actor> for AuditActor {
 /// One entry of the feed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditEntry {
-    pub id: Uuid,
+    pub id: AuditEventId,
     pub actor: AuditActor,
     /// Dotted verb, e.g. `lead.created`, `lead.status_changed`.
     pub action: String,
-    /// `lead`, `contact`, ...
+    /// `lead`, `contact`, ...: the entity of the id's type.
     pub entity_type: &'static str,
     pub entity_id: Uuid,
     /// Human-readable: what changed, without personal data beyond the record's own name.
@@ -41,21 +42,21 @@ pub struct AuditEntry {
 }
 
 impl AuditEntry {
+    /// An entry about `entity`; its type names the entity (`lead`, ...).
     #[must_use]
     pub fn new(
         scope: &Scope,
         action: impl Into<String>,
-        entity_type: &'static str,
-        entity_id: Uuid,
+        entity: impl RecordId,
         summary: impl Into<String>,
         at: OffsetDateTime,
     ) -> Self {
         Self {
-            id: Uuid::now_v7(),
+            id: AuditEventId::new(),
             actor: scope.actor().into(),
             action: action.into(),
-            entity_type,
-            entity_id,
+            entity_type: entity.entity_type(),
+            entity_id: entity.as_uuid(),
             summary: summary.into(),
             at,
         }
@@ -65,7 +66,7 @@ impl AuditEntry {
 /// An entry as read back, with the entity type as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditRecord {
-    pub id: Uuid,
+    pub id: AuditEventId,
     pub actor: AuditActor,
     pub action: String,
     pub entity_type: String,

@@ -88,6 +88,11 @@ pub trait RecordId: Copy {
     const ENTITY: &'static str;
 
     fn as_uuid(&self) -> Uuid;
+
+    /// [`Self::ENTITY`], for a value.
+    fn entity_type(&self) -> &'static str {
+        Self::ENTITY
+    }
 }
 
 typed_id!(
@@ -183,6 +188,7 @@ record_id!(
     ActivityId => "activity",
     DealId => "deal",
     PipelineId => "pipeline",
+    LostReasonId => "lost_reason",
 );
 
 impl InvitationId {
@@ -190,5 +196,38 @@ impl InvitationId {
     #[must_use]
     pub fn random() -> Self {
         Self(Uuid::new_v4())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The entity types are stored with every audit entry and notification
+    /// (and the SPA links by them): renaming one orphans the stored rows.
+    #[test]
+    fn record_ids_name_the_entity_types_already_stored() {
+        let stored = [
+            (WorkspaceId::ENTITY, "workspace"),
+            (LeadId::ENTITY, "lead"),
+            (LeadSourceId::ENTITY, "lead_source"),
+            (ContactId::ENTITY, "contact"),
+            (CompanyId::ENTITY, "company"),
+            (ActivityId::ENTITY, "activity"),
+            (DealId::ENTITY, "deal"),
+            (PipelineId::ENTITY, "pipeline"),
+            (LostReasonId::ENTITY, "lost_reason"),
+        ];
+        for (entity, expected) in stored {
+            assert_eq!(entity, expected);
+        }
+    }
+
+    #[test]
+    fn a_typed_id_round_trips_through_text_and_uuid() {
+        let id = DealId::new();
+        assert_eq!(id.to_string().parse::<DealId>().ok(), Some(id));
+        assert_eq!(DealId::from_uuid(Uuid::from(id)), id);
+        assert_eq!(RecordId::as_uuid(&id), id.as_uuid());
     }
 }

@@ -5,11 +5,11 @@
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::ids::UserId;
+use crate::ids::{NotificationId, RecordId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notification {
-    pub id: Uuid,
+    pub id: NotificationId,
     pub recipient: UserId,
     /// Dotted kind, e.g. `activity.assigned`, `lead.assigned`.
     pub kind: &'static str,
@@ -28,16 +28,16 @@ impl Notification {
         actor: Option<UserId>,
         recipient: UserId,
         kind: &'static str,
-        entity: (&'static str, Uuid),
+        entity: impl RecordId,
         title: impl Into<String>,
         at: OffsetDateTime,
     ) -> Option<Self> {
         (actor != Some(recipient)).then(|| Self {
-            id: Uuid::now_v7(),
+            id: NotificationId::new(),
             recipient,
             kind,
-            entity_type: entity.0,
-            entity_id: entity.1,
+            entity_type: entity.entity_type(),
+            entity_id: entity.as_uuid(),
             title: title.into(),
             created_at: at,
         })

@@ -199,9 +199,9 @@ fn record(e: &AuditEntry) -> AuditRecord {
 
 fn newest_first(mut rows: Vec<AuditRecord>, after: Option<Cursor>, limit: Limit) -> Page<AuditRecord> {
     rows.sort_by_key(|r| std::cmp::Reverse(r.id));
-    rows.retain(|r| after.is_none_or(|c| r.id < c.last_id()));
+    rows.retain(|r| after.is_none_or(|c| r.id.as_uuid() < c.last_id()));
     rows.truncate(usize::from(limit.get()) + 1);
-    Page::from_overfetch(rows, limit, |r| r.id)
+    Page::from_overfetch(rows, limit, |r| r.id.as_uuid())
 }
 
 #[async_trait::async_trait]

@@ -7,7 +7,6 @@ use crm_kernel::{
     TokenScope, UserId,
 };
 use time::OffsetDateTime;
-use uuid::Uuid;
 
 use crate::error::LeadError;
 use crate::model::{CustomSource, Lead, LeadChanges, LeadSnapshot, NewLead, Patch, SourceOption};
@@ -15,8 +14,6 @@ use crate::ports::LeadStore;
 use crate::query::{LeadCursor, LeadFilter, LeadQuery, LeadSort};
 use crate::score::{is_overdue, is_stale, score};
 use crate::values::{BUILT_IN_SOURCES, LeadName, LeadStatus, Phone, SourceSlug, Tags, bounded, multiline};
-
-const ENTITY: &str = "lead";
 
 pub struct LeadService {
     store: Arc<dyn LeadStore>,
@@ -250,12 +247,7 @@ impl LeadService {
         let summary = format!("Lead created ({}, source {})", lead.status.as_str(), lead.source);
         let notice = assignment_notice(scope, None, &lead, now);
         self.store
-            .insert_lead(
-                scope,
-                &lead,
-                &AuditEntry::new(scope, "lead.created", ENTITY, lead.id.as_uuid(), summary, now),
-                notice.as_ref(),
-            )
+            .insert_lead(scope, &lead, &AuditEntry::new(scope, "lead.created", lead.id, summary, now), notice.as_ref())
             .await?;
         Ok(self.snapshot(lead, now))
     }
@@ -306,8 +298,7 @@ impl LeadService {
             if summary.is_empty() {
                 return Ok(self.snapshot(current, self.clock.now()));
             }
-            let audit =
-                AuditEntry::new(scope, action_of(&current, &next), ENTITY, id.as_uuid(), summary, next.updated_at);
+            let audit = AuditEntry::new(scope, action_of(&current, &next), id, summary, next.updated_at);
             let notice = assignment_notice(scope, current.assignee_id, &next, next.updated_at);
             if self.store.update_lead(scope, &next, current.updated_at, &audit, notice.as_ref()).await? {
                 return Ok(self.snapshot(next, self.clock.now()));
@@ -450,8 +441,7 @@ impl LeadService {
         let audit = AuditEntry::new(
             scope,
             "lead_source.created",
-            "lead_source",
-            Uuid::now_v7(),
+            crm_kernel::LeadSourceId::new(),
             format!("Lead source {slug} added"),
             now,
         );
@@ -481,8 +471,7 @@ impl LeadService {
         let audit = AuditEntry::new(
             scope,
             format!("lead_source.{verb}"),
-            "lead_source",
-            Uuid::now_v7(),
+            crm_kernel::LeadSourceId::new(),
             format!("Lead source {slug} {verb}"),
             now,
         );
@@ -497,14 +486,7 @@ impl LeadService {
 /// other than the acting member (assigning to yourself signals nothing).
 fn assignment_notice(scope: &Scope, before: Option<UserId>, lead: &Lead, at: OffsetDateTime) -> Option<Notification> {
     let assignee = lead.assignee_id.filter(|a| Some(*a) != before)?;
-    Notification::unless_self(
-        scope.user(),
-        assignee,
-        "lead.assigned",
-        (ENTITY, lead.id.as_uuid()),
-        lead.name.as_str(),
-        at,
-    )
+    Notification::unless_self(scope.user(), assignee, "lead.assigned", lead.id, lead.name.as_str(), at)
 }
 
 fn action_of(before: &Lead, after: &Lead) -> &'static str {

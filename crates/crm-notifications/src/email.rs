@@ -86,7 +86,6 @@ pub fn render_digest(
 mod tests {
     use crm_kernel::{Role, UserId, WorkspaceId};
     use time::macros::{date, datetime};
-    use uuid::Uuid;
 
     use super::*;
     use crate::model::{OpenDeal, OpenLead};
@@ -97,12 +96,13 @@ mod tests {
         let who =
             Recipient { user: UserId::new(), role: Role::Manager, email: "m@example.test".into(), name: "Mo".into() };
         let lead = OpenLead {
-            id: Uuid::now_v7(),
+            id: crm_kernel::LeadId::new(),
             name: "Ada & Co".into(),
             next_action_date: None,
             updated_at: datetime!(2026-11-01 0:00 UTC),
         };
-        let deal = OpenDeal { id: Uuid::now_v7(), title: "Big".into(), updated_at: datetime!(2026-11-01 0:00 UTC) };
+        let deal =
+            OpenDeal { id: crm_kernel::DealId::new(), title: "Big".into(), updated_at: datetime!(2026-11-01 0:00 UTC) };
         let content = DigestContent {
             stale_leads: vec![lead.clone()],
             stale_deals: vec![deal.clone()],

@@ -3,7 +3,8 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crm_kernel::{
-    AuditEntry, Limit, MailError, Mailer, Notification, OutgoingEmail, Scope, StoreError, UserId, WorkspaceId,
+    AuditEntry, Limit, MailError, Mailer, Notification, NotificationId, OutgoingEmail, Scope, StoreError, UserId,
+    WorkspaceId,
 };
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -89,7 +90,7 @@ impl NotificationStore for InMemoryNotifications {
         scope: &Scope,
         user: UserId,
         unread_only: bool,
-        before: Option<Uuid>,
+        before: Option<NotificationId>,
         limit: Limit,
     ) -> Result<Vec<StoredNotification>, StoreError> {
         let mut rows: Vec<StoredNotification> = self
@@ -123,7 +124,7 @@ impl NotificationStore for InMemoryNotifications {
         &self,
         scope: &Scope,
         user: UserId,
-        id: Uuid,
+        id: NotificationId,
         at: OffsetDateTime,
     ) -> Result<Option<StoredNotification>, StoreError> {
         let mut s = self.state();

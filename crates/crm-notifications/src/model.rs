@@ -1,13 +1,13 @@
 //! The records of the notifications module.
 
-use crm_kernel::UserId;
+use crm_kernel::{ActivityId, DealId, LeadId, NotificationId, UserId};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 /// One notification in a member's bell.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredNotification {
-    pub id: Uuid,
+    pub id: NotificationId,
     /// Dotted kind, e.g. `lead.assigned`.
     pub kind: String,
     /// `lead`, `contact`, `company`, `deal` or `activity`: what it links to.
@@ -83,7 +83,7 @@ pub struct Recipient {
 /// An activity assigned to the recipient, not completed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OpenActivity {
-    pub id: Uuid,
+    pub id: ActivityId,
     pub subject: String,
     pub due_at: Option<OffsetDateTime>,
 }
@@ -91,7 +91,7 @@ pub struct OpenActivity {
 /// An open lead assigned to the recipient.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OpenLead {
-    pub id: Uuid,
+    pub id: LeadId,
     pub name: String,
     pub next_action_date: Option<Date>,
     pub updated_at: OffsetDateTime,
@@ -100,7 +100,7 @@ pub struct OpenLead {
 /// An open deal the recipient owns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OpenDeal {
-    pub id: Uuid,
+    pub id: DealId,
     pub title: String,
     pub updated_at: OffsetDateTime,
 }

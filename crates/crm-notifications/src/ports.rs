@@ -1,6 +1,6 @@
 //! Storage ports of the notifications module.
 
-use crm_kernel::{AuditEntry, Limit, Scope, StoreError, UserId};
+use crm_kernel::{AuditEntry, Limit, NotificationId, Scope, StoreError, UserId};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
@@ -20,7 +20,7 @@ pub trait NotificationStore: Send + Sync {
         scope: &Scope,
         user: UserId,
         unread_only: bool,
-        before: Option<Uuid>,
+        before: Option<NotificationId>,
         limit: Limit,
     ) -> Result<Vec<StoredNotification>, StoreError>;
 
@@ -39,7 +39,7 @@ pub trait NotificationStore: Send + Sync {
         &self,
         scope: &Scope,
         user: UserId,
-        id: Uuid,
+        id: NotificationId,
         at: OffsetDateTime,
     ) -> Result<Option<StoredNotification>, StoreError>;
 

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crm_kernel::{AuditEntry, Clock, Cursor, Limit, Page, Scope, UserId};
+use crm_kernel::{AuditEntry, Clock, Cursor, Limit, NotificationId, Page, Scope, UserId};
 
 use crate::error::NotificationError;
 use crate::model::{DigestPreferences, PreferencesChange, StoredNotification, UnreadCount};
@@ -41,8 +41,11 @@ impl NotificationService {
         limit: Limit,
     ) -> Result<Page<StoredNotification>, NotificationError> {
         let user = member(scope)?;
-        let rows = self.store.list_notifications(scope, user, unread_only, after.map(|c| c.last_id()), limit).await?;
-        Ok(Page::from_overfetch(rows, limit, |n| n.id))
+        let rows = self
+            .store
+            .list_notifications(scope, user, unread_only, after.map(|c| NotificationId::from_uuid(c.last_id())), limit)
+            .await?;
+        Ok(Page::from_overfetch(rows, limit, |n| n.id.as_uuid()))
     }
 
     /// # Errors
@@ -56,7 +59,7 @@ impl NotificationService {
     ///
     /// # Errors
     /// `NotFound` when it is not the caller's (in this workspace), `Forbidden`, `Store`.
-    pub async fn mark_read(&self, scope: &Scope, id: uuid::Uuid) -> Result<StoredNotification, NotificationError> {
+    pub async fn mark_read(&self, scope: &Scope, id: NotificationId) -> Result<StoredNotification, NotificationError> {
         let user = member(scope)?;
         self.store.mark_read(scope, user, id, self.clock.now()).await?.ok_or(NotificationError::NotFound)
     }
@@ -107,14 +110,7 @@ impl NotificationService {
             on_off(next.stale_leads),
             on_off(next.stale_deals)
         );
-        let audit = AuditEntry::new(
-            scope,
-            "settings.notifications_changed",
-            "workspace",
-            scope.workspace().as_uuid(),
-            summary,
-            now,
-        );
+        let audit = AuditEntry::new(scope, "settings.notifications_changed", scope.workspace(), summary, now);
         self.store.save_preferences(scope, &next, &audit).await?;
         Ok(next)
     }

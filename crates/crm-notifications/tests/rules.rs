@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use crm_kernel::{Actor, ApiTokenId, FixedClock, Limit, Notification, Role, Scope, UserId, WorkspaceId};
+use crm_kernel::{
+    ActivityId, Actor, ApiTokenId, DealId, FixedClock, LeadId, Limit, Notification, Role, Scope, UserId, WorkspaceId,
+};
 use crm_notifications::fakes::{InMemoryNotifications, RecordingMailer};
 use crm_notifications::{
     DigestCandidates, DigestService, DigestWorkspace, NotificationError, NotificationService, OpenActivity, OpenDeal,
@@ -12,7 +14,6 @@ use crm_notifications::{
 };
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
-use uuid::Uuid;
 
 const NOW: OffsetDateTime = datetime!(2026-11-26 06:00 UTC);
 
@@ -21,7 +22,7 @@ fn member(workspace: WorkspaceId, role: Role) -> Scope {
 }
 
 fn assigned_to(scope: &Scope, title: &str) -> Notification {
-    Notification::unless_self(None, scope.user().unwrap(), "lead.assigned", ("lead", Uuid::now_v7()), title, NOW)
+    Notification::unless_self(None, scope.user().unwrap(), "lead.assigned", crm_kernel::LeadId::new(), title, NOW)
         .expect("someone else assigned it")
 }
 
@@ -124,33 +125,33 @@ fn recipient(d: &Digest, email: &str) -> Recipient {
 fn everything_due() -> DigestCandidates {
     DigestCandidates {
         activities: vec![
-            OpenActivity { id: Uuid::now_v7(), subject: "Call back".into(), due_at: Some(NOW - Duration::hours(1)) },
-            OpenActivity { id: Uuid::now_v7(), subject: "Later".into(), due_at: Some(NOW + Duration::hours(1)) },
-            OpenActivity { id: Uuid::now_v7(), subject: "Undated".into(), due_at: None },
+            OpenActivity { id: ActivityId::new(), subject: "Call back".into(), due_at: Some(NOW - Duration::hours(1)) },
+            OpenActivity { id: ActivityId::new(), subject: "Later".into(), due_at: Some(NOW + Duration::hours(1)) },
+            OpenActivity { id: ActivityId::new(), subject: "Undated".into(), due_at: None },
         ],
         leads: vec![
             OpenLead {
-                id: Uuid::now_v7(),
+                id: LeadId::new(),
                 name: "Idle".into(),
                 next_action_date: None,
                 updated_at: NOW - Duration::days(7),
             },
             OpenLead {
-                id: Uuid::now_v7(),
+                id: LeadId::new(),
                 name: "Late step".into(),
                 next_action_date: Some(date!(2026 - 11 - 25)),
                 updated_at: NOW,
             },
             OpenLead {
-                id: Uuid::now_v7(),
+                id: LeadId::new(),
                 name: "Fresh".into(),
                 next_action_date: Some(date!(2026 - 11 - 26)),
                 updated_at: NOW - Duration::days(6),
             },
         ],
         deals: vec![
-            OpenDeal { id: Uuid::now_v7(), title: "Dormant".into(), updated_at: NOW - Duration::days(15) },
-            OpenDeal { id: Uuid::now_v7(), title: "Moving".into(), updated_at: NOW - Duration::days(13) },
+            OpenDeal { id: DealId::new(), title: "Dormant".into(), updated_at: NOW - Duration::days(15) },
+            OpenDeal { id: DealId::new(), title: "Moving".into(), updated_at: NOW - Duration::days(13) },
         ],
     }
 }

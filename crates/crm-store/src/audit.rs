@@ -18,11 +18,11 @@ use crate::tenancy::in_workspace;
 /// `StoreError` on storage failure.
 pub async fn append(conn: &impl ConnectionTrait, scope: &Scope, entry: &AuditEntry) -> Result<(), StoreError> {
     let (actor_type, actor_id) = match entry.actor {
-        AuditActor::User(id) => ("user", id),
-        AuditActor::Token(id) => ("token", id),
+        AuditActor::User(id) => ("user", id.as_uuid()),
+        AuditActor::Token(id) => ("token", id.as_uuid()),
     };
     let row = audit_events::ActiveModel {
-        id: Set(entry.id),
+        id: Set(entry.id.as_uuid()),
         workspace_id: Set(scope.workspace().as_uuid()),
         actor_type: Set(actor_type.to_owned()),
         actor_id: Set(actor_id),
@@ -38,8 +38,12 @@ pub async fn append(conn: &impl ConnectionTrait, scope: &Scope, entry: &AuditEnt
 
 fn record(row: audit_events::Model) -> AuditRecord {
     AuditRecord {
-        id: row.id,
-        actor: if row.actor_type == "token" { AuditActor::Token(row.actor_id) } else { AuditActor::User(row.actor_id) },
+        id: row.id.into(),
+        actor: if row.actor_type == "token" {
+            AuditActor::Token(row.actor_id.into())
+        } else {
+            AuditActor::User(row.actor_id.into())
+        },
         action: row.action,
         entity_type: row.entity_type,
         entity_id: row.entity_id,
@@ -75,7 +79,7 @@ impl SeaAuditLog {
             .all(&self.db)
             .await
             .map_err(db_err)?;
-        Ok(Page::from_overfetch(rows.into_iter().map(record).collect(), limit, |r| r.id))
+        Ok(Page::from_overfetch(rows.into_iter().map(record).collect(), limit, |r| r.id.as_uuid()))
     }
 }
 

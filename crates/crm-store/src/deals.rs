@@ -8,7 +8,10 @@ use crm_deals::{
     Deal, DealFilter, DealQuery, DealStore, LinkNames, LossReason, LostReason, Pipeline, PipelineStore, Probability,
     Stage, StageKind, StageRemoval, StageTotals,
 };
-use crm_kernel::{AuditEntry, CompanyId, ContactId, Currency, Money, Notification, Scope, StoreError, UserId};
+use crm_kernel::{
+    AuditEntry, CompanyId, ContactId, Currency, DealId, LostReasonId, Money, Notification, PipelineId, Scope, StageId,
+    StoreError, UserId,
+};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
@@ -40,14 +43,14 @@ impl SeaDealStore {
 pub(crate) fn deal_row(d: &Deal) -> deals::ActiveModel {
     let (lost_reason_id, lost_reason_text) = match &d.loss {
         None => (None, None),
-        Some(LossReason::Listed(id)) => (Some(*id), None),
+        Some(LossReason::Listed(id)) => (Some(id.as_uuid()), None),
         Some(LossReason::Other(text)) => (None, Some(text.clone())),
     };
     deals::ActiveModel {
-        id: Set(d.id),
+        id: Set(d.id.as_uuid()),
         workspace_id: Set(d.workspace_id.as_uuid()),
-        pipeline_id: Set(d.pipeline_id),
-        stage_id: Set(d.stage_id),
+        pipeline_id: Set(d.pipeline_id.as_uuid()),
+        stage_id: Set(d.stage_id.as_uuid()),
         status: Set(d.status.as_str().to_owned()),
         title: Set(d.title.clone()),
         amount_minor: Set(d.amount.minor()),
@@ -59,7 +62,7 @@ pub(crate) fn deal_row(d: &Deal) -> deals::ActiveModel {
         owner_id: Set(d.owner_id.map(|u| u.as_uuid())),
         contact_id: Set(d.contact_id.map(Into::into)),
         company_id: Set(d.company_id.map(Into::into)),
-        lead_id: Set(d.lead_id),
+        lead_id: Set(d.lead_id.map(Into::into)),
         lost_reason_id: Set(lost_reason_id),
         lost_reason_text: Set(lost_reason_text),
         notes: Set(d.notes.clone()),
@@ -73,16 +76,16 @@ pub(crate) fn deal_row(d: &Deal) -> deals::ActiveModel {
 
 fn deal(r: deals::Model) -> Result<Deal, StoreError> {
     let loss = match (r.lost_reason_id, r.lost_reason_text) {
-        (Some(id), _) => Some(LossReason::Listed(id)),
+        (Some(id), _) => Some(LossReason::Listed(id.into())),
         (None, Some(text)) => Some(LossReason::Other(text)),
         (None, None) => None,
     };
     let currency = Currency::parse(&r.currency).map_err(|e| StoreError(e.to_string()))?;
     Ok(Deal {
-        id: r.id,
+        id: r.id.into(),
         workspace_id: r.workspace_id.into(),
-        pipeline_id: r.pipeline_id,
-        stage_id: r.stage_id,
+        pipeline_id: r.pipeline_id.into(),
+        stage_id: r.stage_id.into(),
         status: r.status.parse().map_err(|()| StoreError(format!("unknown deal status `{}`", r.status)))?,
         title: r.title,
         amount: Money::from_minor(r.amount_minor, currency),
@@ -93,7 +96,7 @@ fn deal(r: deals::Model) -> Result<Deal, StoreError> {
         owner_id: r.owner_id.map(Into::into),
         contact_id: r.contact_id.map(Into::into),
         company_id: r.company_id.map(Into::into),
-        lead_id: r.lead_id,
+        lead_id: r.lead_id.map(Into::into),
         loss,
         notes: r.notes,
         opened_at: r.opened_at,
@@ -105,8 +108,8 @@ fn deal(r: deals::Model) -> Result<Deal, StoreError> {
 
 fn stage(r: pipeline_stages::Model) -> Result<Stage, StoreError> {
     Ok(Stage {
-        id: r.id,
-        pipeline_id: r.pipeline_id,
+        id: r.id.into(),
+        pipeline_id: r.pipeline_id.into(),
         name: r.name,
         position: r.position,
         probability: Probability::from_trusted(u8::try_from(r.probability).unwrap_or(0)),
@@ -116,9 +119,9 @@ fn stage(r: pipeline_stages::Model) -> Result<Stage, StoreError> {
 
 fn stage_row(scope: &Scope, s: &Stage, now: OffsetDateTime) -> pipeline_stages::ActiveModel {
     pipeline_stages::ActiveModel {
-        id: Set(s.id),
+        id: Set(s.id.as_uuid()),
         workspace_id: Set(scope.workspace().as_uuid()),
-        pipeline_id: Set(s.pipeline_id),
+        pipeline_id: Set(s.pipeline_id.as_uuid()),
         name: Set(s.name.clone()),
         position: Set(s.position),
         probability: Set(i32::from(s.probability.get())),
@@ -132,10 +135,10 @@ fn stage_row(scope: &Scope, s: &Stage, now: OffsetDateTime) -> pipeline_stages::
 fn filtered(scope: &Scope, f: &DealFilter, now: OffsetDateTime) -> Select<deals::Entity> {
     let mut select = in_workspace::<deals::Entity>(scope);
     if let Some(id) = f.pipeline_id {
-        select = select.filter(deals::Column::PipelineId.eq(id));
+        select = select.filter(deals::Column::PipelineId.eq(id.as_uuid()));
     }
     if let Some(id) = f.stage_id {
-        select = select.filter(deals::Column::StageId.eq(id));
+        select = select.filter(deals::Column::StageId.eq(id.as_uuid()));
     }
     if let Some(status) = f.status {
         select = select.filter(deals::Column::Status.eq(status.as_str()));
@@ -209,8 +212,15 @@ async fn stage_default(conn: &impl ConnectionTrait, scope: &Scope, stage: Uuid) 
 /// Adds (`sign` 1) or takes back (`sign` -1) a deal's share of its stage's
 /// kept totals, in the caller's transaction.
 async fn add_share(conn: &impl ConnectionTrait, scope: &Scope, d: &Deal, sign: i64) -> Result<(), StoreError> {
-    let weighted = d.weighted(stage_default(conn, scope, d.stage_id).await?).minor();
-    bump(conn, scope, d.stage_id, d.amount.currency().code(), [sign, sign * d.amount.minor(), sign * weighted]).await
+    let weighted = d.weighted(stage_default(conn, scope, d.stage_id.as_uuid()).await?).minor();
+    bump(
+        conn,
+        scope,
+        d.stage_id.as_uuid(),
+        d.amount.currency().code(),
+        [sign, sign * d.amount.minor(), sign * weighted],
+    )
+    .await
 }
 
 async fn bump(
@@ -247,9 +257,13 @@ async fn bump(
 ///
 /// # Errors
 /// `StoreError` on storage failure.
-pub async fn rebuild_totals(conn: &impl ConnectionTrait, scope: &Scope, pipeline: Uuid) -> Result<(), StoreError> {
+pub async fn rebuild_totals(
+    conn: &impl ConnectionTrait,
+    scope: &Scope,
+    pipeline: PipelineId,
+) -> Result<(), StoreError> {
     let stages: Vec<Uuid> = in_workspace::<pipeline_stages::Entity>(scope)
-        .filter(pipeline_stages::Column::PipelineId.eq(pipeline))
+        .filter(pipeline_stages::Column::PipelineId.eq(pipeline.as_uuid()))
         .select_only()
         .column(pipeline_stages::Column::Id)
         .into_tuple()
@@ -292,7 +306,7 @@ impl PipelineStore for SeaDealStore {
             .into_iter()
             .map(|p| Pipeline {
                 stages: by_pipeline.remove(&p.id).unwrap_or_default(),
-                id: p.id,
+                id: p.id.into(),
                 name: p.name,
                 position: p.position,
             })
@@ -302,7 +316,7 @@ impl PipelineStore for SeaDealStore {
     async fn insert_pipeline(&self, scope: &Scope, p: &Pipeline, entry: &AuditEntry) -> Result<(), StoreError> {
         let txn = write_txn(&self.db).await?;
         let row = pipelines::ActiveModel {
-            id: Set(p.id),
+            id: Set(p.id.as_uuid()),
             workspace_id: Set(scope.workspace().as_uuid()),
             name: Set(p.name.clone()),
             position: Set(p.position),
@@ -321,7 +335,7 @@ impl PipelineStore for SeaDealStore {
     async fn rename_pipeline(
         &self,
         scope: &Scope,
-        id: Uuid,
+        id: PipelineId,
         name: &str,
         entry: &AuditEntry,
     ) -> Result<bool, StoreError> {
@@ -330,7 +344,7 @@ impl PipelineStore for SeaDealStore {
             .col_expr(pipelines::Column::Name, Expr::value(name))
             .col_expr(pipelines::Column::UpdatedAt, Expr::value(entry.at))
             .filter(pipelines::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-            .filter(pipelines::Column::Id.eq(id))
+            .filter(pipelines::Column::Id.eq(id.as_uuid()))
             .exec(&txn)
             .await
             .map_err(db_err)?;
@@ -352,7 +366,7 @@ impl PipelineStore for SeaDealStore {
                 .col_expr(pipeline_stages::Column::Probability, Expr::value(i32::from(s.probability.get())))
                 .col_expr(pipeline_stages::Column::UpdatedAt, Expr::value(entry.at))
                 .filter(pipeline_stages::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-                .filter(pipeline_stages::Column::Id.eq(s.id))
+                .filter(pipeline_stages::Column::Id.eq(s.id.as_uuid()))
                 .exec(&txn)
                 .await
                 .map_err(db_err)?;
@@ -383,16 +397,16 @@ impl PipelineStore for SeaDealStore {
         if let Some(target) = move_to {
             deals::Entity::update_many()
                 .filter(deals::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-                .filter(deals::Column::StageId.eq(stage.id))
-                .col_expr(deals::Column::StageId, Expr::value(target.id))
-                .col_expr(deals::Column::PipelineId, Expr::value(target.pipeline_id))
+                .filter(deals::Column::StageId.eq(stage.id.as_uuid()))
+                .col_expr(deals::Column::StageId, Expr::value(target.id.as_uuid()))
+                .col_expr(deals::Column::PipelineId, Expr::value(target.pipeline_id.as_uuid()))
                 .col_expr(deals::Column::UpdatedAt, Expr::value(at))
                 .exec(&txn)
                 .await
                 .map_err(db_err)?;
         } else {
             let count = in_workspace::<deals::Entity>(scope)
-                .filter(deals::Column::StageId.eq(stage.id))
+                .filter(deals::Column::StageId.eq(stage.id.as_uuid()))
                 .count(&txn)
                 .await
                 .map_err(db_err)?;
@@ -403,7 +417,7 @@ impl PipelineStore for SeaDealStore {
         }
         let removed = pipeline_stages::Entity::delete_many()
             .filter(pipeline_stages::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-            .filter(pipeline_stages::Column::Id.eq(stage.id))
+            .filter(pipeline_stages::Column::Id.eq(stage.id.as_uuid()))
             .exec(&txn)
             .await
             .map_err(db_err)?;
@@ -428,7 +442,12 @@ impl PipelineStore for SeaDealStore {
             .map_err(db_err)?;
         Ok(rows
             .into_iter()
-            .map(|r| LostReason { id: r.id, label: r.label, position: r.position, archived: r.archived_at.is_some() })
+            .map(|r| LostReason {
+                id: r.id.into(),
+                label: r.label,
+                position: r.position,
+                archived: r.archived_at.is_some(),
+            })
             .collect())
     }
 
@@ -440,7 +459,7 @@ impl PipelineStore for SeaDealStore {
     ) -> Result<bool, StoreError> {
         let txn = write_txn(&self.db).await?;
         let row = lost_reasons::ActiveModel {
-            id: Set(reason.id),
+            id: Set(reason.id.as_uuid()),
             workspace_id: Set(scope.workspace().as_uuid()),
             label: Set(reason.label.clone()),
             label_key: Set(reason.label.to_lowercase()),
@@ -464,7 +483,7 @@ impl PipelineStore for SeaDealStore {
     async fn set_lost_reason_archived(
         &self,
         scope: &Scope,
-        id: Uuid,
+        id: LostReasonId,
         archived_at: Option<OffsetDateTime>,
         entry: &AuditEntry,
     ) -> Result<bool, StoreError> {
@@ -472,7 +491,7 @@ impl PipelineStore for SeaDealStore {
         let result = lost_reasons::Entity::update_many()
             .col_expr(lost_reasons::Column::ArchivedAt, Expr::value(archived_at))
             .filter(lost_reasons::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-            .filter(lost_reasons::Column::Id.eq(id))
+            .filter(lost_reasons::Column::Id.eq(id.as_uuid()))
             .exec(&txn)
             .await
             .map_err(db_err)?;
@@ -513,7 +532,7 @@ impl DealStore for SeaDealStore {
     ) -> Result<bool, StoreError> {
         let txn = write_txn(&self.db).await?;
         let before = in_workspace::<deals::Entity>(scope)
-            .filter(deals::Column::Id.eq(d.id))
+            .filter(deals::Column::Id.eq(d.id.as_uuid()))
             .filter(deals::Column::UpdatedAt.eq(expected_updated_at))
             .one(&txn)
             .await
@@ -530,7 +549,7 @@ impl DealStore for SeaDealStore {
         let result = deals::Entity::update_many()
             .set(active)
             .filter(deals::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-            .filter(deals::Column::Id.eq(d.id))
+            .filter(deals::Column::Id.eq(d.id.as_uuid()))
             .filter(deals::Column::UpdatedAt.eq(expected_updated_at))
             .exec(&txn)
             .await
@@ -547,9 +566,9 @@ impl DealStore for SeaDealStore {
         Ok(true)
     }
 
-    async fn find_deal(&self, scope: &Scope, id: Uuid) -> Result<Option<Deal>, StoreError> {
+    async fn find_deal(&self, scope: &Scope, id: DealId) -> Result<Option<Deal>, StoreError> {
         let row = in_workspace::<deals::Entity>(scope)
-            .filter(deals::Column::Id.eq(id))
+            .filter(deals::Column::Id.eq(id.as_uuid()))
             .one(&self.db)
             .await
             .map_err(db_err)?;
@@ -559,7 +578,7 @@ impl DealStore for SeaDealStore {
     async fn list_deals(&self, scope: &Scope, q: &DealQuery) -> Result<Vec<Deal>, StoreError> {
         let mut select = filtered(scope, &q.filter, q.now);
         if let Some(before) = q.before {
-            select = select.filter(deals::Column::Id.lt(before));
+            select = select.filter(deals::Column::Id.lt(before.as_uuid()));
         }
         let rows = select
             .order_by_desc(deals::Column::Id)
@@ -576,7 +595,7 @@ impl DealStore for SeaDealStore {
         filter: &DealFilter,
         currency: Currency,
         now: OffsetDateTime,
-    ) -> Result<Vec<(Uuid, StageTotals)>, StoreError> {
+    ) -> Result<Vec<(StageId, StageTotals)>, StoreError> {
         // A whole pipeline (the board's first screen) reads the kept totals;
         // any narrower filter sums the matching deals.
         let unfiltered = DealFilter { pipeline_id: None, ..filter.clone() } == DealFilter::default();
@@ -584,7 +603,7 @@ impl DealStore for SeaDealStore {
             let mut select = in_workspace::<deal_stage_totals::Entity>(scope);
             if let Some(pipeline) = filter.pipeline_id {
                 let stages = in_workspace::<pipeline_stages::Entity>(scope)
-                    .filter(pipeline_stages::Column::PipelineId.eq(pipeline))
+                    .filter(pipeline_stages::Column::PipelineId.eq(pipeline.as_uuid()))
                     .select_only()
                     .column(pipeline_stages::Column::Id)
                     .into_query();
@@ -606,9 +625,9 @@ impl DealStore for SeaDealStore {
         };
         // Amounts in another currency (the workspace's changed) are counted,
         // not summed.
-        let mut totals: HashMap<Uuid, StageTotals> = HashMap::new();
+        let mut totals: HashMap<StageId, StageTotals> = HashMap::new();
         for (stage, code, count, amount, weighted) in rows {
-            let t = totals.entry(stage).or_default();
+            let t = totals.entry(StageId::from_uuid(stage)).or_default();
             t.count += u64::try_from(count).unwrap_or(0);
             if code == currency.code() {
                 t.amount_minor += amount;

@@ -3,7 +3,7 @@
 //! [`notify`], which the modules call to store a notification in the same
 //! transaction as their change.
 
-use crm_kernel::{AuditEntry, Limit, Notification, Role, Scope, StoreError, UserId, WorkspaceId};
+use crm_kernel::{AuditEntry, Limit, Notification, NotificationId, Role, Scope, StoreError, UserId, WorkspaceId};
 use crm_notifications::{
     Claim, DigestCandidates, DigestPreferences, DigestStore, DigestWorkspace, NotificationStore, OpenActivity,
     OpenDeal, OpenLead, Recipient, StoredNotification,
@@ -34,7 +34,7 @@ pub(crate) async fn notify(
 ) -> Result<(), StoreError> {
     let Some(n) = n else { return Ok(()) };
     let row = notifications::ActiveModel {
-        id: Set(n.id),
+        id: Set(n.id.as_uuid()),
         workspace_id: Set(scope.workspace().as_uuid()),
         user_id: Set(n.recipient.as_uuid()),
         kind: Set(n.kind.to_owned()),
@@ -69,7 +69,7 @@ pub async fn notifications_for(
 
 fn stored(n: notifications::Model) -> StoredNotification {
     StoredNotification {
-        id: n.id,
+        id: n.id.into(),
         kind: n.kind,
         entity_type: n.entity_type,
         entity_id: n.entity_id,
@@ -113,7 +113,7 @@ impl NotificationStore for SeaNotificationStore {
         scope: &Scope,
         user: UserId,
         unread_only: bool,
-        before: Option<Uuid>,
+        before: Option<NotificationId>,
         limit: Limit,
     ) -> Result<Vec<StoredNotification>, StoreError> {
         let mut select = own(scope, user);
@@ -121,7 +121,7 @@ impl NotificationStore for SeaNotificationStore {
             select = select.filter(notifications::Column::ReadAt.is_null());
         }
         if let Some(before) = before {
-            select = select.filter(notifications::Column::Id.lt(before));
+            select = select.filter(notifications::Column::Id.lt(before.as_uuid()));
         }
         let rows = select
             .order_by_desc(notifications::Column::Id)
@@ -153,19 +153,20 @@ impl NotificationStore for SeaNotificationStore {
         &self,
         scope: &Scope,
         user: UserId,
-        id: Uuid,
+        id: NotificationId,
         at: OffsetDateTime,
     ) -> Result<Option<StoredNotification>, StoreError> {
         notifications::Entity::update_many()
             .col_expr(notifications::Column::ReadAt, Expr::value(at))
             .filter(notifications::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(notifications::Column::UserId.eq(user.as_uuid()))
-            .filter(notifications::Column::Id.eq(id))
+            .filter(notifications::Column::Id.eq(id.as_uuid()))
             .filter(notifications::Column::ReadAt.is_null())
             .exec(&self.db)
             .await
             .map_err(db_err)?;
-        let row = own(scope, user).filter(notifications::Column::Id.eq(id)).one(&self.db).await.map_err(db_err)?;
+        let row =
+            own(scope, user).filter(notifications::Column::Id.eq(id.as_uuid())).one(&self.db).await.map_err(db_err)?;
         Ok(row.map(stored))
     }
 
@@ -289,18 +290,21 @@ impl DigestStore for SeaNotificationStore {
         Ok(DigestCandidates {
             activities: activities
                 .into_iter()
-                .map(|a| OpenActivity { id: a.id, subject: a.subject, due_at: a.due_at })
+                .map(|a| OpenActivity { id: a.id.into(), subject: a.subject, due_at: a.due_at })
                 .collect(),
             leads: leads
                 .into_iter()
                 .map(|l| OpenLead {
-                    id: l.id,
+                    id: l.id.into(),
                     name: l.name,
                     next_action_date: l.next_action_date,
                     updated_at: l.updated_at,
                 })
                 .collect(),
-            deals: deals.into_iter().map(|d| OpenDeal { id: d.id, title: d.title, updated_at: d.updated_at }).collect(),
+            deals: deals
+                .into_iter()
+                .map(|d| OpenDeal { id: d.id.into(), title: d.title, updated_at: d.updated_at })
+                .collect(),
         })
     }
 

@@ -17,7 +17,6 @@ use crm_store::{SeaContactStore, SeaDealStore, SeaLeadStore};
 use crm_testkit::{Backend, fresh_db};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use time::{Duration, OffsetDateTime};
-use uuid::Uuid;
 
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
@@ -102,7 +101,7 @@ async fn qualified_lead(w: &World) -> Lead {
         converted_at: None,
         converted_to: None,
     };
-    let audit = AuditEntry::new(&w.scope, "lead.created", "lead", lead.id.as_uuid(), "x", at);
+    let audit = AuditEntry::new(&w.scope, "lead.created", lead.id, "x", at);
     w.leads.insert_lead(&w.scope, &lead, &audit, None).await.expect("lead");
     lead
 }
@@ -151,9 +150,9 @@ async fn twenty_concurrent_conversions_create_exactly_one_of_each(backend: Backe
     let converted = w.leads.find_lead(&w.scope, lead.id).await.expect("read").expect("lead");
     assert_eq!(converted.status, LeadStatus::Converted);
     assert_eq!(converted.converted_to, Some(won[0].to));
-    let deal = w.deals.get(&w.scope, won[0].to.deal_id.as_uuid()).await.expect("deal");
+    let deal = w.deals.get(&w.scope, won[0].to.deal_id).await.expect("deal");
     assert_eq!(deal.deal.amount.minor(), 120_050);
-    assert_eq!(deal.deal.lead_id, Some(lead.id.as_uuid()));
+    assert_eq!(deal.deal.lead_id, Some(lead.id));
     assert_eq!(deal.deal.next_action_text.as_deref(), Some("Send the proposal"));
 
     // A second conversion, later, is refused the same way.
@@ -171,13 +170,13 @@ async fn a_conversion_failing_half_way_leaves_nothing_behind(backend: Backend) {
     let mut deal = plan.deal.clone();
     // A stage that does not exist: the deal insert, the last write, fails
     // on its foreign key after the lead, company and contact were written.
-    deal.stage_id = Uuid::now_v7();
+    deal.stage_id = crm_kernel::StageId::new();
     let write = ConversionWrite {
         lead: converted,
         new_contact: Some(plan.contact.draft.clone()),
         new_company: plan.company.draft.clone(),
         deal,
-        audit: vec![AuditEntry::new(&w.scope, "lead.converted", "lead", lead.id.as_uuid(), "x", now())],
+        audit: vec![AuditEntry::new(&w.scope, "lead.converted", lead.id, "x", now())],
     };
     assert!(w.store.convert(&w.scope, &write).await.is_err());
     for table in ["contacts", "companies", "deals"] {
@@ -286,11 +285,11 @@ async fn lists_and_totals_match_the_specification_for_every_filter(backend: Back
     let owners = [None, Some(w.scope.user().expect("user"))];
     let base = now();
     for i in 0..40_u32 {
-        let audit = AuditEntry::new(&w.scope, "deal.created", "deal", Uuid::now_v7(), "x", base);
+        let audit = AuditEntry::new(&w.scope, "deal.created", crm_kernel::DealId::new(), "x", base);
         let stage = &stages[(i as usize) % stages.len()];
         let at = base - Duration::days(i64::from(i % 20));
         let deal = Deal {
-            id: Uuid::now_v7(),
+            id: crm_kernel::DealId::new(),
             workspace_id: w.scope.workspace(),
             pipeline_id: stage.pipeline_id,
             stage_id: stage.id,
@@ -331,7 +330,7 @@ async fn lists_and_totals_match_the_specification_for_every_filter(backend: Back
         after.amount = crm_kernel::Money::from_minor(before.amount.minor() + 333, before.amount.currency());
         after.probability = (k % 2 == 0).then(|| crm_deals::Probability::from_trusted(33));
         after.updated_at = before.updated_at + Duration::microseconds(1);
-        let audit = AuditEntry::new(&w.scope, "deal.updated", "deal", before.id, "x", base);
+        let audit = AuditEntry::new(&w.scope, "deal.updated", before.id, "x", base);
         assert!(w.store.update_deal(&w.scope, &after, before.updated_at, &audit, None).await.expect("sql"));
         assert!(fake.update_deal(&w.scope, &after, before.updated_at, &audit, None).await.expect("fake"));
     }
@@ -345,7 +344,7 @@ async fn lists_and_totals_match_the_specification_for_every_filter(backend: Back
         DealFilter { stale: true, ..DealFilter::default() },
         DealFilter { q: Some("beta".into()), ..DealFilter::default() },
         DealFilter { q: Some("deal 1".into()), stale: true, owner_id: owners[1], ..DealFilter::default() },
-        DealFilter { pipeline_id: Some(Uuid::now_v7()), ..DealFilter::default() },
+        DealFilter { pipeline_id: Some(crm_kernel::PipelineId::new()), ..DealFilter::default() },
     ];
     for filter in filters {
         assert_eq!(
@@ -362,7 +361,7 @@ async fn lists_and_totals_match_the_specification_for_every_filter(backend: Back
 }
 
 /// Every id matching `filter`, page by page (6 at a time).
-async fn walk(db: &dyn DealStore, scope: &Scope, filter: &DealFilter, now: OffsetDateTime) -> Vec<Uuid> {
+async fn walk(db: &dyn DealStore, scope: &Scope, filter: &DealFilter, now: OffsetDateTime) -> Vec<crm_kernel::DealId> {
     let (mut ids, mut before) = (Vec::new(), None);
     let limit = Limit::parse(6).expect("limit");
     loop {

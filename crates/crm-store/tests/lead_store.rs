@@ -96,11 +96,16 @@ async fn walk(store: &dyn LeadStore, scope: &Scope, filter: &LeadFilter, sort: L
 async fn list_query_matches_the_specification(backend: Backend) {
     let (store, scope, _) = setup(backend).await;
     let fake = Arc::new(InMemoryLeads::default());
-    let audit = crm_kernel::AuditEntry::new(&scope, "lead.created", "lead", uuid::Uuid::now_v7(), "x", NOW);
+    let audit = crm_kernel::AuditEntry::new(&scope, "lead.created", crm_kernel::LeadId::new(), "x", NOW);
     for i in 0..40 {
         let l = lead(&scope, i);
         store
-            .insert_lead(&scope, &l, &crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..audit.clone() }, None)
+            .insert_lead(
+                &scope,
+                &l,
+                &crm_kernel::AuditEntry { id: crm_kernel::AuditEventId::new(), ..audit.clone() },
+                None,
+            )
             .await
             .expect("insert");
         fake.insert_lead(&scope, &l, &audit, None).await.expect("fake");
@@ -135,11 +140,16 @@ async fn bounded_search_falls_back_past_the_window(backend: Backend) {
     let (store, scope, _) = setup(backend).await;
     let store = store.with_search_window(6);
     let fake = Arc::new(InMemoryLeads::default());
-    let audit = crm_kernel::AuditEntry::new(&scope, "lead.created", "lead", uuid::Uuid::now_v7(), "x", NOW);
+    let audit = crm_kernel::AuditEntry::new(&scope, "lead.created", crm_kernel::LeadId::new(), "x", NOW);
     for i in 0..40 {
         let l = lead(&scope, i);
         store
-            .insert_lead(&scope, &l, &crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..audit.clone() }, None)
+            .insert_lead(
+                &scope,
+                &l,
+                &crm_kernel::AuditEntry { id: crm_kernel::AuditEventId::new(), ..audit.clone() },
+                None,
+            )
             .await
             .expect("insert");
         fake.insert_lead(&scope, &l, &audit, None).await.expect("fake");
@@ -158,14 +168,14 @@ async fn bounded_search_falls_back_past_the_window(backend: Backend) {
 async fn updates_are_optimistic_and_audited(backend: Backend) {
     let (store, scope, db) = setup(backend).await;
     let original = lead(&scope, 1);
-    let audit = crm_kernel::AuditEntry::new(&scope, "lead.created", "lead", original.id.as_uuid(), "created", NOW);
+    let audit = crm_kernel::AuditEntry::new(&scope, "lead.created", original.id, "created", NOW);
     store.insert_lead(&scope, &original, &audit, None).await.expect("insert");
     let mut changed = original.clone();
     changed.name = LeadName::from_trusted("Renamed".into());
     changed.updated_at = original.updated_at + Duration::seconds(1);
-    let entry = crm_kernel::AuditEntry::new(&scope, "lead.updated", "lead", original.id.as_uuid(), "name", NOW);
+    let entry = crm_kernel::AuditEntry::new(&scope, "lead.updated", original.id, "name", NOW);
     assert!(store.update_lead(&scope, &changed, original.updated_at, &entry, None).await.expect("update"));
-    let stale_write = crm_kernel::AuditEntry { id: uuid::Uuid::now_v7(), ..entry.clone() };
+    let stale_write = crm_kernel::AuditEntry { id: crm_kernel::AuditEventId::new(), ..entry.clone() };
     assert!(
         !store.update_lead(&scope, &changed, original.updated_at, &stale_write, None).await.expect("second"),
         "lost update refused"

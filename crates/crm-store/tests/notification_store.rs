@@ -81,18 +81,18 @@ async fn member(db: &DatabaseConnection, ws: WorkspaceId, role: Role) -> Scope {
 }
 
 fn note(to: &Scope, title: &str) -> Notification {
-    Notification::unless_self(None, to.user().unwrap(), "lead.assigned", ("lead", Uuid::now_v7()), title, now())
+    Notification::unless_self(None, to.user().unwrap(), "lead.assigned", crm_kernel::LeadId::new(), title, now())
         .expect("notice")
 }
 
-async fn push(db: &DatabaseConnection, to: &Scope, title: &str) -> Uuid {
+async fn push(db: &DatabaseConnection, to: &Scope, title: &str) -> crm_kernel::NotificationId {
     let n = note(to, title);
     exec(
         db,
         "INSERT INTO notifications (id, workspace_id, user_id, kind, entity_type, entity_id, title, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         vec![
-            n.id.into(),
+            n.id.as_uuid().into(),
             to.workspace().as_uuid().into(),
             n.recipient.as_uuid().into(),
             n.kind.into(),
@@ -117,7 +117,7 @@ async fn the_bell_reads_only_the_members_own_rows_newest_first(backend: Backend)
     let (ann, bob) = (member(&db.db, ws, Role::Owner).await, member(&db.db, ws, Role::Viewer).await);
     let other_ws = workspace(&db.db).await;
     let ann_elsewhere = Scope::new(other_ws, ann.actor().clone());
-    let ids: Vec<Uuid> = {
+    let ids: Vec<crm_kernel::NotificationId> = {
         let mut ids = Vec::new();
         for i in 0..4 {
             ids.push(push(&db.db, &ann, &format!("a{i}")).await);
@@ -188,14 +188,13 @@ async fn lead_assignment_is_stored_with_the_lead(backend: Backend) {
     let (owner, mate) = (member(&db.db, ws, Role::Owner).await, member(&db.db, ws, Role::Manager).await);
     let mate_id = mate.user().unwrap();
     let l = lead(ws, Some(mate_id), LeadStatus::New, now());
-    let notice =
-        Notification::unless_self(owner.user(), mate_id, "lead.assigned", ("lead", l.id.as_uuid()), "Ada", now());
-    let audit = AuditEntry::new(&owner, "lead.created", "lead", l.id.as_uuid(), "t", now());
+    let notice = Notification::unless_self(owner.user(), mate_id, "lead.assigned", l.id, "Ada", now());
+    let audit = AuditEntry::new(&owner, "lead.created", l.id, "t", now());
     leads.insert_lead(&owner, &l, &audit, notice.as_ref()).await.expect("insert");
     let mut moved = l.clone();
     moved.updated_at = now() + Duration::seconds(1);
     moved.assignee_id = owner.user();
-    let audit = AuditEntry::new(&owner, "lead.assigned", "lead", l.id.as_uuid(), "t", now());
+    let audit = AuditEntry::new(&owner, "lead.assigned", l.id, "t", now());
     let stale = leads.update_lead(&owner, &moved, l.created_at - Duration::days(1), &audit, notice.as_ref()).await;
     assert!(!stale.expect("update"), "a lost optimistic update writes nothing, its notification neither");
     let sent = crm_store::notifications::notifications_for(&db.db, &owner, mate_id).await.expect("read");
@@ -208,11 +207,14 @@ async fn preferences_default_to_everything_and_are_saved_once_per_workspace(back
     let ws = workspace(&db.db).await;
     let owner = member(&db.db, ws, Role::Owner).await;
     assert_eq!(NotificationStore::preferences(&store, &owner).await.expect("read"), DigestPreferences::default());
-    let audit = AuditEntry::new(&owner, "settings.notifications_changed", "workspace", ws.as_uuid(), "t", now());
+    let audit = AuditEntry::new(&owner, "settings.notifications_changed", ws, "t", now());
     let off = DigestPreferences { stale_deals: false, updated_at: Some(now()), ..DigestPreferences::default() };
     store.save_preferences(&owner, &off, &audit).await.expect("save");
     let on = DigestPreferences { stale_leads: false, ..off };
-    store.save_preferences(&owner, &on, &AuditEntry { id: Uuid::now_v7(), ..audit }).await.expect("again");
+    store
+        .save_preferences(&owner, &on, &AuditEntry { id: crm_kernel::AuditEventId::new(), ..audit })
+        .await
+        .expect("again");
     let read = NotificationStore::preferences(&store, &owner).await.expect("read");
     assert_eq!((read.overdue_activities, read.stale_leads, read.stale_deals), (true, false, false));
     let other = member(&db.db, workspace(&db.db).await, Role::Owner).await;
@@ -332,7 +334,7 @@ async fn digest_candidates_are_the_members_own_due_records_in_the_workspace(back
     ] {
         let mut l = lead(ws, Some(assignee), status, t - Duration::days(age));
         l.name = LeadName::from_trusted(name.to_owned());
-        let audit = AuditEntry::new(&ann, "lead.created", "lead", l.id.as_uuid(), "t", t);
+        let audit = AuditEntry::new(&ann, "lead.created", l.id, "t", t);
         leads.insert_lead(&ann, &l, &audit, None).await.expect("lead");
     }
     let mut late_step = lead(ws, Some(ann_id), LeadStatus::Qualified, t);
@@ -342,7 +344,7 @@ async fn digest_candidates_are_the_members_own_due_records_in_the_workspace(back
     today_step.name = LeadName::from_trusted("today's step".to_owned());
     today_step.next_action_date = Some(t.date());
     for l in [late_step, today_step] {
-        let audit = AuditEntry::new(&ann, "lead.created", "lead", l.id.as_uuid(), "t", t);
+        let audit = AuditEntry::new(&ann, "lead.created", l.id, "t", t);
         leads.insert_lead(&ann, &l, &audit, None).await.expect("lead");
     }
     insert_deal(&db.db, ws, ann_id, "dormant", "open", t - Duration::days(15)).await;

@@ -52,7 +52,7 @@ async fn workspace(db: &sea_orm::DatabaseConnection) -> Scope {
 }
 
 fn audit(scope: &Scope) -> AuditEntry {
-    AuditEntry::new(scope, "test", "contact", Uuid::now_v7(), "t", now())
+    AuditEntry::new(scope, "test", crm_kernel::ContactId::new(), "t", now())
 }
 
 fn company(scope: &Scope, name: &str) -> Company {
@@ -215,14 +215,7 @@ async fn activity_writes_carry_their_notification_and_overdue_is_sql(backend: Ba
         updated_at: now(),
     };
     let late = make("late", Some(now() - Duration::hours(1)), false);
-    let notice = Notification::unless_self(
-        scope.user(),
-        mate,
-        "activity.assigned",
-        ("activity", late.id.as_uuid()),
-        "late",
-        now(),
-    );
+    let notice = Notification::unless_self(scope.user(), mate, "activity.assigned", late.id, "late", now());
     store.insert_activity(&scope, &late, None, &audit(&scope), notice.as_ref()).await.expect("insert");
     store
         .insert_activity(&scope, &make("later", Some(now() + Duration::days(1)), false), None, &audit(&scope), None)

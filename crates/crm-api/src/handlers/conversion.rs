@@ -65,8 +65,8 @@ pub async fn convert_lead(
         company: choice("company", &b.company)?,
         deal_title: b.deal.title,
         deal_amount: b.deal.amount,
-        pipeline_id: b.deal.pipeline_id,
-        stage_id: b.deal.stage_id,
+        pipeline_id: b.deal.pipeline_id.map(Into::into),
+        stage_id: b.deal.stage_id.map(Into::into),
         expected_close_date: b.deal.expected_close_date,
     };
     let converted = state.conversion.convert(&member.scope, path.1, &choices).await?;

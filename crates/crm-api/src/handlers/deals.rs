@@ -3,7 +3,7 @@
 
 use actix_web::{HttpResponse, get, patch, post, web};
 use crm_deals::{DealChanges, DealFilter, NewDeal, StageMove};
-use crm_kernel::{CompanyId, ContactId, Cursor, Patch};
+use crm_kernel::{CompanyId, ContactId, Cursor, DealId, Patch};
 use uuid::Uuid;
 
 use crate::app::AppState;
@@ -27,8 +27,8 @@ pub async fn list_deals(
     max_chars("q", query.q.as_deref(), 200)?;
     let (before, limit) = keyset(query.limit, query.cursor.as_deref())?;
     let filter = DealFilter {
-        pipeline_id: query.pipeline_id,
-        stage_id: query.stage_id,
+        pipeline_id: query.pipeline_id.map(Into::into),
+        stage_id: query.stage_id.map(Into::into),
         status: query.status.map(Into::into),
         owner_id: query.owner_id.map(Into::into),
         contact_id: query.contact_id.map(Into::into),
@@ -36,10 +36,11 @@ pub async fn list_deals(
         stale: query.stale == Some(true),
         q: query.q.clone(),
     };
-    let (rows, next) = state.deals.list(&member.scope, filter, before.map(|c| c.last_id()), limit).await?;
+    let (rows, next) =
+        state.deals.list(&member.scope, filter, before.map(|c| DealId::from_uuid(c.last_id())), limit).await?;
     Ok(web::Json(DealPage {
         data: rows.iter().map(DealView::from).collect(),
-        next_cursor: next.map(|id| Cursor::after(id).encode()),
+        next_cursor: next.map(|id| Cursor::after(id.as_uuid()).encode()),
     }))
 }
 
@@ -61,8 +62,8 @@ pub async fn create_deal(
     let input = NewDeal {
         title: b.title,
         amount: b.amount,
-        pipeline_id: b.pipeline_id,
-        stage_id: b.stage_id,
+        pipeline_id: b.pipeline_id.map(Into::into),
+        stage_id: b.stage_id.map(Into::into),
         probability: b.probability,
         expected_close_date: b.expected_close_date,
         next_action_text: b.next_action_text,
@@ -82,7 +83,7 @@ pub async fn create_deal(
 pub async fn get_deal(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, DealId)>,
 ) -> Result<web::Json<DealView>, ApiError> {
     let deal = state.deals.get(&member.scope, path.1).await?;
     Ok(web::Json(DealView::from(&deal)))
@@ -100,7 +101,7 @@ pub async fn get_deal(
 pub async fn update_deal(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, DealId)>,
     body: Body<UpdateDealRequest>,
 ) -> Result<web::Json<DealView>, ApiError> {
     let b = body.into_inner();
@@ -136,13 +137,13 @@ pub async fn update_deal(
 pub async fn move_deal(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, DealId)>,
     body: Body<MoveDealRequest>,
 ) -> Result<web::Json<DealView>, ApiError> {
     let b = body.into_inner();
     let to = StageMove {
-        stage_id: b.stage_id,
-        lost_reason_id: b.lost_reason_id,
+        stage_id: b.stage_id.into(),
+        lost_reason_id: b.lost_reason_id.map(Into::into),
         lost_reason_other: b.lost_reason_other,
         next_action_date: b.next_action_date,
         next_action_text: b.next_action_text,
@@ -163,10 +164,10 @@ pub async fn move_deal(
 pub async fn reopen_deal(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, DealId)>,
     body: Body<ReopenDealRequest>,
 ) -> Result<web::Json<DealView>, ApiError> {
-    let deal = state.deals.reopen(&member.scope, path.1, body.stage_id).await?;
+    let deal = state.deals.reopen(&member.scope, path.1, body.stage_id.map(Into::into)).await?;
     Ok(web::Json(DealView::from(&deal)))
 }
 

@@ -2,7 +2,7 @@
 //! preferences. A member only ever sees and marks their own notifications.
 
 use actix_web::{get, post, put, web};
-use crm_kernel::Cursor;
+use crm_kernel::{Cursor, NotificationId};
 use crm_notifications::PreferencesChange;
 use uuid::Uuid;
 
@@ -49,7 +49,7 @@ pub async fn get_unread_notification_count(
 pub async fn mark_notification_read(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, NotificationId)>,
 ) -> Result<web::Json<NotificationView>, ApiError> {
     Ok(web::Json(state.notifications.mark_read(&member.scope, path.1).await?.into()))
 }

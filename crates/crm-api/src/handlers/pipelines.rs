@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use crm_deals::DealFilter;
 use crm_deals::service::StageInput;
-use crm_kernel::Limit;
+use crm_kernel::{Limit, LostReasonId, PipelineId, StageId};
 use uuid::Uuid;
 
 use crate::app::AppState;
@@ -54,7 +54,7 @@ pub async fn create_pipeline(
 pub async fn rename_pipeline(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, PipelineId)>,
     body: Body<PipelineNameRequest>,
 ) -> Result<web::Json<PipelineView>, ApiError> {
     let pipeline = state.deals.rename_pipeline(&member.scope, path.1, &body.name).await?;
@@ -75,14 +75,14 @@ pub async fn rename_pipeline(
 pub async fn save_stages(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, PipelineId)>,
     body: Body<SaveStagesRequest>,
 ) -> Result<web::Json<PipelineView>, ApiError> {
     let input = body
         .into_inner()
         .stages
         .into_iter()
-        .map(|s| StageInput { id: s.id, name: s.name, probability: s.probability })
+        .map(|s| StageInput { id: s.id.map(Into::into), name: s.name, probability: s.probability })
         .collect();
     let pipeline = state.deals.save_stages(&member.scope, path.1, input).await?;
     Ok(web::Json(PipelineView::from(&pipeline)))
@@ -100,10 +100,10 @@ pub async fn save_stages(
 pub async fn delete_stage(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid, Uuid)>,
+    path: web::Path<(Uuid, PipelineId, StageId)>,
     query: web::Query<RemoveStageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    state.deals.remove_stage(&member.scope, path.1, path.2, query.move_to).await?;
+    state.deals.remove_stage(&member.scope, path.1, path.2, query.move_to.map(Into::into)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -114,7 +114,7 @@ pub async fn delete_stage(
 pub async fn get_board(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, PipelineId)>,
     query: web::Query<BoardQuery>,
 ) -> Result<web::Json<BoardView>, ApiError> {
     max_chars("q", query.q.as_deref(), 200)?;
@@ -176,7 +176,7 @@ pub async fn create_lost_reason(
 pub async fn update_lost_reason(
     state: web::Data<AppState>,
     member: Member,
-    path: web::Path<(Uuid, Uuid)>,
+    path: web::Path<(Uuid, LostReasonId)>,
     body: Body<UpdateLostReasonRequest>,
 ) -> Result<web::Json<LostReasonView>, ApiError> {
     let reason = state.deals.set_lost_reason_archived(&member.scope, path.1, body.archived).await?;

@@ -73,7 +73,7 @@ pub struct StageView {
 impl From<&Stage> for StageView {
     fn from(s: &Stage) -> Self {
         Self {
-            id: s.id,
+            id: s.id.as_uuid(),
             name: s.name.clone(),
             position: s.position,
             probability: s.probability.get(),
@@ -94,7 +94,12 @@ pub struct PipelineView {
 
 impl From<&Pipeline> for PipelineView {
     fn from(p: &Pipeline) -> Self {
-        Self { id: p.id, name: p.name.clone(), position: p.position, stages: p.stages.iter().map(Into::into).collect() }
+        Self {
+            id: p.id.as_uuid(),
+            name: p.name.clone(),
+            position: p.position,
+            stages: p.stages.iter().map(Into::into).collect(),
+        }
     }
 }
 
@@ -147,7 +152,7 @@ pub struct LostReasonView {
 
 impl From<&LostReason> for LostReasonView {
     fn from(r: &LostReason) -> Self {
-        Self { id: r.id, label: r.label.clone(), archived: r.archived }
+        Self { id: r.id.as_uuid(), label: r.label.clone(), archived: r.archived }
     }
 }
 
@@ -224,18 +229,18 @@ impl From<&DealSnapshot> for DealView {
         let d = &s.deal;
         let (lost_reason_id, lost_reason_other) = match &d.loss {
             None => (None, None),
-            Some(crm_deals::LossReason::Listed(id)) => (Some(*id), None),
+            Some(crm_deals::LossReason::Listed(id)) => (Some(id.as_uuid()), None),
             Some(crm_deals::LossReason::Other(text)) => (None, Some(text.clone())),
         };
         Self {
-            id: d.id,
+            id: d.id.as_uuid(),
             title: d.title.clone(),
             amount: d.amount.into(),
             weighted: s.weighted.into(),
             probability: s.probability.get(),
             probability_override: d.probability.map(|p| p.get()),
-            pipeline_id: d.pipeline_id,
-            stage_id: d.stage_id,
+            pipeline_id: d.pipeline_id.as_uuid(),
+            stage_id: d.stage_id.as_uuid(),
             stage_name: s.stage.name.clone(),
             status: d.status.into(),
             expected_close_date: d.expected_close_date,
@@ -246,7 +251,7 @@ impl From<&DealSnapshot> for DealView {
             contact_name: s.contact_name.clone(),
             company_id: d.company_id.map(Into::into),
             company_name: s.company_name.clone(),
-            lead_id: d.lead_id,
+            lead_id: d.lead_id.map(Into::into),
             lost_reason_id,
             lost_reason_other,
             lost_reason: s.lost_reason.clone(),
@@ -338,12 +343,12 @@ pub struct BoardColumnView {
 impl BoardColumnView {
     fn new(c: &BoardColumn, currency: Currency) -> Self {
         Self {
-            stage_id: c.stage.id,
+            stage_id: c.stage.id.as_uuid(),
             count: c.totals.count,
             amount: money(c.totals.amount_minor, currency),
             weighted: money(c.totals.weighted_minor, currency),
             deals: c.deals.iter().map(Into::into).collect(),
-            next_cursor: c.next.map(|id| crm_kernel::Cursor::after(id).encode()),
+            next_cursor: c.next.map(|id| crm_kernel::Cursor::after(id.as_uuid()).encode()),
         }
     }
 }
@@ -631,8 +636,8 @@ impl From<&ConversionPlan> for ConversionPlanView {
             company: (&p.company).into(),
             deal: DealDraftView {
                 title: p.deal.title.clone(),
-                pipeline_id: p.deal.pipeline_id,
-                stage_id: p.deal.stage_id,
+                pipeline_id: p.deal.pipeline_id.as_uuid(),
+                stage_id: p.deal.stage_id.as_uuid(),
                 amount: p.deal.amount.into(),
             },
         }

@@ -328,11 +328,11 @@ pub struct AuditEventView {
 impl From<&AuditRecord> for AuditEventView {
     fn from(r: &AuditRecord) -> Self {
         let (actor_type, actor_id) = match r.actor {
-            AuditActor::User(id) => (ActorType::User, id),
-            AuditActor::Token(id) => (ActorType::Token, id),
+            AuditActor::User(id) => (ActorType::User, id.as_uuid()),
+            AuditActor::Token(id) => (ActorType::Token, id.as_uuid()),
         };
         Self {
-            id: r.id,
+            id: r.id.as_uuid(),
             actor_type,
             actor_id,
             action: r.action.clone(),

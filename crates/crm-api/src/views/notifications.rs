@@ -30,7 +30,7 @@ pub struct NotificationView {
 impl From<StoredNotification> for NotificationView {
     fn from(n: StoredNotification) -> Self {
         Self {
-            id: n.id,
+            id: n.id.as_uuid(),
             kind: n.kind,
             entity_type: n.entity_type,
             entity_id: n.entity_id,

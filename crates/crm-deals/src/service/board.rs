@@ -2,8 +2,7 @@
 
 use std::collections::HashMap;
 
-use crm_kernel::{Limit, Scope};
-use uuid::Uuid;
+use crm_kernel::{Limit, PipelineId, Scope, StageId};
 
 use super::{DealService, normalise, require_read};
 use crate::error::DealError;
@@ -28,7 +27,7 @@ impl DealService {
     pub async fn board(
         &self,
         scope: &Scope,
-        pipeline_id: Uuid,
+        pipeline_id: PipelineId,
         filter: DealFilter,
         limit: Limit,
     ) -> Result<Board, DealError> {
@@ -38,7 +37,7 @@ impl DealService {
         let currency = self.deals.workspace_currency(scope).await?;
         let now = self.clock.now();
         let filter = normalise(DealFilter { pipeline_id: Some(pipeline_id), ..filter });
-        let totals: HashMap<Uuid, StageTotals> =
+        let totals: HashMap<StageId, StageTotals> =
             self.deals.stage_totals(scope, &filter, currency, now).await?.into_iter().collect();
         // One page per non-empty column, then one snapshot pass (names and
         // lost reasons read once for the whole board).

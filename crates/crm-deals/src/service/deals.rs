@@ -1,12 +1,9 @@
 //! Creating, reading, listing and editing deals.
 
-use crm_kernel::{AuditEntry, CompanyId, ContactId, FieldError, Limit, Money, Patch, Scope, UserId};
+use crm_kernel::{AuditEntry, CompanyId, ContactId, DealId, FieldError, Limit, Money, Patch, Scope, UserId};
 use time::OffsetDateTime;
-use uuid::Uuid;
 
-use super::{
-    DealService, ENTITY, Errors, normalise, optional_text, owner_notification, require_read, require_write, title,
-};
+use super::{DealService, Errors, normalise, optional_text, owner_notification, require_read, require_write, title};
 use crate::error::DealError;
 use crate::model::{Deal, DealChanges, DealFilter, DealQuery, DealSnapshot, NewDeal, Pipeline};
 use crate::values::{Probability, StageKind};
@@ -73,7 +70,7 @@ impl DealService {
             return Err(DealError::Invalid(Vec::new()));
         };
         Ok(Deal {
-            id: Uuid::now_v7(),
+            id: DealId::new(),
             workspace_id: scope.workspace(),
             pipeline_id: pipeline.id,
             stage_id: stage.id,
@@ -110,7 +107,6 @@ impl DealService {
         let audit = AuditEntry::new(
             scope,
             "deal.created",
-            ENTITY,
             deal.id,
             format!(
                 "Deal created in {} ({} {})",
@@ -127,7 +123,7 @@ impl DealService {
 
     /// # Errors
     /// `Forbidden`, `NotFound`, `Store`.
-    pub async fn get(&self, scope: &Scope, id: Uuid) -> Result<DealSnapshot, DealError> {
+    pub async fn get(&self, scope: &Scope, id: DealId) -> Result<DealSnapshot, DealError> {
         require_read(scope)?;
         let deal = self.deals.find_deal(scope, id).await?.ok_or(DealError::NotFound("deal"))?;
         self.one(scope, deal).await
@@ -141,9 +137,9 @@ impl DealService {
         &self,
         scope: &Scope,
         filter: DealFilter,
-        before: Option<Uuid>,
+        before: Option<DealId>,
         limit: Limit,
-    ) -> Result<(Vec<DealSnapshot>, Option<Uuid>), DealError> {
+    ) -> Result<(Vec<DealSnapshot>, Option<DealId>), DealError> {
         require_read(scope)?;
         let filter = normalise(filter);
         let mut rows =
@@ -158,7 +154,7 @@ impl DealService {
     ///
     /// # Errors
     /// `Forbidden`, `NotFound`, `Invalid`, `OwnerNotFound`, `Conflict`, `Store`.
-    pub async fn update(&self, scope: &Scope, id: Uuid, changes: DealChanges) -> Result<DealSnapshot, DealError> {
+    pub async fn update(&self, scope: &Scope, id: DealId, changes: DealChanges) -> Result<DealSnapshot, DealError> {
         require_write(scope)?;
         let (_, stages) = self.context(scope).await?;
         self.rewrite(scope, id, &stages, |current, _| {

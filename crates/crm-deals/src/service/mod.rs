@@ -11,9 +11,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crm_kernel::text::{bounded, multiline};
-use crm_kernel::{AuditEntry, Clock, CompanyId, ContactId, FieldError, Notification, Role, Scope};
+use crm_kernel::{
+    AuditEntry, Clock, CompanyId, ContactId, DealId, FieldError, Notification, PipelineId, Role, Scope, StageId,
+};
 use time::OffsetDateTime;
-use uuid::Uuid;
 
 use crate::error::DealError;
 use crate::model::{Deal, DealFilter, DealSnapshot, LinkNames, LossReason, LostReason, Pipeline, Stage};
@@ -22,8 +23,6 @@ use crate::values::StageKind;
 
 pub use board::Board;
 pub use pipelines::StageInput;
-
-const ENTITY: &str = "deal";
 
 /// Members read deals; API tokens have no deal scope.
 fn require_read(scope: &Scope) -> Result<(), DealError> {
@@ -91,7 +90,7 @@ impl DealService {
     /// label. `stages` and `reasons` are the workspace's (small) lists.
     pub(crate) fn snapshot(
         deal: Deal,
-        stages: &HashMap<Uuid, Stage>,
+        stages: &HashMap<StageId, Stage>,
         reasons: &[LostReason],
         names: &LinkNames,
         now: OffsetDateTime,
@@ -118,7 +117,7 @@ impl DealService {
         })
     }
 
-    async fn context(&self, scope: &Scope) -> Result<(Vec<Pipeline>, HashMap<Uuid, Stage>), DealError> {
+    async fn context(&self, scope: &Scope) -> Result<(Vec<Pipeline>, HashMap<StageId, Stage>), DealError> {
         let pipelines = self.pipelines.pipelines(scope).await?;
         let stages =
             pipelines.iter().flat_map(|p| p.stages.iter().cloned()).map(|s| (s.id, s)).collect::<HashMap<_, _>>();
@@ -135,7 +134,7 @@ impl DealService {
         &self,
         scope: &Scope,
         deals: Vec<Deal>,
-        stages: &HashMap<Uuid, Stage>,
+        stages: &HashMap<StageId, Stage>,
     ) -> Result<Vec<DealSnapshot>, DealError> {
         let reasons = if deals.iter().any(|d| matches!(d.loss, Some(LossReason::Listed(_)))) {
             self.pipelines.lost_reasons(scope).await?
@@ -164,7 +163,7 @@ impl DealService {
         &self,
         scope: &Scope,
         deal: Deal,
-        stages: &HashMap<Uuid, Stage>,
+        stages: &HashMap<StageId, Stage>,
     ) -> Result<DealSnapshot, DealError> {
         self.snapshots_with(scope, vec![deal], stages).await?.pop().ok_or(DealError::NotFound("deal"))
     }
@@ -175,8 +174,8 @@ impl DealService {
     async fn rewrite(
         &self,
         scope: &Scope,
-        id: Uuid,
-        stages: &HashMap<Uuid, Stage>,
+        id: DealId,
+        stages: &HashMap<StageId, Stage>,
         change: impl Fn(&Deal, OffsetDateTime) -> Result<(Deal, String), DealError>,
     ) -> Result<DealSnapshot, DealError> {
         for _ in 0..3 {
@@ -197,7 +196,7 @@ impl DealService {
             .await?;
             next.updated_at = now;
             let action = action_of(&current, &next);
-            let audit = AuditEntry::new(scope, action, ENTITY, id, summary, now);
+            let audit = AuditEntry::new(scope, action, id, summary, now);
             let notification =
                 if next.owner_id == current.owner_id { None } else { owner_notification(scope, &next, now) };
             if self.deals.update_deal(scope, &next, current.updated_at, &audit, notification.as_ref()).await? {
@@ -212,7 +211,7 @@ impl DealService {
 pub(crate) async fn find_pipeline(
     store: &dyn PipelineStore,
     scope: &Scope,
-    id: Option<Uuid>,
+    id: Option<PipelineId>,
 ) -> Result<Pipeline, DealError> {
     let all = store.pipelines(scope).await?;
     match id {
@@ -228,7 +227,7 @@ fn normalise(filter: DealFilter) -> DealFilter {
 
 fn owner_notification(scope: &Scope, deal: &Deal, at: OffsetDateTime) -> Option<Notification> {
     let owner = deal.owner_id?;
-    Notification::unless_self(scope.user(), owner, "deal.assigned", (ENTITY, deal.id), deal.title.clone(), at)
+    Notification::unless_self(scope.user(), owner, "deal.assigned", deal.id, deal.title.clone(), at)
 }
 
 fn action_of(before: &Deal, after: &Deal) -> &'static str {

@@ -1,8 +1,7 @@
 //! Stage moves: progress, win, lose and reopen.
 
 use crm_kernel::text::bounded;
-use crm_kernel::{FieldError, Scope};
-use uuid::Uuid;
+use crm_kernel::{DealId, FieldError, Scope, StageId};
 
 use super::{DealService, optional_text, require_write};
 use crate::error::DealError;
@@ -20,7 +19,7 @@ impl DealService {
     /// # Errors
     /// `Forbidden`, `NotFound`, `Closed`, `LostReasonRequired`,
     /// `NextActionRequired`, `Invalid`, `Conflict`, `Store`.
-    pub async fn move_stage(&self, scope: &Scope, id: Uuid, to: StageMove) -> Result<DealSnapshot, DealError> {
+    pub async fn move_stage(&self, scope: &Scope, id: DealId, to: StageMove) -> Result<DealSnapshot, DealError> {
         require_write(scope)?;
         let (_, stages) = self.context(scope).await?;
         let target = stages.get(&to.stage_id).cloned().ok_or(DealError::NotFound("stage"))?;
@@ -105,7 +104,7 @@ impl DealService {
     ///
     /// # Errors
     /// `Forbidden`, `NotFound`, `NotClosed`, `Invalid`, `Conflict`, `Store`.
-    pub async fn reopen(&self, scope: &Scope, id: Uuid, stage: Option<Uuid>) -> Result<DealSnapshot, DealError> {
+    pub async fn reopen(&self, scope: &Scope, id: DealId, stage: Option<StageId>) -> Result<DealSnapshot, DealError> {
         require_write(scope)?;
         let (pipelines, stages) = self.context(scope).await?;
         self.rewrite(scope, id, &stages, |current, _| {

@@ -1,8 +1,7 @@
 //! Pipelines, their stages, and the workspace's lost reasons.
 
 use crm_kernel::text::bounded;
-use crm_kernel::{AuditEntry, FieldError, Scope};
-use uuid::Uuid;
+use crm_kernel::{AuditEntry, FieldError, LostReasonId, PipelineId, Scope, StageId};
 
 use super::{DealService, Errors, find_pipeline, require_owner, require_read};
 use crate::error::DealError;
@@ -13,7 +12,7 @@ use crate::values::{Probability, StageKind};
 /// The input of one stage in a pipeline's full, ordered stage list.
 #[derive(Clone, Debug)]
 pub struct StageInput {
-    pub id: Option<Uuid>,
+    pub id: Option<StageId>,
     pub name: String,
     pub probability: i64,
 }
@@ -30,7 +29,7 @@ impl DealService {
     ///
     /// # Errors
     /// `Forbidden`, `NotFound`, `Store`.
-    pub async fn pipeline(&self, scope: &Scope, id: Option<Uuid>) -> Result<Pipeline, DealError> {
+    pub async fn pipeline(&self, scope: &Scope, id: Option<PipelineId>) -> Result<Pipeline, DealError> {
         require_read(scope)?;
         find_pipeline(self.pipelines.as_ref(), scope, id).await
     }
@@ -43,9 +42,9 @@ impl DealService {
         require_owner(scope)?;
         let name = bounded("name", name, 100)?;
         let existing = self.pipelines.pipelines(scope).await?;
-        let id = Uuid::now_v7();
+        let id = PipelineId::new();
         let stage = |position: i32, name: &str, probability: u8, kind| Stage {
-            id: Uuid::now_v7(),
+            id: StageId::new(),
             pipeline_id: id,
             name: name.to_owned(),
             position,
@@ -65,7 +64,6 @@ impl DealService {
         let audit = AuditEntry::new(
             scope,
             "pipeline.created",
-            "pipeline",
             id,
             format!("Pipeline {} created", pipeline.name),
             self.clock.now(),
@@ -76,11 +74,10 @@ impl DealService {
 
     /// # Errors
     /// `Forbidden`, `Invalid`, `NotFound`, `Store`.
-    pub async fn rename_pipeline(&self, scope: &Scope, id: Uuid, name: &str) -> Result<Pipeline, DealError> {
+    pub async fn rename_pipeline(&self, scope: &Scope, id: PipelineId, name: &str) -> Result<Pipeline, DealError> {
         require_owner(scope)?;
         let name = bounded("name", name, 100)?;
-        let audit =
-            AuditEntry::new(scope, "pipeline.renamed", "pipeline", id, format!("Renamed to {name}"), self.clock.now());
+        let audit = AuditEntry::new(scope, "pipeline.renamed", id, format!("Renamed to {name}"), self.clock.now());
         if !self.pipelines.rename_pipeline(scope, id, &name, &audit).await? {
             return Err(DealError::NotFound("pipeline"));
         }
@@ -96,7 +93,7 @@ impl DealService {
     pub async fn save_stages(
         &self,
         scope: &Scope,
-        pipeline_id: Uuid,
+        pipeline_id: PipelineId,
         input: Vec<StageInput>,
     ) -> Result<Pipeline, DealError> {
         require_owner(scope)?;
@@ -121,7 +118,7 @@ impl DealService {
                     StageKind::Lost => Probability::from_trusted(0),
                 };
                 stages.push(Stage {
-                    id: existing.map_or_else(Uuid::now_v7, |s| s.id),
+                    id: existing.map_or_else(StageId::new, |s| s.id),
                     pipeline_id,
                     name,
                     position,
@@ -150,7 +147,6 @@ impl DealService {
         let audit = AuditEntry::new(
             scope,
             "pipeline.stages_changed",
-            "pipeline",
             pipeline_id,
             stages.iter().map(|s| format!("{} {}%", s.name, s.probability.get())).collect::<Vec<_>>().join(" → "),
             self.clock.now(),
@@ -167,9 +163,9 @@ impl DealService {
     pub async fn remove_stage(
         &self,
         scope: &Scope,
-        pipeline_id: Uuid,
-        stage_id: Uuid,
-        move_to: Option<Uuid>,
+        pipeline_id: PipelineId,
+        stage_id: StageId,
+        move_to: Option<StageId>,
     ) -> Result<(), DealError> {
         require_owner(scope)?;
         let pipeline = self.pipeline(scope, Some(pipeline_id)).await?;
@@ -195,7 +191,7 @@ impl DealService {
             Some(t) => format!("Stage {} deleted; its deals moved to {}", stage.name, t.name),
             None => format!("Stage {} deleted", stage.name),
         };
-        let audit = AuditEntry::new(scope, "pipeline.stage_deleted", "pipeline", pipeline_id, summary, now);
+        let audit = AuditEntry::new(scope, "pipeline.stage_deleted", pipeline_id, summary, now);
         match self.pipelines.remove_stage(scope, stage, target, now, &audit).await? {
             StageRemoval::Removed => Ok(()),
             StageRemoval::NotEmpty(count) => Err(DealError::StageNotEmpty { count }),
@@ -219,7 +215,7 @@ impl DealService {
         let label = bounded("label", label, 100)?;
         let existing = self.pipelines.lost_reasons(scope).await?;
         let reason = LostReason {
-            id: Uuid::now_v7(),
+            id: LostReasonId::new(),
             position: existing.iter().map(|r| r.position + 1).max().unwrap_or(0),
             label,
             archived: false,
@@ -227,7 +223,6 @@ impl DealService {
         let audit = AuditEntry::new(
             scope,
             "lost_reason.created",
-            "lost_reason",
             reason.id,
             format!("Lost reason {} added", reason.label),
             self.clock.now(),
@@ -243,20 +238,13 @@ impl DealService {
     pub async fn set_lost_reason_archived(
         &self,
         scope: &Scope,
-        id: Uuid,
+        id: LostReasonId,
         archived: bool,
     ) -> Result<LostReason, DealError> {
         require_owner(scope)?;
         let now = self.clock.now();
         let verb = if archived { "archived" } else { "restored" };
-        let audit = AuditEntry::new(
-            scope,
-            format!("lost_reason.{verb}"),
-            "lost_reason",
-            id,
-            format!("Lost reason {verb}"),
-            now,
-        );
+        let audit = AuditEntry::new(scope, format!("lost_reason.{verb}"), id, format!("Lost reason {verb}"), now);
         if !self.pipelines.set_lost_reason_archived(scope, id, archived.then_some(now), &audit).await? {
             return Err(DealError::NotFound("lost reason"));
         }
