@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use crm_deals::conversion::{ConversionOutcome, ConversionStore, ConversionWrite};
 use crm_deals::{
-    Deal, DealFilter, DealQuery, DealStore, LinkNames, LossReason, LostReason, Pipeline, PipelineStore, Probability,
-    Stage, StageKind, StageRemoval, StageTotals,
+    CurrencyTotals, Deal, DealFilter, DealQuery, DealStore, LinkNames, LossReason, LostReason, Pipeline, PipelineStore,
+    Probability, Stage, StageKind, StageRemoval,
 };
 use crm_kernel::{
     AuditEntry, CompanyId, ContactId, Currency, DealId, LostReasonId, Money, Notification, PipelineId, Scope, StageId,
@@ -160,6 +160,9 @@ fn filtered(scope: &Scope, f: &DealFilter, now: OffsetDateTime) -> Select<deals:
     }
     if let Some(q) = &f.q {
         select = select.filter(deals::Column::SearchText.like(like_pattern(q)));
+    }
+    if let Some(since) = f.closed_since {
+        select = select.filter(deals::Column::ClosedAt.gte(since));
     }
     select
 }
@@ -593,9 +596,8 @@ impl DealStore for SeaDealStore {
         &self,
         scope: &Scope,
         filter: &DealFilter,
-        currency: Currency,
         now: OffsetDateTime,
-    ) -> Result<Vec<(StageId, StageTotals)>, StoreError> {
+    ) -> Result<Vec<CurrencyTotals>, StoreError> {
         // A whole pipeline (the board's first screen) reads the kept totals;
         // any narrower filter sums the matching deals.
         let unfiltered = DealFilter { pipeline_id: None, ..filter.clone() } == DealFilter::default();
@@ -623,18 +625,18 @@ impl DealStore for SeaDealStore {
         } else {
             summed(scope, filter, now).all(&self.db).await.map_err(db_err)?
         };
-        // Amounts in another currency (the workspace's changed) are counted,
-        // not summed.
-        let mut totals: HashMap<StageId, StageTotals> = HashMap::new();
-        for (stage, code, count, amount, weighted) in rows {
-            let t = totals.entry(StageId::from_uuid(stage)).or_default();
-            t.count += u64::try_from(count).unwrap_or(0);
-            if code == currency.code() {
-                t.amount_minor += amount;
-                t.weighted_minor += weighted;
-            }
-        }
-        Ok(totals.into_iter().filter(|(_, t)| t.count > 0).collect())
+        rows.into_iter()
+            .filter(|(_, _, count, _, _)| *count > 0)
+            .map(|(stage, code, count, amount, weighted): TotalsRow| {
+                Ok(CurrencyTotals {
+                    stage_id: StageId::from_uuid(stage),
+                    currency: Currency::parse(&code).map_err(|e| StoreError(e.to_string()))?,
+                    count: u64::try_from(count).unwrap_or(0),
+                    amount_minor: amount,
+                    weighted_minor: weighted,
+                })
+            })
+            .collect()
     }
 
     async fn count_open_owned(&self, scope: &Scope, user: UserId) -> Result<u64, StoreError> {

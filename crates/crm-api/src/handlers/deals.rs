@@ -35,6 +35,7 @@ pub async fn list_deals(
         company_id: query.company_id.map(Into::into),
         stale: query.stale == Some(true),
         q: query.q.clone(),
+        closed_since: query.closed_since.map(|day| day.midnight().assume_utc()),
     };
     let (rows, next) =
         state.deals.list(&member.scope, filter, before.map(|c| DealId::from_uuid(c.last_id())), limit).await?;

@@ -129,6 +129,7 @@ pub async fn get_board(
         company_id: query.company_id.map(Into::into),
         stale: query.stale == Some(true),
         q: query.q.clone(),
+        closed_since: query.closed_since.map(|day| day.midnight().assume_utc()),
         ..DealFilter::default()
     };
     let board = state.deals.board(&member.scope, path.1, filter, limit).await?;

@@ -289,6 +289,10 @@ pub struct DealListQuery {
     /// Searches the title.
     #[param(max_length = 200)]
     pub q: Option<String>,
+    /// Only deals closed (won or lost) on or after this day (UTC): how the
+    /// board's won and lost columns page on with their period.
+    #[param(value_type = Option<String>, format = Date)]
+    pub closed_since: Option<Date>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     #[param(pattern = "^[0-9a-f]{32}$")]
@@ -307,6 +311,11 @@ pub struct BoardQuery {
     pub stale: Option<bool>,
     #[param(max_length = 200)]
     pub q: Option<String>,
+    /// The won and lost columns hold the deals closed on or after this day
+    /// (UTC); default: the first day of the current quarter. Open columns
+    /// and the headline totals do not depend on it.
+    #[param(value_type = Option<String>, format = Date)]
+    pub closed_since: Option<Date>,
     /// Deals per column (default 20).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u32>,
@@ -320,11 +329,19 @@ pub struct TotalsView {
     pub amount: MoneyView,
     /// Sum of the deals' weighted amounts.
     pub weighted: MoneyView,
+    /// How many of the `count` deals are in another currency (the
+    /// workspace's changed since they were created): counted, not summed.
+    pub other_currency_count: u64,
 }
 
 impl TotalsView {
     fn new(t: &StageTotals, currency: Currency) -> Self {
-        Self { count: t.count, amount: money(t.amount_minor, currency), weighted: money(t.weighted_minor, currency) }
+        Self {
+            count: t.count,
+            amount: money(t.amount_minor, currency),
+            weighted: money(t.weighted_minor, currency),
+            other_currency_count: t.other_currency_count,
+        }
     }
 }
 
@@ -335,7 +352,11 @@ pub struct BoardColumnView {
     pub count: u64,
     pub amount: MoneyView,
     pub weighted: MoneyView,
-    /// The first page; more with `GET /deals?stageId=…&cursor=nextCursor`.
+    /// Deals in the column whose amounts are in another currency: counted,
+    /// not summed.
+    pub other_currency_count: u64,
+    /// The first page; more with `GET /deals?stageId=…&cursor=nextCursor`
+    /// (won and lost columns: add `closedSince`).
     pub deals: Vec<DealView>,
     pub next_cursor: Option<String>,
 }
@@ -347,6 +368,7 @@ impl BoardColumnView {
             count: c.totals.count,
             amount: money(c.totals.amount_minor, currency),
             weighted: money(c.totals.weighted_minor, currency),
+            other_currency_count: c.totals.other_currency_count,
             deals: c.deals.iter().map(Into::into).collect(),
             next_cursor: c.next.map(|id| crm_kernel::Cursor::after(id.as_uuid()).encode()),
         }
@@ -360,7 +382,12 @@ pub struct BoardView {
     /// The workspace currency every total is in.
     pub currency: String,
     pub columns: Vec<BoardColumnView>,
+    /// The open pipeline: the open columns' totals (won and lost columns
+    /// carry their own, for their period).
     pub totals: TotalsView,
+    /// The won and lost columns hold the deals closed on or after this day.
+    #[schema(value_type = String, format = Date)]
+    pub closed_since: Date,
 }
 
 impl From<&Board> for BoardView {
@@ -370,6 +397,7 @@ impl From<&Board> for BoardView {
             currency: b.currency.code().to_owned(),
             columns: b.columns.iter().map(|c| BoardColumnView::new(c, b.currency)).collect(),
             totals: TotalsView::new(&b.totals, b.currency),
+            closed_since: b.closed_since.date(),
         }
     }
 }
@@ -481,8 +509,14 @@ pub struct DealSummaryView {
     pub open: TotalsView,
     pub won: ClosedTotalsView,
     pub lost_count: u64,
-    /// Sum of won deals.
+    /// Sum of won deals in the workspace currency.
     pub lifetime_value: MoneyView,
+    /// Won amounts in other currencies (deals won before the workspace
+    /// currency changed), one per currency, not converted: shown beside
+    /// `lifetimeValue`, never dropped.
+    pub lifetime_value_other: Vec<MoneyView>,
+    /// Open pipeline amounts in other currencies, likewise.
+    pub open_other: Vec<MoneyView>,
     /// Up to 10, newest first; `open.count` says how many there are in all
     /// (the rest: `GET /deals?companyId=…&status=open`, or `contactId`).
     pub open_deals: Vec<DealView>,
@@ -498,6 +532,8 @@ impl DealSummaryView {
             won: ClosedTotalsView { count: s.won.count, amount: money(s.won.amount_minor, currency) },
             lost_count: s.lost_count,
             lifetime_value: money(s.won.amount_minor, currency),
+            lifetime_value_other: s.won_other.iter().copied().map(Into::into).collect(),
+            open_other: s.open_other.iter().copied().map(Into::into).collect(),
             open_deals: s.open_deals.iter().map(Into::into).collect(),
             won_deals: s.won_deals.iter().map(Into::into).collect(),
         }

@@ -21,7 +21,7 @@ use crate::model::{Deal, DealFilter, DealSnapshot, LinkNames, LossReason, LostRe
 use crate::ports::{DealStore, PipelineStore};
 use crate::values::StageKind;
 
-pub use board::Board;
+pub use board::{Board, quarter_start};
 pub use pipelines::StageInput;
 
 /// Members read deals; API tokens have no deal scope.
