@@ -8,7 +8,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter
 use time::OffsetDateTime;
 
 use super::SeaIdentityStore;
-use crate::convert::{self, scopes_to_text};
+use super::convert::{self, scopes_to_text};
 use crate::db_err;
 use crate::entities::{api_tokens, email_tokens, sessions};
 use crate::tenancy::{api_token_by_hash, page_in_workspace};

@@ -12,9 +12,10 @@ use sea_orm::{
 use time::OffsetDateTime;
 
 use super::SeaIdentityStore;
+use super::convert;
 use crate::entities::{invitations, memberships, users, workspaces};
 use crate::tenancy::{in_workspace, invitation_by_link, memberships_of_user, page_in_workspace};
-use crate::{convert, db_err, is_unique_violation};
+use crate::{db_err, is_unique_violation};
 
 pub(super) async fn insert_workspace_row(conn: &impl ConnectionTrait, ws: &Workspace) -> Result<(), StoreError> {
     let row = workspaces::ActiveModel {
