@@ -4,14 +4,14 @@
 use crm_deals::conversion::{ConversionOutcome, ConversionStore, ConversionWrite};
 use crm_kernel::{Scope, StoreError};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::SeaDealStore;
 use super::rows::deal_row;
 use super::totals::add_share;
 use crate::entities::{companies, contacts, deals, leads};
-use crate::tenancy::in_workspace;
+use crate::tenancy::{self, in_workspace};
 use crate::{audit, db_err, is_unique_violation, write_txn};
 
 #[async_trait::async_trait]
@@ -22,7 +22,7 @@ impl ConversionStore for SeaDealStore {
         // The claim: only a lead still qualified converts. On PostgreSQL the
         // row lock makes concurrent claims wait and then see `converted`; on
         // SQLite the write transaction serialises them.
-        let claimed = leads::Entity::update_many()
+        let claimed = tenancy::update_in::<leads::Entity>(scope)
             .col_expr(leads::Column::Status, Expr::value(w.lead.status.as_str()))
             .col_expr(leads::Column::ConvertedAt, Expr::value(w.lead.converted_at))
             .col_expr(leads::Column::ConvertedContactId, Expr::value(to.map(|t| t.contact_id.as_uuid())))
@@ -33,7 +33,6 @@ impl ConversionStore for SeaDealStore {
             .col_expr(leads::Column::ConvertedDealId, Expr::value(to.map(|t| t.deal_id.as_uuid())))
             .col_expr(leads::Column::UpdatedAt, Expr::value(w.lead.updated_at))
             .col_expr(leads::Column::LastActivityAt, Expr::value(w.lead.last_activity_at))
-            .filter(leads::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(leads::Column::Id.eq(w.lead.id.as_uuid()))
             .filter(leads::Column::Status.eq(crm_leads::LeadStatus::Qualified.as_str()))
             .exec(&txn)
@@ -44,14 +43,15 @@ impl ConversionStore for SeaDealStore {
             return Ok(ConversionOutcome::LeadChanged);
         }
         if let Some(company) = &w.new_company {
-            companies::Entity::insert(crate::contacts::company_row(company))
+            tenancy::insert_in::<companies::Entity>(scope, crate::contacts::company_row(company))
                 .exec_without_returning(&txn)
                 .await
                 .map_err(db_err)?;
         }
         if let Some(contact) = &w.new_contact
-            && let Err(e) =
-                contacts::Entity::insert(crate::contacts::contact_row(contact)).exec_without_returning(&txn).await
+            && let Err(e) = tenancy::insert_in::<contacts::Entity>(scope, crate::contacts::contact_row(contact))
+                .exec_without_returning(&txn)
+                .await
         {
             txn.rollback().await.map_err(db_err)?;
             if !is_unique_violation(&e) {
@@ -68,7 +68,10 @@ impl ConversionStore for SeaDealStore {
                 .map_err(db_err)?;
             return existing.map(|id| ConversionOutcome::EmailTaken(id.into())).ok_or_else(|| db_err(e));
         }
-        deals::Entity::insert(deal_row(&w.deal)).exec_without_returning(&txn).await.map_err(db_err)?;
+        tenancy::insert_in::<deals::Entity>(scope, deal_row(&w.deal))
+            .exec_without_returning(&txn)
+            .await
+            .map_err(db_err)?;
         add_share(&txn, scope, &w.deal, 1).await?;
         for entry in &w.audit {
             audit::append(&txn, scope, entry).await?;

@@ -6,13 +6,13 @@
 use crm_deals::Deal;
 use crm_kernel::{AuditEntry, Notification, Scope, StoreError};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseConnection, QueryFilter};
 use time::OffsetDateTime;
 
 use super::rows::{deal, deal_row};
 use super::totals::add_share;
 use crate::entities::deals;
-use crate::tenancy::in_workspace;
+use crate::tenancy::{self, in_workspace};
 use crate::{audit, db_err, write_txn};
 
 /// Updates `d` if it still has `expected_updated_at`, moving its share of
@@ -41,9 +41,8 @@ pub(super) async fn update_deal(
     active.workspace_id = NotSet;
     active.created_at = NotSet;
     active.lead_id = NotSet;
-    let result = deals::Entity::update_many()
+    let result = tenancy::update_in::<deals::Entity>(scope)
         .set(active)
-        .filter(deals::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
         .filter(deals::Column::Id.eq(d.id.as_uuid()))
         .filter(deals::Column::UpdatedAt.eq(expected_updated_at))
         .exec(&txn)
@@ -70,8 +69,7 @@ pub(super) async fn move_deals_of_stage(
     to: &crm_deals::Stage,
     at: OffsetDateTime,
 ) -> Result<(), StoreError> {
-    deals::Entity::update_many()
-        .filter(deals::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+    tenancy::update_in::<deals::Entity>(scope)
         .filter(deals::Column::StageId.eq(from.id.as_uuid()))
         .col_expr(deals::Column::StageId, Expr::value(to.id.as_uuid()))
         .col_expr(deals::Column::PipelineId, Expr::value(to.pipeline_id.as_uuid()))

@@ -5,7 +5,10 @@ use std::collections::HashMap;
 use crm_deals::{LostReason, Pipeline, PipelineStore, Stage, StageRemoval};
 use crm_kernel::{AuditEntry, LostReasonId, PipelineId, Scope, StoreError};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -13,7 +16,7 @@ use super::rows::{stage, stage_row};
 use super::totals::rebuild_totals;
 use super::{SeaDealStore, moves};
 use crate::entities::{deals, lost_reasons, pipeline_stages, pipelines};
-use crate::tenancy::in_workspace;
+use crate::tenancy::{self, in_workspace};
 use crate::{audit, db_err, is_unique_violation, write_txn};
 
 #[async_trait::async_trait]
@@ -49,14 +52,14 @@ impl PipelineStore for SeaDealStore {
         let txn = write_txn(&self.db).await?;
         let row = pipelines::ActiveModel {
             id: Set(p.id.as_uuid()),
-            workspace_id: Set(scope.workspace().as_uuid()),
+            workspace_id: NotSet,
             name: Set(p.name.clone()),
             position: Set(p.position),
             created_at: Set(entry.at),
             updated_at: Set(entry.at),
         };
-        pipelines::Entity::insert(row).exec_without_returning(&txn).await.map_err(db_err)?;
-        pipeline_stages::Entity::insert_many(p.stages.iter().map(|s| stage_row(scope, s, entry.at)))
+        tenancy::insert_in::<pipelines::Entity>(scope, row).exec_without_returning(&txn).await.map_err(db_err)?;
+        tenancy::insert_many_in::<pipeline_stages::Entity>(scope, p.stages.iter().map(|s| stage_row(s, entry.at)))
             .exec_without_returning(&txn)
             .await
             .map_err(db_err)?;
@@ -72,10 +75,9 @@ impl PipelineStore for SeaDealStore {
         entry: &AuditEntry,
     ) -> Result<bool, StoreError> {
         let txn = write_txn(&self.db).await?;
-        let result = pipelines::Entity::update_many()
+        let result = tenancy::update_in::<pipelines::Entity>(scope)
             .col_expr(pipelines::Column::Name, Expr::value(name))
             .col_expr(pipelines::Column::UpdatedAt, Expr::value(entry.at))
-            .filter(pipelines::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(pipelines::Column::Id.eq(id.as_uuid()))
             .exec(&txn)
             .await
@@ -92,18 +94,17 @@ impl PipelineStore for SeaDealStore {
     async fn save_stages(&self, scope: &Scope, stages: &[Stage], entry: &AuditEntry) -> Result<(), StoreError> {
         let txn = write_txn(&self.db).await?;
         for s in stages {
-            let updated = pipeline_stages::Entity::update_many()
+            let updated = tenancy::update_in::<pipeline_stages::Entity>(scope)
                 .col_expr(pipeline_stages::Column::Name, Expr::value(s.name.clone()))
                 .col_expr(pipeline_stages::Column::Position, Expr::value(s.position))
                 .col_expr(pipeline_stages::Column::Probability, Expr::value(i32::from(s.probability.get())))
                 .col_expr(pipeline_stages::Column::UpdatedAt, Expr::value(entry.at))
-                .filter(pipeline_stages::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
                 .filter(pipeline_stages::Column::Id.eq(s.id.as_uuid()))
                 .exec(&txn)
                 .await
                 .map_err(db_err)?;
             if updated.rows_affected == 0 {
-                pipeline_stages::Entity::insert(stage_row(scope, s, entry.at))
+                tenancy::insert_in::<pipeline_stages::Entity>(scope, stage_row(s, entry.at))
                     .exec_without_returning(&txn)
                     .await
                     .map_err(db_err)?;
@@ -139,8 +140,7 @@ impl PipelineStore for SeaDealStore {
                 return Ok(StageRemoval::NotEmpty(count));
             }
         }
-        let removed = pipeline_stages::Entity::delete_many()
-            .filter(pipeline_stages::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+        let removed = tenancy::delete_in::<pipeline_stages::Entity>(scope)
             .filter(pipeline_stages::Column::Id.eq(stage.id.as_uuid()))
             .exec(&txn)
             .await
@@ -184,14 +184,14 @@ impl PipelineStore for SeaDealStore {
         let txn = write_txn(&self.db).await?;
         let row = lost_reasons::ActiveModel {
             id: Set(reason.id.as_uuid()),
-            workspace_id: Set(scope.workspace().as_uuid()),
+            workspace_id: NotSet,
             label: Set(reason.label.clone()),
             label_key: Set(reason.label.to_lowercase()),
             position: Set(reason.position),
             archived_at: Set(None),
             created_at: Set(entry.at),
         };
-        match lost_reasons::Entity::insert(row).exec_without_returning(&txn).await {
+        match tenancy::insert_in::<lost_reasons::Entity>(scope, row).exec_without_returning(&txn).await {
             Ok(_) => {}
             Err(e) if is_unique_violation(&e) => {
                 txn.rollback().await.map_err(db_err)?;
@@ -212,9 +212,8 @@ impl PipelineStore for SeaDealStore {
         entry: &AuditEntry,
     ) -> Result<bool, StoreError> {
         let txn = write_txn(&self.db).await?;
-        let result = lost_reasons::Entity::update_many()
+        let result = tenancy::update_in::<lost_reasons::Entity>(scope)
             .col_expr(lost_reasons::Column::ArchivedAt, Expr::value(archived_at))
-            .filter(lost_reasons::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(lost_reasons::Column::Id.eq(id.as_uuid()))
             .exec(&txn)
             .await

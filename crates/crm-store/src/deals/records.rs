@@ -13,7 +13,7 @@ use super::totals::add_share;
 use super::{SeaDealStore, moves, totals};
 use crate::entities::{companies, contacts, deals, workspaces};
 use crate::keyset::like_pattern;
-use crate::tenancy::in_workspace;
+use crate::tenancy::{self, in_workspace};
 use crate::{audit, db_err, write_txn};
 
 /// Deals matching `f` in the scope's workspace.
@@ -59,7 +59,7 @@ impl DealStore for SeaDealStore {
         n: Option<&Notification>,
     ) -> Result<(), StoreError> {
         let txn = write_txn(&self.db).await?;
-        deals::Entity::insert(deal_row(d)).exec_without_returning(&txn).await.map_err(db_err)?;
+        tenancy::insert_in::<deals::Entity>(scope, deal_row(d)).exec_without_returning(&txn).await.map_err(db_err)?;
         add_share(&txn, scope, d, 1).await?;
         audit::append(&txn, scope, entry).await?;
         crate::activities::notify(&txn, scope, n).await?;

@@ -1,8 +1,8 @@
 //! Deals and stages between rows and domain records.
 
 use crm_deals::{Deal, LossReason, Probability, Stage};
-use crm_kernel::{Currency, Money, Scope, StoreError};
-use sea_orm::ActiveValue::Set;
+use crm_kernel::{Currency, Money, StoreError};
+use sea_orm::ActiveValue::{NotSet, Set};
 use time::OffsetDateTime;
 
 use crate::entities::{deals, pipeline_stages};
@@ -15,7 +15,7 @@ pub(super) fn deal_row(d: &Deal) -> deals::ActiveModel {
     };
     deals::ActiveModel {
         id: Set(d.id.as_uuid()),
-        workspace_id: Set(d.workspace_id.as_uuid()),
+        workspace_id: NotSet,
         pipeline_id: Set(d.pipeline_id.as_uuid()),
         stage_id: Set(d.stage_id.as_uuid()),
         status: Set(d.status.as_str().to_owned()),
@@ -84,10 +84,10 @@ pub(super) fn stage(r: pipeline_stages::Model) -> Result<Stage, StoreError> {
     })
 }
 
-pub(super) fn stage_row(scope: &Scope, s: &Stage, now: OffsetDateTime) -> pipeline_stages::ActiveModel {
+pub(super) fn stage_row(s: &Stage, now: OffsetDateTime) -> pipeline_stages::ActiveModel {
     pipeline_stages::ActiveModel {
         id: Set(s.id.as_uuid()),
-        workspace_id: Set(scope.workspace().as_uuid()),
+        workspace_id: NotSet,
         pipeline_id: Set(s.pipeline_id.as_uuid()),
         name: Set(s.name.clone()),
         position: Set(s.position),

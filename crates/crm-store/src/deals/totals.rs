@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::records::filtered;
 use crate::db_err;
 use crate::entities::{deal_stage_totals, deals, pipeline_stages};
-use crate::tenancy::in_workspace;
+use crate::tenancy::{self, in_workspace};
 
 /// `(stage_id, currency, count, amount_minor, weighted_minor)`.
 type TotalsRow = (Uuid, String, i64, i64, i64);
@@ -129,8 +129,7 @@ pub async fn rebuild_totals(
         .all(conn)
         .await
         .map_err(db_err)?;
-    deal_stage_totals::Entity::delete_many()
-        .filter(deal_stage_totals::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
+    tenancy::delete_in::<deal_stage_totals::Entity>(scope)
         .filter(deal_stage_totals::Column::StageId.is_in(stages))
         .exec(conn)
         .await
