@@ -4,7 +4,7 @@ use crm_activities::{Activity, ActivityKind, ActivityQuery, ActivityStore, Compl
 use crm_kernel::{ActivityId, AuditEntry, LeadId, Notification, Scope, StoreError, UserId};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, DatabaseConnection, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     sea_query::Expr,
 };
 use time::OffsetDateTime;
@@ -14,7 +14,7 @@ use crate::entities::{activities, companies, contacts, deals, leads};
 // `crate::notifications`; re-exported so existing callers keep their paths.
 pub use crate::notifications::notifications_for;
 pub(crate) use crate::notifications::notify;
-use crate::tenancy::{id_exists, in_workspace};
+use crate::tenancy::{self, id_exists, in_workspace};
 use crate::{audit, db_err, write_txn};
 
 #[derive(Clone)]
@@ -32,7 +32,7 @@ impl SeaActivityStore {
 pub(crate) fn row(a: &Activity) -> activities::ActiveModel {
     activities::ActiveModel {
         id: Set(a.id.as_uuid()),
-        workspace_id: Set(a.workspace_id.as_uuid()),
+        workspace_id: NotSet,
         kind: Set(a.kind.as_str().to_owned()),
         subject: Set(a.subject.clone()),
         body: Set(a.body.clone()),
@@ -84,10 +84,9 @@ async fn touch_lead(
     at: OffsetDateTime,
 ) -> Result<(), StoreError> {
     let Some(lead) = lead else { return Ok(()) };
-    leads::Entity::update_many()
+    tenancy::update_in::<leads::Entity>(scope)
         .col_expr(leads::Column::LastActivityAt, Expr::value(at))
         .col_expr(leads::Column::UpdatedAt, Expr::value(at))
-        .filter(leads::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
         .filter(leads::Column::Id.eq(lead.as_uuid()))
         .filter(leads::Column::LastActivityAt.lt(at))
         .exec(txn)
@@ -107,7 +106,7 @@ impl ActivityStore for SeaActivityStore {
         n: Option<&Notification>,
     ) -> Result<(), StoreError> {
         let txn = write_txn(&self.db).await?;
-        activities::Entity::insert(row(a)).exec_without_returning(&txn).await.map_err(db_err)?;
+        tenancy::insert_in::<activities::Entity>(scope, row(a)).exec_without_returning(&txn).await.map_err(db_err)?;
         touch_lead(&txn, scope, worked_lead, a.updated_at).await?;
         audit::append(&txn, scope, entry).await?;
         notify(&txn, scope, n).await?;
@@ -129,9 +128,8 @@ impl ActivityStore for SeaActivityStore {
         active.workspace_id = NotSet;
         active.created_at = NotSet;
         active.created_by = NotSet;
-        let result = activities::Entity::update_many()
+        let result = tenancy::update_in::<activities::Entity>(scope)
             .set(active)
-            .filter(activities::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(activities::Column::Id.eq(a.id.as_uuid()))
             .filter(activities::Column::UpdatedAt.eq(expected))
             .exec(&txn)

@@ -3,14 +3,14 @@
 
 use crm_kernel::{AuditActor, AuditEntry, AuditLog, AuditRecord, Cursor, Limit, Page, Scope, StoreError};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
 use crate::db_err;
 use crate::entities::audit_events;
-use crate::tenancy::in_workspace;
+use crate::tenancy::{self, in_workspace};
 
 /// Appends one entry on `conn` (the caller's transaction).
 ///
@@ -23,7 +23,7 @@ pub async fn append(conn: &impl ConnectionTrait, scope: &Scope, entry: &AuditEnt
     };
     let row = audit_events::ActiveModel {
         id: Set(entry.id.as_uuid()),
-        workspace_id: Set(scope.workspace().as_uuid()),
+        workspace_id: NotSet,
         actor_type: Set(actor_type.to_owned()),
         actor_id: Set(actor_id),
         action: Set(entry.action.clone()),
@@ -32,7 +32,7 @@ pub async fn append(conn: &impl ConnectionTrait, scope: &Scope, entry: &AuditEnt
         summary: Set(entry.summary.clone()),
         at: Set(entry.at),
     };
-    audit_events::Entity::insert(row).exec_without_returning(conn).await.map_err(db_err)?;
+    tenancy::insert_in::<audit_events::Entity>(scope, row).exec_without_returning(conn).await.map_err(db_err)?;
     Ok(())
 }
 

@@ -9,10 +9,11 @@
 
 use crm_activities::Activity;
 use crm_contacts::{Company, Contact};
-use crm_kernel::StoreError;
-use sea_orm::{DatabaseConnection, EntityTrait};
+use crm_kernel::{StoreError, WorkspaceId};
+use sea_orm::DatabaseConnection;
 
 use crate::entities::{activities, companies, contacts};
+use crate::tenancy::{self, TenantEntity};
 use crate::{db_err, write_txn};
 
 /// Rows per `INSERT` statement: 16 columns × 1,000 rows stays under the bind
@@ -24,17 +25,20 @@ const ROWS_PER_STATEMENT: usize = 1_000;
 async fn insert_all<E, T>(
     db: &DatabaseConnection,
     rows: &[T],
-    to_row: impl Fn(&T) -> E::ActiveModel,
+    to_row: impl Fn(&T) -> (WorkspaceId, E::ActiveModel),
 ) -> Result<(), StoreError>
 where
-    E: EntityTrait,
+    E: TenantEntity,
 {
     if rows.is_empty() {
         return Ok(());
     }
     let txn = write_txn(db).await?;
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        E::insert_many(chunk.iter().map(&to_row)).exec_without_returning(&txn).await.map_err(db_err)?;
+        tenancy::insert_seed_rows_unscoped::<E>(chunk.iter().map(&to_row))
+            .exec_without_returning(&txn)
+            .await
+            .map_err(db_err)?;
     }
     txn.commit().await.map_err(db_err)
 }
@@ -45,7 +49,7 @@ where
 /// `StoreError` when a statement fails (e.g. a duplicate id); nothing is
 /// inserted then.
 pub async fn insert_companies_bulk(db: &DatabaseConnection, rows: &[Company]) -> Result<(), StoreError> {
-    insert_all::<companies::Entity, _>(db, rows, crate::contacts::company_row).await
+    insert_all::<companies::Entity, _>(db, rows, |c| (c.workspace_id, crate::contacts::company_row(c))).await
 }
 
 /// Inserts contacts (pass a few thousand at a time); their companies must
@@ -55,7 +59,7 @@ pub async fn insert_companies_bulk(db: &DatabaseConnection, rows: &[Company]) ->
 /// `StoreError` when a statement fails (a duplicate id or email, a missing
 /// company); nothing is inserted then.
 pub async fn insert_contacts_bulk(db: &DatabaseConnection, rows: &[Contact]) -> Result<(), StoreError> {
-    insert_all::<contacts::Entity, _>(db, rows, crate::contacts::contact_row).await
+    insert_all::<contacts::Entity, _>(db, rows, |c| (c.workspace_id, crate::contacts::contact_row(c))).await
 }
 
 /// Inserts activities (pass a few thousand at a time). Writes no audit
@@ -64,5 +68,5 @@ pub async fn insert_contacts_bulk(db: &DatabaseConnection, rows: &[Contact]) -> 
 /// # Errors
 /// `StoreError` when a statement fails; nothing is inserted then.
 pub async fn insert_activities_bulk(db: &DatabaseConnection, rows: &[Activity]) -> Result<(), StoreError> {
-    insert_all::<activities::Entity, _>(db, rows, crate::activities::row).await
+    insert_all::<activities::Entity, _>(db, rows, |a| (a.workspace_id, crate::activities::row(a))).await
 }

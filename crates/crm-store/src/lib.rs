@@ -9,7 +9,6 @@ pub mod activities;
 pub mod audit;
 mod bulk_relationships;
 mod contacts;
-mod convert;
 mod deals;
 mod entities;
 mod idempotency;

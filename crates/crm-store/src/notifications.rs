@@ -10,8 +10,8 @@ use crm_notifications::{
 };
 use sea_orm::sea_query::{Alias, Expr, OnConflict, Query};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 use time::{Date, Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -19,7 +19,7 @@ use uuid::Uuid;
 use crate::entities::{
     activities, deals, digest_deliveries, leads, notification_preferences, notifications, users, workspaces,
 };
-use crate::tenancy::{active_members_unscoped, in_workspace};
+use crate::tenancy::{self, active_members_unscoped, in_workspace};
 use crate::{audit, db_err, is_unique_violation, write_txn};
 
 /// Stores `n` (if any) for its recipient in the scope's workspace, on
@@ -35,7 +35,7 @@ pub(crate) async fn notify(
     let Some(n) = n else { return Ok(()) };
     let row = notifications::ActiveModel {
         id: Set(n.id.as_uuid()),
-        workspace_id: Set(scope.workspace().as_uuid()),
+        workspace_id: NotSet,
         user_id: Set(n.recipient.as_uuid()),
         kind: Set(n.kind.to_owned()),
         entity_type: Set(n.entity_type.to_owned()),
@@ -44,7 +44,7 @@ pub(crate) async fn notify(
         created_at: Set(n.created_at),
         read_at: Set(None),
     };
-    notifications::Entity::insert(row).exec_without_returning(conn).await.map_err(db_err)?;
+    tenancy::insert_in::<notifications::Entity>(scope, row).exec_without_returning(conn).await.map_err(db_err)?;
     Ok(())
 }
 
@@ -156,9 +156,8 @@ impl NotificationStore for SeaNotificationStore {
         id: NotificationId,
         at: OffsetDateTime,
     ) -> Result<Option<StoredNotification>, StoreError> {
-        notifications::Entity::update_many()
+        tenancy::update_in::<notifications::Entity>(scope)
             .col_expr(notifications::Column::ReadAt, Expr::value(at))
-            .filter(notifications::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(notifications::Column::UserId.eq(user.as_uuid()))
             .filter(notifications::Column::Id.eq(id.as_uuid()))
             .filter(notifications::Column::ReadAt.is_null())
@@ -171,9 +170,8 @@ impl NotificationStore for SeaNotificationStore {
     }
 
     async fn mark_all_read(&self, scope: &Scope, user: UserId, at: OffsetDateTime) -> Result<u64, StoreError> {
-        let result = notifications::Entity::update_many()
+        let result = tenancy::update_in::<notifications::Entity>(scope)
             .col_expr(notifications::Column::ReadAt, Expr::value(at))
-            .filter(notifications::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(notifications::Column::UserId.eq(user.as_uuid()))
             .filter(notifications::Column::ReadAt.is_null())
             .exec(&self.db)
@@ -193,14 +191,14 @@ impl NotificationStore for SeaNotificationStore {
         entry: &AuditEntry,
     ) -> Result<(), StoreError> {
         let row = notification_preferences::ActiveModel {
-            workspace_id: Set(scope.workspace().as_uuid()),
+            workspace_id: NotSet,
             overdue_activities: Set(prefs.overdue_activities),
             stale_leads: Set(prefs.stale_leads),
             stale_deals: Set(prefs.stale_deals),
             updated_at: Set(prefs.updated_at.unwrap_or(entry.at)),
         };
         let txn = write_txn(&self.db).await?;
-        notification_preferences::Entity::insert(row)
+        tenancy::insert_in::<notification_preferences::Entity>(scope, row)
             .on_conflict(
                 OnConflict::column(notification_preferences::Column::WorkspaceId)
                     .update_columns([
@@ -317,7 +315,7 @@ impl DigestStore for SeaNotificationStore {
         let id = Uuid::now_v7();
         let row = digest_deliveries::ActiveModel {
             id: Set(id),
-            workspace_id: Set(scope.workspace().as_uuid()),
+            workspace_id: NotSet,
             user_id: Set(user.as_uuid()),
             digest_date: Set(date),
             status: Set("claimed".to_owned()),
@@ -327,7 +325,7 @@ impl DigestStore for SeaNotificationStore {
         };
         // Its own statement, committed before anything is sent: the unique
         // (workspace, user, date) key decides who sends.
-        match digest_deliveries::Entity::insert(row).exec_without_returning(&self.db).await {
+        match tenancy::insert_in::<digest_deliveries::Entity>(scope, row).exec_without_returning(&self.db).await {
             Ok(_) => Ok(Claim::Claimed(id)),
             Err(e) if is_unique_violation(&e) => Ok(Claim::AlreadyClaimed),
             Err(e) => Err(db_err(e)),
@@ -344,11 +342,10 @@ impl DigestStore for SeaNotificationStore {
             Ok(at) => ("sent", Some(at), None),
             Err(e) => ("failed", None, Some(e.chars().take(2000).collect::<String>())),
         };
-        digest_deliveries::Entity::update_many()
+        tenancy::update_in::<digest_deliveries::Entity>(scope)
             .col_expr(digest_deliveries::Column::Status, Expr::value(status))
             .col_expr(digest_deliveries::Column::SentAt, Expr::value(sent_at))
             .col_expr(digest_deliveries::Column::Error, Expr::value(error))
-            .filter(digest_deliveries::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(digest_deliveries::Column::Id.eq(claim))
             .exec(&self.db)
             .await

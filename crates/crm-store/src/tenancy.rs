@@ -1,63 +1,58 @@
-//! The only place that starts a query on a tenant table. Every adapter goes
-//! through [`in_workspace`] (or the named unscoped lookups below, each used
-//! before a scope can exist), so a query without a workspace filter cannot be
-//! written by accident. `tests/tenancy_guard.rs` fails if `Entity::find` on a
-//! tenant table appears anywhere else.
+//! The only place that starts a query or a write on a tenant table. Every
+//! adapter reads through [`in_workspace`] / [`page_in_workspace`] and writes
+//! through [`insert_in`] / [`insert_many_in`] (which set the workspace from
+//! the scope), [`update_in`] and [`delete_in`] (already filtered by it), or
+//! one of the named unscoped helpers below, each saying why it runs before
+//! a scope of that workspace exists. So a query or a write without a
+//! workspace filter cannot be written by accident: `tests/tenancy_guard.rs`
+//! fails if a raw find, insert, update or delete on a tenant table, or a
+//! hand-set `workspace_id`, appears anywhere else.
 
 use crm_kernel::{Cursor, Limit, Scope};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
-
-use crate::entities::{
-    activities, api_tokens, audit_events, companies, contacts, deal_stage_totals, deals, digest_deliveries,
-    invitations, lead_sources, leads, lost_reasons, memberships, notification_preferences, notifications,
-    pipeline_stages, pipelines,
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DeleteMany, EntityTrait, Insert, InsertMany, QueryFilter, QueryOrder, QuerySelect,
+    Select, UpdateMany,
 };
 
-/// A tenant table: has a `workspace_id` and a UUIDv7 `id`.
+use crate::entities::{api_tokens, invitations, memberships};
+
+/// A tenant table: has a `workspace_id` and a UUIDv7 `id`. Declared beside
+/// the entity with [`tenant!`] or [`record!`].
 pub trait TenantEntity: EntityTrait {
     fn workspace_column() -> Self::Column;
     fn id_column() -> Self::Column;
 }
 
+/// Declares the `Entity` of the module it is invoked in a tenant table
+/// (`tenant!()`, or `tenant!(id = Column)` when its key is not `id`).
 macro_rules! tenant {
-    ($module:ident) => {
-        impl TenantEntity for $module::Entity {
-            fn workspace_column() -> Self::Column {
-                $module::Column::WorkspaceId
+    () => {
+        $crate::tenancy::tenant!(id = Id);
+    };
+    (id = $id:ident) => {
+        impl $crate::tenancy::TenantEntity for Entity {
+            fn workspace_column() -> Column {
+                Column::WorkspaceId
             }
-            fn id_column() -> Self::Column {
-                $module::Column::Id
+            fn id_column() -> Column {
+                Column::$id
             }
         }
     };
 }
+pub(crate) use tenant;
 
-tenant!(memberships);
-tenant!(invitations);
-tenant!(api_tokens);
-tenant!(leads);
-tenant!(lead_sources);
-tenant!(audit_events);
-tenant!(companies);
-tenant!(contacts);
-tenant!(activities);
-tenant!(notifications);
-tenant!(pipelines);
-tenant!(pipeline_stages);
-tenant!(lost_reasons);
-tenant!(deals);
-tenant!(deal_stage_totals);
-tenant!(digest_deliveries);
-
-/// One row per workspace: its key is the workspace id.
-impl TenantEntity for notification_preferences::Entity {
-    fn workspace_column() -> Self::Column {
-        notification_preferences::Column::WorkspaceId
-    }
-    fn id_column() -> Self::Column {
-        notification_preferences::Column::WorkspaceId
-    }
+/// Declares the `Entity` of the module it is invoked in a tenant table whose
+/// rows are a CRM record with the typed id `crm_kernel::$id`.
+macro_rules! record {
+    ($id:ident) => {
+        $crate::tenancy::tenant!();
+        impl $crate::tenancy::RecordEntity for Entity {
+            type Id = crm_kernel::$id;
+        }
+    };
 }
+pub(crate) use record;
 
 /// Rows of `E` in the scope's workspace.
 pub fn in_workspace<E: TenantEntity>(scope: &Scope) -> Select<E> {
@@ -72,6 +67,41 @@ pub fn page_in_workspace<E: TenantEntity>(scope: &Scope, after: Option<Cursor>, 
         select = select.filter(E::id_column().gt(cursor.last_id()));
     }
     select.order_by_asc(E::id_column()).limit(u64::from(limit.get()) + 1)
+}
+
+/// Sets the row's workspace column to the scope's workspace. Row builders
+/// leave it `NotSet`: the workspace comes from the scope, never from the
+/// domain record.
+fn in_scope<A>(scope: &Scope, mut row: A) -> A
+where
+    A: ActiveModelTrait,
+    A::Entity: TenantEntity,
+{
+    row.set(<A::Entity as TenantEntity>::workspace_column(), scope.workspace().as_uuid().into());
+    row
+}
+
+/// Inserts a row of `E` in the scope's workspace.
+pub fn insert_in<E: TenantEntity>(scope: &Scope, row: E::ActiveModel) -> Insert<E::ActiveModel> {
+    E::insert(in_scope(scope, row))
+}
+
+/// Inserts rows of `E`, all in the scope's workspace.
+pub fn insert_many_in<E: TenantEntity>(
+    scope: &Scope,
+    rows: impl IntoIterator<Item = E::ActiveModel>,
+) -> InsertMany<E::ActiveModel> {
+    E::insert_many(rows.into_iter().map(|row| in_scope(scope, row)))
+}
+
+/// Updates rows of `E` in the scope's workspace (add the row filters).
+pub fn update_in<E: TenantEntity>(scope: &Scope) -> UpdateMany<E> {
+    E::update_many().filter(E::workspace_column().eq(scope.workspace().as_uuid()))
+}
+
+/// Deletes rows of `E` in the scope's workspace (add the row filters).
+pub fn delete_in<E: TenantEntity>(scope: &Scope) -> DeleteMany<E> {
+    E::delete_many().filter(E::workspace_column().eq(scope.workspace().as_uuid()))
 }
 
 /// Memberships of one user across workspaces: the user's own workspace list
@@ -100,31 +130,48 @@ pub fn api_token_by_hash(hash: &str) -> Select<api_tokens::Entity> {
     api_tokens::Entity::find().filter(api_tokens::Column::SecretHash.eq(hash))
 }
 
+/// Claims a pending invitation by its mailed link id (the id is the
+/// capability): the invitee has no scope in that workspace yet.
+pub fn claim_invitation_by_link(id: crm_kernel::InvitationId) -> UpdateMany<invitations::Entity> {
+    invitations::Entity::update_many()
+        .filter(invitations::Column::Id.eq(id.as_uuid()))
+        .filter(invitations::Column::AcceptedAt.is_null())
+        .filter(invitations::Column::RevokedAt.is_null())
+}
+
+/// Inserts a membership of `workspace`: sign-up (the founding owner of a new
+/// workspace) and invitation acceptance run before the user has a scope in
+/// that workspace.
+pub fn insert_membership_unscoped(
+    workspace: crm_kernel::WorkspaceId,
+    mut row: memberships::ActiveModel,
+) -> Insert<memberships::ActiveModel> {
+    row.workspace_id = sea_orm::ActiveValue::Set(workspace.as_uuid());
+    memberships::Entity::insert(row)
+}
+
+/// Records the use of an API token by its id: the bearer extractor does it
+/// while resolving the token, before a scope exists.
+pub fn touch_api_token_unscoped(id: crm_kernel::ApiTokenId) -> UpdateMany<api_tokens::Entity> {
+    api_tokens::Entity::update_many().filter(api_tokens::Column::Id.eq(id.as_uuid()))
+}
+
+/// Inserts seed rows (`crm-bench`), each in the workspace its record names:
+/// seeding has no caller and so no scope.
+pub fn insert_seed_rows_unscoped<E: TenantEntity>(
+    rows: impl IntoIterator<Item = (crm_kernel::WorkspaceId, E::ActiveModel)>,
+) -> InsertMany<E::ActiveModel> {
+    E::insert_many(rows.into_iter().map(|(workspace, mut row)| {
+        row.set(E::workspace_column(), workspace.as_uuid().into());
+        row
+    }))
+}
+
 /// A tenant table whose rows are a CRM record with a typed id: lookups by id
 /// take that id, so a contact's id cannot be checked against the companies.
 pub trait RecordEntity: TenantEntity {
     type Id: Copy + Into<uuid::Uuid>;
 }
-
-macro_rules! record {
-    ($($module:ident => $id:ident),* $(,)?) => {
-        $(impl RecordEntity for $module::Entity {
-            type Id = crm_kernel::$id;
-        })*
-    };
-}
-
-record!(
-    leads => LeadId,
-    companies => CompanyId,
-    contacts => ContactId,
-    activities => ActivityId,
-    deals => DealId,
-    pipelines => PipelineId,
-    pipeline_stages => StageId,
-    lost_reasons => LostReasonId,
-    notifications => NotificationId,
-);
 
 /// Whether a row of `E` with this id is in the scope's workspace (links are
 /// validated with it: another workspace's id is "not found").

@@ -10,15 +10,15 @@ use crm_kernel::text::{Phone, Tags};
 use crm_kernel::{AuditEntry, CompanyId, ContactId, Email, ListSort, Scope, StoreError, UserId};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait, TransactionTrait,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, TransactionTrait,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::entities::{companies, contacts};
 use crate::keyset::{by_name_or_id, like_pattern};
-use crate::tenancy::in_workspace;
+use crate::tenancy::{self, in_workspace};
 use crate::{audit, db_err, is_unique_violation, write_txn};
 
 #[derive(Clone)]
@@ -49,7 +49,7 @@ pub(crate) fn company_row(c: &Company) -> companies::ActiveModel {
         .join(" ");
     companies::ActiveModel {
         id: Set(c.id.as_uuid()),
-        workspace_id: Set(c.workspace_id.as_uuid()),
+        workspace_id: NotSet,
         name: Set(c.name.clone()),
         sort_name: Set(c.name.to_lowercase()),
         name_key: Set(name_key(&c.name)),
@@ -93,7 +93,7 @@ pub(crate) fn contact_row(c: &Contact) -> contacts::ActiveModel {
     }
     contacts::ActiveModel {
         id: Set(c.id.as_uuid()),
-        workspace_id: Set(c.workspace_id.as_uuid()),
+        workspace_id: NotSet,
         name: Set(c.name.clone()),
         sort_name: Set(c.name.to_lowercase()),
         email: Set(c.email.as_ref().map(|e| e.as_str().to_owned())),
@@ -277,15 +277,17 @@ impl SeaContactStore {
     ) -> Result<ContactWrite, StoreError> {
         let txn = write_txn(&self.db).await?;
         let result = match expected {
-            None => contacts::Entity::insert(contact_row(c)).exec_without_returning(&txn).await.map(|_| 1),
+            None => tenancy::insert_in::<contacts::Entity>(scope, contact_row(c))
+                .exec_without_returning(&txn)
+                .await
+                .map(|_| 1),
             Some(expected) => {
                 let mut row = contact_row(c);
                 row.id = NotSet;
                 row.workspace_id = NotSet;
                 row.created_at = NotSet;
-                contacts::Entity::update_many()
+                tenancy::update_in::<contacts::Entity>(scope)
                     .set(row)
-                    .filter(contacts::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
                     .filter(contacts::Column::Id.eq(c.id.as_uuid()))
                     .filter(contacts::Column::UpdatedAt.eq(expected))
                     .exec(&txn)
@@ -321,7 +323,10 @@ impl SeaContactStore {
 impl ContactStore for SeaContactStore {
     async fn insert_company(&self, scope: &Scope, c: &Company, entry: &AuditEntry) -> Result<(), StoreError> {
         let txn = write_txn(&self.db).await?;
-        companies::Entity::insert(company_row(c)).exec_without_returning(&txn).await.map_err(db_err)?;
+        tenancy::insert_in::<companies::Entity>(scope, company_row(c))
+            .exec_without_returning(&txn)
+            .await
+            .map_err(db_err)?;
         audit::append(&txn, scope, entry).await?;
         txn.commit().await.map_err(db_err)
     }
@@ -338,9 +343,8 @@ impl ContactStore for SeaContactStore {
         row.id = NotSet;
         row.workspace_id = NotSet;
         row.created_at = NotSet;
-        let result = companies::Entity::update_many()
+        let result = tenancy::update_in::<companies::Entity>(scope)
             .set(row)
-            .filter(companies::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(companies::Column::Id.eq(c.id.as_uuid()))
             .filter(companies::Column::UpdatedAt.eq(expected))
             .exec(&txn)

@@ -4,14 +4,17 @@ use crm_identity::ports::{ApiTokenStore, EmailTokenStore, SessionStore};
 use crm_identity::{ApiToken, EmailTokenPurpose, Session};
 use crm_kernel::{ApiTokenId, Cursor, Limit, Page, Scope, SessionId, StoreError, UserId};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, EntityTrait, QueryFilter,
+};
 use time::OffsetDateTime;
 
 use super::SeaIdentityStore;
-use crate::convert::{self, scopes_to_text};
+use super::convert::{self, scopes_to_text};
 use crate::db_err;
 use crate::entities::{api_tokens, email_tokens, sessions};
-use crate::tenancy::{api_token_by_hash, page_in_workspace};
+use crate::tenancy::{self, api_token_by_hash, page_in_workspace};
 
 #[async_trait::async_trait]
 impl SessionStore for SeaIdentityStore {
@@ -99,7 +102,7 @@ impl ApiTokenStore for SeaIdentityStore {
     async fn insert_api_token(&self, scope: &Scope, token: &ApiToken, secret_hash: &str) -> Result<(), StoreError> {
         let row = api_tokens::ActiveModel {
             id: Set(token.id.as_uuid()),
-            workspace_id: Set(scope.workspace().as_uuid()),
+            workspace_id: NotSet,
             name: Set(token.name.as_str().to_owned()),
             scopes: Set(scopes_to_text(&token.scopes)),
             prefix: Set(token.prefix.clone()),
@@ -109,7 +112,7 @@ impl ApiTokenStore for SeaIdentityStore {
             last_used_at: Set(None),
             revoked_at: Set(None),
         };
-        api_tokens::Entity::insert(row).exec_without_returning(&self.db).await.map_err(db_err)?;
+        tenancy::insert_in::<api_tokens::Entity>(scope, row).exec_without_returning(&self.db).await.map_err(db_err)?;
         Ok(())
     }
 
@@ -125,12 +128,9 @@ impl ApiTokenStore for SeaIdentityStore {
     }
 
     async fn revoke_api_token(&self, scope: &Scope, id: ApiTokenId, at: OffsetDateTime) -> Result<bool, StoreError> {
-        let base = Condition::all()
-            .add(api_tokens::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-            .add(api_tokens::Column::Id.eq(id.as_uuid()));
-        let result = api_tokens::Entity::update_many()
+        let result = tenancy::update_in::<api_tokens::Entity>(scope)
             .col_expr(api_tokens::Column::RevokedAt, Expr::value(at))
-            .filter(base.clone())
+            .filter(api_tokens::Column::Id.eq(id.as_uuid()))
             .filter(api_tokens::Column::RevokedAt.is_null())
             .exec(&self.db)
             .await
@@ -153,9 +153,8 @@ impl ApiTokenStore for SeaIdentityStore {
     }
 
     async fn touch_api_token(&self, id: ApiTokenId, at: OffsetDateTime) -> Result<(), StoreError> {
-        api_tokens::Entity::update_many()
+        tenancy::touch_api_token_unscoped(id)
             .col_expr(api_tokens::Column::LastUsedAt, Expr::value(at))
-            .filter(api_tokens::Column::Id.eq(id.as_uuid()))
             .exec(&self.db)
             .await
             .map_err(db_err)?;

@@ -1,6 +1,7 @@
 //! The SeaORM adapter of `crm_identity`'s ports.
 
 mod access;
+mod convert;
 mod users;
 mod workspaces;
 

@@ -10,9 +10,10 @@ use sea_orm::{
 use time::OffsetDateTime;
 
 use super::SeaIdentityStore;
+use super::convert;
 use super::workspaces::{accept_in, insert_membership, insert_workspace_row};
 use crate::entities::{sessions, users};
-use crate::{convert, db_err, is_unique_violation};
+use crate::{db_err, is_unique_violation};
 
 fn user_row(user: &User, password_hash: &str) -> users::ActiveModel {
     users::ActiveModel {

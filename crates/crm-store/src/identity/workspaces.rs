@@ -7,14 +7,16 @@ use crm_identity::{Invitation, InvitationStatus, Member, Membership, Workspace, 
 use crm_kernel::{Cursor, InvitationId, Limit, Page, Role, Scope, StoreError, UserId, WorkspaceId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
 };
 use time::OffsetDateTime;
 
 use super::SeaIdentityStore;
+use super::convert;
 use crate::entities::{invitations, memberships, users, workspaces};
-use crate::tenancy::{in_workspace, invitation_by_link, memberships_of_user, page_in_workspace};
-use crate::{convert, db_err, is_unique_violation};
+use crate::tenancy::{self, in_workspace, invitation_by_link, memberships_of_user, page_in_workspace};
+use crate::{db_err, is_unique_violation};
 
 pub(super) async fn insert_workspace_row(conn: &impl ConnectionTrait, ws: &Workspace) -> Result<(), StoreError> {
     let row = workspaces::ActiveModel {
@@ -30,7 +32,7 @@ pub(super) async fn insert_workspace_row(conn: &impl ConnectionTrait, ws: &Works
 fn membership_row(m: &Membership) -> memberships::ActiveModel {
     memberships::ActiveModel {
         id: Set(m.id.as_uuid()),
-        workspace_id: Set(m.workspace_id.as_uuid()),
+        workspace_id: NotSet,
         user_id: Set(m.user_id.as_uuid()),
         role: Set(m.role.as_str().to_owned()),
         created_at: Set(m.created_at),
@@ -40,7 +42,10 @@ fn membership_row(m: &Membership) -> memberships::ActiveModel {
 }
 
 pub(super) async fn insert_membership(conn: &impl ConnectionTrait, m: &Membership) -> Result<(), StoreError> {
-    memberships::Entity::insert(membership_row(m)).exec_without_returning(conn).await.map_err(db_err)?;
+    tenancy::insert_membership_unscoped(m.workspace_id, membership_row(m))
+        .exec_without_returning(conn)
+        .await
+        .map_err(db_err)?;
     Ok(())
 }
 
@@ -59,18 +64,18 @@ pub(super) async fn accept_in(
         return Ok(Accepted::NotPending);
     }
     // The conditional update is what serialises two concurrent accepts.
-    let claimed = invitations::Entity::update_many()
+    let claimed = tenancy::claim_invitation_by_link(id)
         .col_expr(invitations::Column::AcceptedAt, Expr::value(now))
-        .filter(invitations::Column::Id.eq(id.as_uuid()))
-        .filter(invitations::Column::AcceptedAt.is_null())
-        .filter(invitations::Column::RevokedAt.is_null())
         .exec(conn)
         .await
         .map_err(db_err)?;
     if claimed.rows_affected != 1 {
         return Ok(Accepted::NotPending);
     }
-    match memberships::Entity::insert(membership_row(membership)).exec_without_returning(conn).await {
+    match tenancy::insert_membership_unscoped(membership.workspace_id, membership_row(membership))
+        .exec_without_returning(conn)
+        .await
+    {
         Ok(_) => Ok(Accepted::Ok),
         Err(e) if is_unique_violation(&e) => Ok(Accepted::AlreadyMember),
         Err(e) => Err(db_err(e)),
@@ -123,21 +128,15 @@ impl SeaIdentityStore {
         let by_id = memberships::Column::Id.eq(target.id);
         match new_role {
             Some(role) => {
-                memberships::Entity::update_many()
+                tenancy::update_in::<memberships::Entity>(scope)
                     .col_expr(memberships::Column::Role, Expr::value(role.as_str()))
-                    .filter(memberships::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
                     .filter(by_id)
                     .exec(&txn)
                     .await
                     .map_err(db_err)?;
             }
             None => {
-                memberships::Entity::delete_many()
-                    .filter(memberships::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
-                    .filter(by_id)
-                    .exec(&txn)
-                    .await
-                    .map_err(db_err)?;
+                tenancy::delete_in::<memberships::Entity>(scope).filter(by_id).exec(&txn).await.map_err(db_err)?;
             }
         }
         txn.commit().await.map_err(db_err)?;
@@ -246,10 +245,9 @@ impl WorkspaceStore for SeaIdentityStore {
         suspension: Option<(OffsetDateTime, Option<String>)>,
     ) -> Result<bool, StoreError> {
         let (at, reason) = suspension.map_or((None, None), |(at, reason)| (Some(at), reason));
-        let result = memberships::Entity::update_many()
+        let result = tenancy::update_in::<memberships::Entity>(scope)
             .col_expr(memberships::Column::SuspendedAt, Expr::value(at))
             .col_expr(memberships::Column::SuspensionReason, Expr::value(reason))
-            .filter(memberships::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(memberships::Column::UserId.eq(user.as_uuid()))
             .exec(&self.db)
             .await
@@ -275,7 +273,7 @@ impl InvitationStore for SeaIdentityStore {
         }
         let row = invitations::ActiveModel {
             id: Set(invitation.id.as_uuid()),
-            workspace_id: Set(scope.workspace().as_uuid()),
+            workspace_id: NotSet,
             email: Set(invitation.email.as_str().to_owned()),
             role: Set(invitation.role.as_str().to_owned()),
             invited_by: Set(invitation.invited_by.as_uuid()),
@@ -284,7 +282,7 @@ impl InvitationStore for SeaIdentityStore {
             accepted_at: Set(None),
             revoked_at: Set(None),
         };
-        invitations::Entity::insert(row).exec_without_returning(&txn).await.map_err(db_err)?;
+        tenancy::insert_in::<invitations::Entity>(scope, row).exec_without_returning(&txn).await.map_err(db_err)?;
         txn.commit().await.map_err(db_err)?;
         Ok(Inserted::Ok)
     }
@@ -315,9 +313,8 @@ impl InvitationStore for SeaIdentityStore {
     }
 
     async fn revoke_invitation(&self, scope: &Scope, id: InvitationId, at: OffsetDateTime) -> Result<bool, StoreError> {
-        let result = invitations::Entity::update_many()
+        let result = tenancy::update_in::<invitations::Entity>(scope)
             .col_expr(invitations::Column::RevokedAt, Expr::value(at))
-            .filter(invitations::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(invitations::Column::Id.eq(id.as_uuid()))
             .filter(invitations::Column::AcceptedAt.is_null())
             .filter(invitations::Column::RevokedAt.is_null())

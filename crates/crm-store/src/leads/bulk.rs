@@ -8,9 +8,10 @@
 
 use crm_kernel::StoreError;
 use crm_leads::Lead;
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::DatabaseConnection;
 
 use crate::entities::leads;
+use crate::tenancy;
 use crate::{db_err, write_txn};
 
 /// Rows per `INSERT` statement: 19 columns × 1,000 rows stays under the bind
@@ -29,7 +30,10 @@ pub async fn insert_leads_bulk(db: &DatabaseConnection, leads: &[Lead]) -> Resul
     }
     let txn = write_txn(db).await?;
     for chunk in leads.chunks(ROWS_PER_STATEMENT) {
-        leads::Entity::insert_many(chunk.iter().map(super::row)).exec_without_returning(&txn).await.map_err(db_err)?;
+        tenancy::insert_seed_rows_unscoped::<leads::Entity>(chunk.iter().map(|l| (l.workspace_id, super::row(l))))
+            .exec_without_returning(&txn)
+            .await
+            .map_err(db_err)?;
     }
     txn.commit().await.map_err(db_err)
 }

@@ -8,14 +8,15 @@ use crm_leads::ports::LeadStore;
 use crm_leads::{ConvertedTo, CustomSource, Lead, LeadName, LeadStatus, Phone, SourceSlug, Tags};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, DatabaseConnection, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::entities::{lead_sources, leads};
 use crate::notifications::notify;
-use crate::tenancy::in_workspace;
+use crate::tenancy::{self, in_workspace};
 use crate::{audit, db_err, is_unique_violation, write_txn};
 
 /// Leads storage on SQLite or PostgreSQL.
@@ -42,7 +43,7 @@ impl SeaLeadStore {
 pub(crate) fn row(lead: &Lead) -> leads::ActiveModel {
     leads::ActiveModel {
         id: Set(lead.id.as_uuid()),
-        workspace_id: Set(lead.workspace_id.as_uuid()),
+        workspace_id: NotSet,
         name: Set(lead.name.as_str().to_owned()),
         sort_name: Set(lead.name.as_str().to_lowercase()),
         email: Set(lead.email.as_ref().map(|e| e.as_str().to_owned())),
@@ -109,7 +110,7 @@ impl LeadStore for SeaLeadStore {
         notice: Option<&Notification>,
     ) -> Result<(), StoreError> {
         let txn = write_txn(&self.db).await?;
-        leads::Entity::insert(row(lead)).exec_without_returning(&txn).await.map_err(db_err)?;
+        tenancy::insert_in::<leads::Entity>(scope, row(lead)).exec_without_returning(&txn).await.map_err(db_err)?;
         audit::append(&txn, scope, entry).await?;
         notify(&txn, scope, notice).await?;
         txn.commit().await.map_err(db_err)
@@ -128,9 +129,8 @@ impl LeadStore for SeaLeadStore {
         active.id = sea_orm::ActiveValue::NotSet;
         active.workspace_id = sea_orm::ActiveValue::NotSet;
         active.created_at = sea_orm::ActiveValue::NotSet;
-        let result = leads::Entity::update_many()
+        let result = tenancy::update_in::<leads::Entity>(scope)
             .set(active)
-            .filter(leads::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(leads::Column::Id.eq(lead.id.as_uuid()))
             .filter(leads::Column::UpdatedAt.eq(expected_updated_at))
             .exec(&txn)
@@ -203,13 +203,13 @@ impl LeadStore for SeaLeadStore {
         let txn = write_txn(&self.db).await?;
         let new = lead_sources::ActiveModel {
             id: Set(Uuid::now_v7()),
-            workspace_id: Set(scope.workspace().as_uuid()),
+            workspace_id: NotSet,
             slug: Set(source.slug.as_str().to_owned()),
             label: Set(source.label.clone()),
             created_at: Set(source.created_at),
             archived_at: Set(None),
         };
-        match lead_sources::Entity::insert(new).exec_without_returning(&txn).await {
+        match tenancy::insert_in::<lead_sources::Entity>(scope, new).exec_without_returning(&txn).await {
             Ok(_) => {}
             Err(e) if is_unique_violation(&e) => {
                 txn.rollback().await.map_err(db_err)?;
@@ -230,9 +230,8 @@ impl LeadStore for SeaLeadStore {
         entry: &AuditEntry,
     ) -> Result<bool, StoreError> {
         let txn = write_txn(&self.db).await?;
-        let result = lead_sources::Entity::update_many()
+        let result = tenancy::update_in::<lead_sources::Entity>(scope)
             .col_expr(lead_sources::Column::ArchivedAt, Expr::value(archived_at))
-            .filter(lead_sources::Column::WorkspaceId.eq(scope.workspace().as_uuid()))
             .filter(lead_sources::Column::Slug.eq(slug.as_str()))
             .exec(&txn)
             .await
