@@ -46,7 +46,9 @@ pub struct ApiConfig {
 }
 
 /// The domain services and ports the HTTP layer needs, built by the
-/// composition root.
+/// composition root. This is the one list of services: a new module adds its
+/// service here, `crm-app` builds it, handlers reach it through
+/// `state.services`.
 pub struct Services {
     pub identity: Arc<IdentityService>,
     pub leads: Arc<crm_leads::LeadService>,
@@ -60,18 +62,10 @@ pub struct Services {
     pub readiness: Arc<dyn Readiness>,
 }
 
-/// What every handler can reach.
+/// What every handler can reach: the domain services and the HTTP layer's own
+/// parts (session keys, the sign-in limiter, the SPA directory, the contract).
 pub struct AppState {
-    pub identity: Arc<IdentityService>,
-    pub leads: Arc<crm_leads::LeadService>,
-    pub contacts: Arc<crm_contacts::ContactService>,
-    pub activities: Arc<crm_activities::ActivityService>,
-    pub deals: Arc<crm_deals::DealService>,
-    pub conversion: Arc<crm_deals::ConversionService>,
-    pub notifications: Arc<crm_notifications::NotificationService>,
-    pub idempotency: Arc<dyn crm_kernel::IdempotencyStore>,
-    pub clock: Arc<dyn Clock>,
-    pub readiness: Arc<dyn Readiness>,
+    pub services: Services,
     pub keys: SessionKeys,
     pub sign_in_limiter: SignInLimiter,
     pub static_dir: Option<PathBuf>,
@@ -82,30 +76,9 @@ pub struct AppState {
 impl AppState {
     #[must_use]
     pub fn new(config: &ApiConfig, services: Services) -> Self {
-        let Services {
-            identity,
-            leads,
-            contacts,
-            activities,
-            deals,
-            conversion,
-            notifications,
-            idempotency,
-            clock,
-            readiness,
-        } = services;
         let openapi = crate::openapi::openapi();
         Self {
-            identity,
-            leads,
-            contacts,
-            activities,
-            deals,
-            conversion,
-            notifications,
-            idempotency,
-            clock,
-            readiness,
+            services,
             keys: SessionKeys::new(&config.session_secret, config.secure_cookies),
             sign_in_limiter: SignInLimiter::new(config.sign_in_attempts, config.sign_in_window),
             static_dir: config.static_dir.clone(),

@@ -98,9 +98,9 @@ pub async fn idempotency(
     let fingerprint =
         sha256(&[req.method().as_str().as_bytes(), path.as_bytes(), req.query_string().as_bytes(), &body]);
     let scope = sha256(&[credential.as_bytes(), workspace_in_path(&path).as_bytes()]);
-    let now = state.clock.now();
+    let now = state.services.clock.now();
 
-    match state.idempotency.claim(&scope, &key, &fingerprint, now).await {
+    match state.services.idempotency.claim(&scope, &key, &fingerprint, now).await {
         Err(e) => Ok(problem(req, &ApiError::internal(&e))),
         Ok(IdempotencyClaim::Mismatch) => Ok(problem(
             req,
@@ -134,12 +134,12 @@ pub async fn idempotency(
             let response = match next.call(req).await {
                 Ok(r) => r,
                 Err(e) => {
-                    state.idempotency.release(&scope, &key).await.ok();
+                    state.services.idempotency.release(&scope, &key).await.ok();
                     return Err(e);
                 }
             };
             if !response.status().is_success() {
-                state.idempotency.release(&scope, &key).await.ok();
+                state.services.idempotency.release(&scope, &key).await.ok();
                 return Ok(response.map_into_boxed_body());
             }
             let (request, response) = response.into_parts();
@@ -152,7 +152,7 @@ pub async fn idempotency(
                 .to_owned();
             let (head, body) = response.into_parts();
             let Ok(bytes) = actix_web::body::to_bytes(body).await else {
-                state.idempotency.release(&scope, &key).await.ok();
+                state.services.idempotency.release(&scope, &key).await.ok();
                 let error = ApiError::internal(&"response body could not be buffered");
                 return Ok(ServiceResponse::new(request, error.error_response()));
             };
@@ -161,7 +161,8 @@ pub async fn idempotency(
                 content_type,
                 body: String::from_utf8_lossy(&bytes).into_owned(),
             };
-            if let Err(e) = state.idempotency.complete(&scope, &key, &stored, state.clock.now()).await {
+            if let Err(e) = state.services.idempotency.complete(&scope, &key, &stored, state.services.clock.now()).await
+            {
                 tracing::error!(error = %e, "idempotency key not recorded");
             }
             Ok(ServiceResponse::new(request, head.set_body(bytes).map_into_boxed_body()))

@@ -40,7 +40,7 @@ impl SessionAuth {
         let state = state(&req)?;
         let token = req.cookie(SESSION_COOKIE).ok_or_else(ApiError::unauthenticated)?;
         let claims = state.keys.verify(token.value()).ok_or_else(ApiError::unauthenticated)?;
-        let (user, session) = state.identity.authenticate_session(claims.session).await?;
+        let (user, session) = state.services.identity.authenticate_session(claims.session).await?;
         if session.user_id != claims.user {
             return Err(ApiError::unauthenticated());
         }
@@ -57,7 +57,8 @@ impl SessionAuth {
             }
         }
         if claims.expired {
-            let fresh = state.keys.sign(user.id, session.id, state.clock.now()).map_err(|e| ApiError::internal(&e))?;
+            let fresh =
+                state.keys.sign(user.id, session.id, state.services.clock.now()).map_err(|e| ApiError::internal(&e))?;
             req.extensions_mut().insert(RenewedSession(state.keys.session_cookie(fresh)));
         }
         Ok(Self { user, session })
@@ -100,7 +101,7 @@ impl FromRequest for Member {
                 })?;
             let SessionAuth { user, session } = SessionAuth::extract(req.clone()).await?;
             let state = state(&req)?;
-            let scope = state.identity.member_scope(&user, workspace).await?;
+            let scope = state.services.identity.member_scope(&user, workspace).await?;
             Ok(Self { scope, user, session })
         })
     }
@@ -138,7 +139,7 @@ impl FromRequest for ApiCaller {
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .ok_or_else(bearer_problem)?;
-            let (scope, token) = state.identity.token_scope(secret).await.map_err(|e| match e {
+            let (scope, token) = state.services.identity.token_scope(secret).await.map_err(|e| match e {
                 crm_identity::IdentityError::Unauthenticated => bearer_problem(),
                 other => other.into(),
             })?;

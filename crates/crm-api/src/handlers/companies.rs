@@ -5,6 +5,8 @@ use crm_contacts::{CompanyFilter, CompanyInput};
 use crm_kernel::{CompanyId, ListSort, NameCursor, Patch};
 use uuid::Uuid;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::body::Body;
@@ -58,7 +60,7 @@ pub async fn list_companies(
         status: query.status.and_then(|s| s.as_str().parse().ok()),
         owner: query.owner_id.map(Into::into),
     };
-    let (rows, next) = state.contacts.list_companies(&member.scope, filter, sort, after, limit).await?;
+    let (rows, next) = state.services.contacts.list_companies(&member.scope, filter, sort, after, limit).await?;
     Ok(web::Json(CompanyPage {
         data: rows.iter().map(|c| CompanyView::new(c, None)).collect(),
         next_cursor: next.map(|c| c.encode(sort)),
@@ -75,7 +77,8 @@ pub async fn find_company_duplicates(
 ) -> Result<web::Json<CompanyDuplicateList>, ApiError> {
     max_chars("name", query.name.as_deref(), 200)?;
     max_chars("domain", query.domain.as_deref(), 500)?;
-    let found = state.contacts.duplicates(&member.scope, query.name.as_deref(), query.domain.as_deref()).await?;
+    let found =
+        state.services.contacts.duplicates(&member.scope, query.name.as_deref(), query.domain.as_deref()).await?;
     Ok(web::Json(CompanyDuplicateList { data: found.iter().map(CompanyDuplicateView::from).collect() }))
 }
 
@@ -95,7 +98,7 @@ pub async fn create_company(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let confirm = body.confirm_duplicate;
-    let company = state.contacts.create_company(&member.scope, input(body.into()), confirm).await?;
+    let company = state.services.contacts.create_company(&member.scope, input(body.into()), confirm).await?;
     Ok(HttpResponse::Created().json(CompanyView::new(&company, Some(0))))
 }
 
@@ -107,8 +110,8 @@ pub async fn get_company(
     member: Member,
     path: web::Path<(Uuid, CompanyId)>,
 ) -> Result<web::Json<CompanyView>, ApiError> {
-    let company = state.contacts.company(&member.scope, path.1).await?;
-    let contacts = state.contacts.contact_count(&member.scope, company.id).await?;
+    let company = state.services.contacts.company(&member.scope, path.1).await?;
+    let contacts = state.services.contacts.contact_count(&member.scope, company.id).await?;
     Ok(web::Json(CompanyView::new(&company, Some(contacts))))
 }
 
@@ -127,8 +130,8 @@ pub async fn update_company(
     path: web::Path<(Uuid, CompanyId)>,
     body: Body<UpdateCompanyRequest>,
 ) -> Result<web::Json<CompanyView>, ApiError> {
-    let company = state.contacts.update_company(&member.scope, path.1, input(body.into_inner())).await?;
-    let contacts = state.contacts.contact_count(&member.scope, company.id).await?;
+    let company = state.services.contacts.update_company(&member.scope, path.1, input(body.into_inner())).await?;
+    let contacts = state.services.contacts.contact_count(&member.scope, company.id).await?;
     Ok(web::Json(CompanyView::new(&company, Some(contacts))))
 }
 
@@ -141,7 +144,7 @@ pub async fn list_company_contacts(
     path: web::Path<(Uuid, CompanyId)>,
     query: web::Query<crate::query::ListQuery>,
 ) -> Result<web::Json<ContactPage>, ApiError> {
-    state.contacts.company(&member.scope, path.1).await?;
+    state.services.contacts.company(&member.scope, path.1).await?;
     let (_, limit) = keyset(query.limit, None)?;
     let sort = ListSort::parse("name").unwrap_or_default();
     let after = query
@@ -151,9 +154,19 @@ pub async fn list_company_contacts(
         .transpose()
         .map_err(|e| ApiError::invalid(vec![e]))?;
     let filter = crm_contacts::ContactFilter { company: Some(path.1), ..Default::default() };
-    let (rows, next) = state.contacts.list_contacts(&member.scope, filter, sort, after, limit).await?;
+    let (rows, next) = state.services.contacts.list_contacts(&member.scope, filter, sort, after, limit).await?;
     Ok(web::Json(ContactPage {
         data: rows.iter().map(ContactView::from).collect(),
         next_cursor: next.map(|c| c.encode(sort)),
     }))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_companies);
+    cfg.service(find_company_duplicates);
+    cfg.service(create_company);
+    cfg.service(get_company);
+    cfg.service(update_company);
+    cfg.service(list_company_contacts);
 }

@@ -6,6 +6,8 @@ use crm_kernel::{CompanyId, ContactId, Patch};
 use uuid::Uuid;
 
 use super::companies::name_keyset;
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::body::Body;
@@ -45,7 +47,7 @@ pub async fn list_contacts(
         owner: query.owner_id.map(Into::into),
         tag: query.tag.clone(),
     };
-    let (rows, next) = state.contacts.list_contacts(&member.scope, filter, sort, after, limit).await?;
+    let (rows, next) = state.services.contacts.list_contacts(&member.scope, filter, sort, after, limit).await?;
     Ok(web::Json(ContactPage {
         data: rows.iter().map(ContactView::from).collect(),
         next_cursor: next.map(|c| c.encode(sort)),
@@ -66,7 +68,7 @@ pub async fn create_contact(
     member: Member,
     body: Body<UpdateContactRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let contact = state.contacts.create_contact(&member.scope, input(body.into_inner())).await?;
+    let contact = state.services.contacts.create_contact(&member.scope, input(body.into_inner())).await?;
     Ok(HttpResponse::Created().json(ContactView::from(&contact)))
 }
 
@@ -78,7 +80,7 @@ pub async fn get_contact(
     member: Member,
     path: web::Path<(Uuid, ContactId)>,
 ) -> Result<web::Json<ContactView>, ApiError> {
-    let contact = state.contacts.contact(&member.scope, path.1).await?;
+    let contact = state.services.contacts.contact(&member.scope, path.1).await?;
     Ok(web::Json(ContactView::from(&contact)))
 }
 
@@ -97,6 +99,14 @@ pub async fn update_contact(
     path: web::Path<(Uuid, ContactId)>,
     body: Body<UpdateContactRequest>,
 ) -> Result<web::Json<ContactView>, ApiError> {
-    let contact = state.contacts.update_contact(&member.scope, path.1, input(body.into_inner())).await?;
+    let contact = state.services.contacts.update_contact(&member.scope, path.1, input(body.into_inner())).await?;
     Ok(web::Json(ContactView::from(&contact)))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_contacts);
+    cfg.service(create_contact);
+    cfg.service(get_contact);
+    cfg.service(update_contact);
 }

@@ -5,6 +5,8 @@ use crm_deals::conversion::{Choice, ConversionChoices};
 use crm_kernel::LeadId;
 use uuid::Uuid;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::body::Body;
@@ -38,7 +40,7 @@ pub async fn preview_lead_conversion(
     member: Member,
     path: web::Path<(Uuid, LeadId)>,
 ) -> Result<web::Json<ConversionPlanView>, ApiError> {
-    let plan = state.conversion.preview(&member.scope, path.1).await?;
+    let plan = state.services.conversion.preview(&member.scope, path.1).await?;
     Ok(web::Json(ConversionPlanView::from(&plan)))
 }
 
@@ -69,6 +71,12 @@ pub async fn convert_lead(
         stage_id: b.deal.stage_id.map(Into::into),
         expected_close_date: b.deal.expected_close_date,
     };
-    let converted = state.conversion.convert(&member.scope, path.1, &choices).await?;
+    let converted = state.services.conversion.convert(&member.scope, path.1, &choices).await?;
     Ok(HttpResponse::Created().json(ConversionResultView::from(&converted)))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(preview_lead_conversion);
+    cfg.service(convert_lead);
 }

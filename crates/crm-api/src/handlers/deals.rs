@@ -6,6 +6,8 @@ use crm_deals::{DealChanges, DealFilter, NewDeal, StageMove};
 use crm_kernel::{CompanyId, ContactId, Cursor, DealId, Patch};
 use uuid::Uuid;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::body::Body;
@@ -37,7 +39,7 @@ pub async fn list_deals(
         q: query.q.clone(),
     };
     let (rows, next) =
-        state.deals.list(&member.scope, filter, before.map(|c| DealId::from_uuid(c.last_id())), limit).await?;
+        state.services.deals.list(&member.scope, filter, before.map(|c| DealId::from_uuid(c.last_id())), limit).await?;
     Ok(web::Json(DealPage {
         data: rows.iter().map(DealView::from).collect(),
         next_cursor: next.map(|id| Cursor::after(id.as_uuid()).encode()),
@@ -73,7 +75,7 @@ pub async fn create_deal(
         company_id: b.company_id.map(Into::into),
         notes: b.notes,
     };
-    let deal = state.deals.create(&member.scope, input).await?;
+    let deal = state.services.deals.create(&member.scope, input).await?;
     Ok(HttpResponse::Created().json(DealView::from(&deal)))
 }
 
@@ -85,7 +87,7 @@ pub async fn get_deal(
     member: Member,
     path: web::Path<(Uuid, DealId)>,
 ) -> Result<web::Json<DealView>, ApiError> {
-    let deal = state.deals.get(&member.scope, path.1).await?;
+    let deal = state.services.deals.get(&member.scope, path.1).await?;
     Ok(web::Json(DealView::from(&deal)))
 }
 
@@ -117,7 +119,7 @@ pub async fn update_deal(
         company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
         notes: Patch::from_double(b.notes),
     };
-    let deal = state.deals.update(&member.scope, path.1, changes).await?;
+    let deal = state.services.deals.update(&member.scope, path.1, changes).await?;
     Ok(web::Json(DealView::from(&deal)))
 }
 
@@ -148,7 +150,7 @@ pub async fn move_deal(
         next_action_date: b.next_action_date,
         next_action_text: b.next_action_text,
     };
-    let deal = state.deals.move_stage(&member.scope, path.1, to).await?;
+    let deal = state.services.deals.move_stage(&member.scope, path.1, to).await?;
     Ok(web::Json(DealView::from(&deal)))
 }
 
@@ -167,7 +169,7 @@ pub async fn reopen_deal(
     path: web::Path<(Uuid, DealId)>,
     body: Body<ReopenDealRequest>,
 ) -> Result<web::Json<DealView>, ApiError> {
-    let deal = state.deals.reopen(&member.scope, path.1, body.stage_id.map(Into::into)).await?;
+    let deal = state.services.deals.reopen(&member.scope, path.1, body.stage_id.map(Into::into)).await?;
     Ok(web::Json(DealView::from(&deal)))
 }
 
@@ -176,7 +178,7 @@ async fn summary(
     member: &Member,
     filter: DealFilter,
 ) -> Result<web::Json<DealSummaryView>, ApiError> {
-    let (summary, currency) = state.deals.summary(&member.scope, filter).await?;
+    let (summary, currency) = state.services.deals.summary(&member.scope, filter).await?;
     Ok(web::Json(DealSummaryView::new(&summary, currency)))
 }
 
@@ -200,4 +202,16 @@ pub async fn get_company_deal_summary(
     path: web::Path<(Uuid, CompanyId)>,
 ) -> Result<web::Json<DealSummaryView>, ApiError> {
     summary(&state, &member, DealFilter { company_id: Some(path.1), ..DealFilter::default() }).await
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_deals);
+    cfg.service(create_deal);
+    cfg.service(get_deal);
+    cfg.service(update_deal);
+    cfg.service(move_deal);
+    cfg.service(reopen_deal);
+    cfg.service(get_contact_deal_summary);
+    cfg.service(get_company_deal_summary);
 }

@@ -2,6 +2,8 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::error::ApiError;
 
@@ -22,7 +24,7 @@ pub async fn healthz() -> HttpResponse {
 #[utoipa::path(tag = "health", responses((status = 200, body = HealthView), (status = 503, description = "Database unreachable", body = crate::Problem, content_type = "application/problem+json")))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    state.readiness.ready().await.map_err(|e| {
+    state.services.readiness.ready().await.map_err(|e| {
         tracing::error!(error = %e, "readiness check failed");
         ApiError::new(
             actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
@@ -32,4 +34,10 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
         )
     })?;
     Ok(HttpResponse::Ok().json(HealthView { status: "ok" }))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(healthz);
+    cfg.service(readyz);
 }

@@ -7,6 +7,8 @@ use crm_kernel::{LeadId, Scope};
 use crm_leads::{LeadChanges, LeadCursor, LeadFilter, LeadSort, NewLead, Patch, SourceSlug};
 use uuid::Uuid;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::{ApiCaller, Member};
 use crate::error::ApiError;
@@ -91,7 +93,7 @@ pub async fn update_lead(
         notes: Patch::from_double(b.notes),
         tags: b.tags,
     };
-    let lead = state.leads.update(&member.scope, path.1, changes).await?;
+    let lead = state.services.leads.update(&member.scope, path.1, changes).await?;
     Ok(web::Json(LeadView::from(&lead)))
 }
 
@@ -164,12 +166,12 @@ async fn list(state: &AppState, scope: &Scope, q: &LeadListQuery) -> Result<web:
         assignee: q.assignee_id.map(Into::into),
         stale: q.stale,
     };
-    let (leads, next) = state.leads.list(scope, filter, sort, after, limit).await?;
+    let (leads, next) = state.services.leads.list(scope, filter, sort, after, limit).await?;
     Ok(web::Json(LeadPage { data: leads.iter().map(LeadView::from).collect(), next_cursor: next.map(|c| c.encode()) }))
 }
 
 async fn get(state: &AppState, scope: &Scope, id: LeadId) -> Result<web::Json<LeadView>, ApiError> {
-    let lead = state.leads.get(scope, id).await?;
+    let lead = state.services.leads.get(scope, id).await?;
     Ok(web::Json(LeadView::from(&lead)))
 }
 
@@ -187,6 +189,17 @@ async fn create(state: &AppState, scope: &Scope, b: CreateLeadRequest) -> Result
         notes: b.notes,
         tags: b.tags,
     };
-    let lead = state.leads.create(scope, input).await?;
+    let lead = state.services.leads.create(scope, input).await?;
     Ok(HttpResponse::Created().json(LeadView::from(&lead)))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_leads);
+    cfg.service(create_lead);
+    cfg.service(get_lead);
+    cfg.service(update_lead);
+    cfg.service(list_leads_public);
+    cfg.service(get_lead_public);
+    cfg.service(create_lead_public);
 }
