@@ -1,8 +1,8 @@
 //! Activities (append-only: no delete). Timelines are in `timelines.rs`.
 
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
-use crm_activities::{ActivityFilter, ActivityInput, Completion, Links};
-use crm_kernel::{ActivityId, CompanyId, ContactId, Cursor, DealId, LeadId, Patch};
+use crm_activities::{ActivityFilter, Completion, Links};
+use crm_kernel::{ActivityId, Cursor};
 use uuid::Uuid;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -13,21 +13,6 @@ use crate::body::Body;
 use crate::error::ApiError;
 use crate::query::keyset;
 use crate::views::{ActivityListQuery, ActivityPage, ActivityView, CreateActivityRequest, UpdateActivityRequest};
-
-fn input(b: UpdateActivityRequest) -> ActivityInput {
-    ActivityInput {
-        kind: b.kind.map(|k| k.as_str().to_owned()),
-        subject: b.subject,
-        body: Patch::from_double(b.body),
-        priority: b.priority.map(|p| p.as_str().to_owned()),
-        due_at: Patch::from_double(b.due_at),
-        assignee_id: Patch::from_double(b.assignee_id.map(|a| a.map(Into::into))),
-        lead_id: Patch::from_double(b.lead_id).map(LeadId::from_uuid),
-        contact_id: Patch::from_double(b.contact_id).map(ContactId::from_uuid),
-        company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
-        deal_id: Patch::from_double(b.deal_id).map(DealId::from_uuid),
-    }
-}
 
 /// Activities, newest first; `mine=true` for the caller's own.
 #[utoipa::path(tag = "activities", security(("session" = [])), params(("workspaceId" = Uuid, Path), ActivityListQuery), responses((status = 200, body = ActivityPage)))]
@@ -69,9 +54,9 @@ pub async fn list_activities(
 pub async fn create_activity(
     state: web::Data<AppState>,
     member: Member,
-    body: Body<UpdateActivityRequest>,
+    body: Body<CreateActivityRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let activity = state.services.activities.create(&member.scope, input(body.into_inner())).await?;
+    let activity = state.services.activities.create(&member.scope, body.into_inner().into()).await?;
     Ok(HttpResponse::Created().json(ActivityView::new(&activity, state.services.activities.now())))
 }
 
@@ -102,7 +87,7 @@ pub async fn update_activity(
     path: web::Path<(Uuid, ActivityId)>,
     body: Body<UpdateActivityRequest>,
 ) -> Result<web::Json<ActivityView>, ApiError> {
-    let activity = state.services.activities.update(&member.scope, path.1, input(body.into_inner())).await?;
+    let activity = state.services.activities.update(&member.scope, path.1, body.into_inner().into()).await?;
     Ok(web::Json(ActivityView::new(&activity, state.services.activities.now())))
 }
 

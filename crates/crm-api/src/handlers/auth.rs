@@ -2,7 +2,6 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use crm_identity::service::SignUp;
 use crm_identity::{Account, IssuedSession};
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -46,17 +45,7 @@ pub async fn sign_up(
     state: web::Data<AppState>,
     body: crate::body::Body<SignUpRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let body = body.into_inner();
-    let (account, session) = state
-        .services
-        .identity
-        .sign_up(SignUp {
-            email: body.email,
-            password: body.password,
-            name: body.name,
-            invitation: body.invitation_id.map(Into::into),
-        })
-        .await?;
+    let (account, session) = state.services.identity.sign_up(body.into_inner().into()).await?;
     session_response(&state, StatusCode::CREATED, &account, session)
 }
 

@@ -1,8 +1,8 @@
 //! Companies: list, duplicate check, create, read, change, key contacts.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use crm_contacts::{CompanyFilter, CompanyInput};
-use crm_kernel::{CompanyId, ListSort, NameCursor, Patch};
+use crm_contacts::CompanyFilter;
+use crm_kernel::{CompanyId, ListSort, NameCursor};
 use uuid::Uuid;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -16,20 +16,6 @@ use crate::views::{
     CompanyDuplicateList, CompanyDuplicateView, CompanyListQuery, CompanyPage, CompanyView, ContactPage, ContactView,
     CreateCompanyRequest, DuplicateQuery, UpdateCompanyRequest,
 };
-
-fn input(b: UpdateCompanyRequest) -> CompanyInput {
-    CompanyInput {
-        name: b.name,
-        domain: Patch::from_double(b.domain),
-        website: Patch::from_double(b.website),
-        industry: Patch::from_double(b.industry),
-        size: Patch::from_double(b.size.map(|s| s.map(|s| s.as_str().to_owned()))),
-        status: b.status.map(|s| s.as_str().to_owned()),
-        owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
-        address: Patch::from_double(b.address),
-        notes: Patch::from_double(b.notes),
-    }
-}
 
 /// Parses `sort` and `cursor` of name-or-creation ordered lists.
 pub(super) fn name_keyset(
@@ -98,7 +84,7 @@ pub async fn create_company(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let confirm = body.confirm_duplicate;
-    let company = state.services.contacts.create_company(&member.scope, input(body.into()), confirm).await?;
+    let company = state.services.contacts.create_company(&member.scope, body.into(), confirm).await?;
     Ok(HttpResponse::Created().json(CompanyView::new(&company, Some(0))))
 }
 
@@ -130,7 +116,7 @@ pub async fn update_company(
     path: web::Path<(Uuid, CompanyId)>,
     body: Body<UpdateCompanyRequest>,
 ) -> Result<web::Json<CompanyView>, ApiError> {
-    let company = state.services.contacts.update_company(&member.scope, path.1, input(body.into_inner())).await?;
+    let company = state.services.contacts.update_company(&member.scope, path.1, body.into_inner().into()).await?;
     let contacts = state.services.contacts.contact_count(&member.scope, company.id).await?;
     Ok(web::Json(CompanyView::new(&company, Some(contacts))))
 }

@@ -1,8 +1,8 @@
 //! Contacts: list, create, read, change.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use crm_contacts::{ContactFilter, ContactInput};
-use crm_kernel::{CompanyId, ContactId, Patch};
+use crm_contacts::ContactFilter;
+use crm_kernel::ContactId;
 use uuid::Uuid;
 
 use super::companies::name_keyset;
@@ -14,21 +14,6 @@ use crate::body::Body;
 use crate::error::ApiError;
 use crate::query::max_chars;
 use crate::views::{ContactListQuery, ContactPage, ContactView, CreateContactRequest, UpdateContactRequest};
-
-fn input(b: UpdateContactRequest) -> ContactInput {
-    ContactInput {
-        name: b.name,
-        email: Patch::from_double(b.email),
-        other_emails: b.other_emails,
-        phone: Patch::from_double(b.phone),
-        job_title: Patch::from_double(b.job_title),
-        company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
-        owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
-        tags: b.tags,
-        address: Patch::from_double(b.address),
-        notes: Patch::from_double(b.notes),
-    }
-}
 
 /// Contacts of the workspace: search (name, email, company), filters, sort.
 #[utoipa::path(tag = "contacts", security(("session" = [])), params(("workspaceId" = Uuid, Path), ContactListQuery), responses((status = 200, body = ContactPage)))]
@@ -66,9 +51,9 @@ pub async fn list_contacts(
 pub async fn create_contact(
     state: web::Data<AppState>,
     member: Member,
-    body: Body<UpdateContactRequest>,
+    body: Body<CreateContactRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let contact = state.services.contacts.create_contact(&member.scope, input(body.into_inner())).await?;
+    let contact = state.services.contacts.create_contact(&member.scope, body.into_inner().into()).await?;
     Ok(HttpResponse::Created().json(ContactView::from(&contact)))
 }
 
@@ -99,7 +84,7 @@ pub async fn update_contact(
     path: web::Path<(Uuid, ContactId)>,
     body: Body<UpdateContactRequest>,
 ) -> Result<web::Json<ContactView>, ApiError> {
-    let contact = state.services.contacts.update_contact(&member.scope, path.1, input(body.into_inner())).await?;
+    let contact = state.services.contacts.update_contact(&member.scope, path.1, body.into_inner().into()).await?;
     Ok(web::Json(ContactView::from(&contact)))
 }
 

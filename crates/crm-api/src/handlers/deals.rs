@@ -2,8 +2,8 @@
 //! deal summaries of contacts and companies.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use crm_deals::{DealChanges, DealFilter, NewDeal, StageMove};
-use crm_kernel::{CompanyId, ContactId, Cursor, DealId, Patch};
+use crm_deals::DealFilter;
+use crm_kernel::{CompanyId, ContactId, Cursor, DealId};
 use uuid::Uuid;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -60,22 +60,7 @@ pub async fn create_deal(
     member: Member,
     body: Body<CreateDealRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let input = NewDeal {
-        title: b.title,
-        amount: b.amount,
-        pipeline_id: b.pipeline_id.map(Into::into),
-        stage_id: b.stage_id.map(Into::into),
-        probability: b.probability,
-        expected_close_date: b.expected_close_date,
-        next_action_text: b.next_action_text,
-        next_action_date: b.next_action_date,
-        owner_id: b.owner_id.map(Into::into),
-        contact_id: b.contact_id.map(Into::into),
-        company_id: b.company_id.map(Into::into),
-        notes: b.notes,
-    };
-    let deal = state.services.deals.create(&member.scope, input).await?;
+    let deal = state.services.deals.create(&member.scope, body.into_inner().into()).await?;
     Ok(HttpResponse::Created().json(DealView::from(&deal)))
 }
 
@@ -106,20 +91,7 @@ pub async fn update_deal(
     path: web::Path<(Uuid, DealId)>,
     body: Body<UpdateDealRequest>,
 ) -> Result<web::Json<DealView>, ApiError> {
-    let b = body.into_inner();
-    let changes = DealChanges {
-        title: b.title,
-        amount: b.amount,
-        probability: Patch::from_double(b.probability),
-        expected_close_date: Patch::from_double(b.expected_close_date),
-        next_action_text: Patch::from_double(b.next_action_text),
-        next_action_date: Patch::from_double(b.next_action_date),
-        owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
-        contact_id: Patch::from_double(b.contact_id).map(ContactId::from_uuid),
-        company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
-        notes: Patch::from_double(b.notes),
-    };
-    let deal = state.services.deals.update(&member.scope, path.1, changes).await?;
+    let deal = state.services.deals.update(&member.scope, path.1, body.into_inner().into()).await?;
     Ok(web::Json(DealView::from(&deal)))
 }
 
@@ -142,15 +114,7 @@ pub async fn move_deal(
     path: web::Path<(Uuid, DealId)>,
     body: Body<MoveDealRequest>,
 ) -> Result<web::Json<DealView>, ApiError> {
-    let b = body.into_inner();
-    let to = StageMove {
-        stage_id: b.stage_id.into(),
-        lost_reason_id: b.lost_reason_id.map(Into::into),
-        lost_reason_other: b.lost_reason_other,
-        next_action_date: b.next_action_date,
-        next_action_text: b.next_action_text,
-    };
-    let deal = state.services.deals.move_stage(&member.scope, path.1, to).await?;
+    let deal = state.services.deals.move_stage(&member.scope, path.1, body.into_inner().into()).await?;
     Ok(web::Json(DealView::from(&deal)))
 }
 

@@ -4,7 +4,7 @@
 
 use actix_web::{HttpResponse, get, patch, post, web};
 use crm_kernel::{LeadId, Scope};
-use crm_leads::{LeadChanges, LeadCursor, LeadFilter, LeadSort, NewLead, Patch, SourceSlug};
+use crm_leads::{LeadCursor, LeadFilter, LeadSort, SourceSlug};
 use uuid::Uuid;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -79,21 +79,7 @@ pub async fn update_lead(
     path: web::Path<(Uuid, LeadId)>,
     body: crate::body::Body<UpdateLeadRequest>,
 ) -> Result<web::Json<LeadView>, ApiError> {
-    let b = body.into_inner();
-    let changes = LeadChanges {
-        name: b.name,
-        email: Patch::from_double(b.email),
-        phone: Patch::from_double(b.phone),
-        company: Patch::from_double(b.company),
-        source: b.source,
-        status: b.status.map(|s| s.as_str().to_owned()),
-        assignee_id: Patch::from_double(b.assignee_id.map(|a| a.map(Into::into))),
-        next_action_date: Patch::from_double(b.next_action_date),
-        next_action_text: Patch::from_double(b.next_action_text),
-        notes: Patch::from_double(b.notes),
-        tags: b.tags,
-    };
-    let lead = state.services.leads.update(&member.scope, path.1, changes).await?;
+    let lead = state.services.leads.update(&member.scope, path.1, body.into_inner().into()).await?;
     Ok(web::Json(LeadView::from(&lead)))
 }
 
@@ -176,20 +162,7 @@ async fn get(state: &AppState, scope: &Scope, id: LeadId) -> Result<web::Json<Le
 }
 
 async fn create(state: &AppState, scope: &Scope, b: CreateLeadRequest) -> Result<HttpResponse, ApiError> {
-    let input = NewLead {
-        name: b.name,
-        email: b.email,
-        phone: b.phone,
-        company: b.company,
-        source: b.source,
-        status: b.status.map(|s| s.as_str().to_owned()),
-        assignee_id: b.assignee_id.map(Into::into),
-        next_action_date: b.next_action_date,
-        next_action_text: b.next_action_text,
-        notes: b.notes,
-        tags: b.tags,
-    };
-    let lead = state.services.leads.create(scope, input).await?;
+    let lead = state.services.leads.create(scope, b.into()).await?;
     Ok(HttpResponse::Created().json(LeadView::from(&lead)))
 }
 

@@ -84,12 +84,7 @@ pub async fn update_notification_preferences(
     member: Member,
     body: Body<UpdateNotificationPreferencesRequest>,
 ) -> Result<web::Json<NotificationPreferencesView>, ApiError> {
-    let b = body.into_inner();
-    let change = PreferencesChange {
-        overdue_activities: Some(b.overdue_activities),
-        stale_leads: Some(b.stale_leads),
-        stale_deals: Some(b.stale_deals),
-    };
+    let change = PreferencesChange::from(body.into_inner());
     Ok(web::Json(state.services.notifications.update_preferences(&member.scope, change).await?.into()))
 }
 

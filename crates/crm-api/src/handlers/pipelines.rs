@@ -2,7 +2,6 @@
 
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use crm_deals::DealFilter;
-use crm_deals::service::StageInput;
 use crm_kernel::{Limit, LostReasonId, PipelineId, StageId};
 use uuid::Uuid;
 
@@ -80,12 +79,7 @@ pub async fn save_stages(
     path: web::Path<(Uuid, PipelineId)>,
     body: Body<SaveStagesRequest>,
 ) -> Result<web::Json<PipelineView>, ApiError> {
-    let input = body
-        .into_inner()
-        .stages
-        .into_iter()
-        .map(|s| StageInput { id: s.id.map(Into::into), name: s.name, probability: s.probability })
-        .collect();
+    let input = body.into_inner().stages.into_iter().map(Into::into).collect();
     let pipeline = state.services.deals.save_stages(&member.scope, path.1, input).await?;
     Ok(web::Json(PipelineView::from(&pipeline)))
 }

@@ -55,8 +55,7 @@ pub async fn update_workspace(
     member: Member,
     body: crate::body::Body<UpdateWorkspaceRequest>,
 ) -> Result<web::Json<WorkspaceView>, ApiError> {
-    let body = body.into_inner();
-    let changes = WorkspaceChanges { name: body.name, currency: body.currency };
+    let changes = WorkspaceChanges::from(body.into_inner());
     let workspace = state.services.identity.update_workspace(&member.scope, changes).await?;
     Ok(web::Json(WorkspaceView::new(&workspace, member.scope.role().unwrap_or(Role::Viewer))))
 }

@@ -1,6 +1,7 @@
 //! Activities and tasks.
 
-use crm_activities::Activity;
+use crm_activities::{Activity, ActivityInput};
+use crm_kernel::{CompanyId, ContactId, DealId, LeadId, Patch};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
@@ -122,10 +123,13 @@ pub struct ActivityPage {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"type": "call", "subject": "Discovery call", "priority": "high", "dueAt": "2026-12-01T10:00:00Z"}))]
 pub struct CreateActivityRequest {
+    // Required by the contract; optional in Rust so that a missing one is a
+    // 422 naming the field (from the domain), like every other field rule.
     #[serde(rename = "type")]
-    pub kind: ActivityType,
-    #[schema(min_length = 1, max_length = 200, pattern = "@name")]
-    pub subject: String,
+    #[schema(required = true, value_type = ActivityType)]
+    pub kind: Option<ActivityType>,
+    #[schema(required = true, value_type = String, min_length = 1, max_length = 200, pattern = "@name")]
+    pub subject: Option<String>,
     #[serde(default, deserialize_with = "double")]
     #[schema(value_type = Option<String>, max_length = 10000, pattern = "@text")]
     pub body: Option<Option<String>>,
@@ -185,8 +189,8 @@ pub struct UpdateActivityRequest {
 impl From<CreateActivityRequest> for UpdateActivityRequest {
     fn from(c: CreateActivityRequest) -> Self {
         Self {
-            kind: Some(c.kind),
-            subject: Some(c.subject),
+            kind: c.kind,
+            subject: c.subject,
             body: c.body,
             priority: c.priority,
             due_at: c.due_at,
@@ -228,4 +232,27 @@ pub struct ActivityListQuery {
     pub limit: Option<u32>,
     #[param(pattern = "^[0-9a-f]{32}$")]
     pub cursor: Option<String>,
+}
+
+impl From<UpdateActivityRequest> for ActivityInput {
+    fn from(b: UpdateActivityRequest) -> Self {
+        Self {
+            kind: b.kind.map(|k| k.as_str().to_owned()),
+            subject: b.subject,
+            body: Patch::from_double(b.body),
+            priority: b.priority.map(|p| p.as_str().to_owned()),
+            due_at: Patch::from_double(b.due_at),
+            assignee_id: Patch::from_double(b.assignee_id.map(|a| a.map(Into::into))),
+            lead_id: Patch::from_double(b.lead_id).map(LeadId::from_uuid),
+            contact_id: Patch::from_double(b.contact_id).map(ContactId::from_uuid),
+            company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
+            deal_id: Patch::from_double(b.deal_id).map(DealId::from_uuid),
+        }
+    }
+}
+
+impl From<CreateActivityRequest> for ActivityInput {
+    fn from(c: CreateActivityRequest) -> Self {
+        UpdateActivityRequest::from(c).into()
+    }
 }

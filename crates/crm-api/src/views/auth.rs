@@ -1,5 +1,6 @@
 //! Sign-up, sign-in, email verification and password reset requests.
 
+use crm_identity::service::SignUp;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -50,4 +51,10 @@ pub struct ResetPasswordRequest {
     pub token: String,
     #[schema(min_length = 10, max_length = 128)]
     pub password: String,
+}
+
+impl From<SignUpRequest> for SignUp {
+    fn from(b: SignUpRequest) -> Self {
+        Self { email: b.email, password: b.password, name: b.name, invitation: b.invitation_id.map(Into::into) }
+    }
 }

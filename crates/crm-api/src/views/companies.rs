@@ -1,6 +1,7 @@
 //! Companies and duplicate detection.
 
-use crm_contacts::{Company, DuplicateReason, PossibleDuplicate};
+use crm_contacts::{Company, CompanyInput, DuplicateReason, PossibleDuplicate};
+use crm_kernel::Patch;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
@@ -252,4 +253,27 @@ pub struct CompanyListQuery {
     pub limit: Option<u32>,
     #[param(pattern = "^[0-9a-f]{32}[ad](n([0-9a-f]{2})*)?$")]
     pub cursor: Option<String>,
+}
+
+impl From<UpdateCompanyRequest> for CompanyInput {
+    fn from(b: UpdateCompanyRequest) -> Self {
+        Self {
+            name: b.name,
+            domain: Patch::from_double(b.domain),
+            website: Patch::from_double(b.website),
+            industry: Patch::from_double(b.industry),
+            size: Patch::from_double(b.size.map(|s| s.map(|s| s.as_str().to_owned()))),
+            status: b.status.map(|s| s.as_str().to_owned()),
+            owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
+            address: Patch::from_double(b.address),
+            notes: Patch::from_double(b.notes),
+        }
+    }
+}
+
+/// The company's fields; `confirmDuplicate` is read by the handler first.
+impl From<CreateCompanyRequest> for CompanyInput {
+    fn from(c: CreateCompanyRequest) -> Self {
+        UpdateCompanyRequest::from(c).into()
+    }
 }

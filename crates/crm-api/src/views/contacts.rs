@@ -1,6 +1,7 @@
 //! Contacts.
 
-use crm_contacts::ContactWithCompany;
+use crm_contacts::{ContactInput, ContactWithCompany};
+use crm_kernel::{CompanyId, Patch};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
@@ -69,8 +70,10 @@ pub struct ContactPage {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"name": "Grace Hopper", "email": "grace@globex.example", "jobTitle": "CTO"}))]
 pub struct CreateContactRequest {
-    #[schema(min_length = 1, max_length = 200, pattern = "@name")]
-    pub name: String,
+    // Required by the contract; optional in Rust so that a missing name is a
+    // 422 naming the field (from the domain).
+    #[schema(required = true, value_type = String, min_length = 1, max_length = 200, pattern = "@name")]
+    pub name: Option<String>,
     #[serde(default, deserialize_with = "double")]
     #[schema(value_type = Option<String>, format = Email, max_length = 254)]
     pub email: Option<Option<String>>,
@@ -134,7 +137,7 @@ pub struct UpdateContactRequest {
 impl From<CreateContactRequest> for UpdateContactRequest {
     fn from(c: CreateContactRequest) -> Self {
         Self {
-            name: Some(c.name),
+            name: c.name,
             email: c.email,
             other_emails: c.other_emails,
             phone: c.phone,
@@ -165,4 +168,27 @@ pub struct ContactListQuery {
     pub limit: Option<u32>,
     #[param(pattern = "^[0-9a-f]{32}[ad](n([0-9a-f]{2})*)?$")]
     pub cursor: Option<String>,
+}
+
+impl From<UpdateContactRequest> for ContactInput {
+    fn from(b: UpdateContactRequest) -> Self {
+        Self {
+            name: b.name,
+            email: Patch::from_double(b.email),
+            other_emails: b.other_emails,
+            phone: Patch::from_double(b.phone),
+            job_title: Patch::from_double(b.job_title),
+            company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
+            owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
+            tags: b.tags,
+            address: Patch::from_double(b.address),
+            notes: Patch::from_double(b.notes),
+        }
+    }
+}
+
+impl From<CreateContactRequest> for ContactInput {
+    fn from(c: CreateContactRequest) -> Self {
+        UpdateContactRequest::from(c).into()
+    }
 }

@@ -1,6 +1,6 @@
 //! Lead conversion: the dry-run plan, the choices and the result.
 
-use crm_deals::conversion::{CompanyPlan, ContactPlan, ConversionPlan, Converted, Proposal};
+use crm_deals::conversion::{Choice, CompanyPlan, ContactPlan, ConversionChoices, ConversionPlan, Converted, Proposal};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use utoipa::ToSchema;
@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::common::MoneyView;
 use super::companies::CompanyDuplicateView;
+use crate::error::ApiError;
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -217,4 +218,31 @@ pub struct ConvertedToView {
     pub contact_id: Uuid,
     pub company_id: Option<Uuid>,
     pub deal_id: Uuid,
+}
+
+fn choice<Id: From<Uuid>>(field: &'static str, c: &ConversionChoiceView) -> Result<Choice<Id>, ApiError> {
+    match (c.action, c.id) {
+        (ConversionAction::Create, None) => Ok(Choice::Create),
+        (ConversionAction::None, None) => Ok(Choice::Skip),
+        (ConversionAction::Link, Some(id)) => Ok(Choice::Link(id.into())),
+        (ConversionAction::Link, None) => Err(ApiError::field(field, "id_required", "`link` needs the id to link")),
+        (_, Some(_)) => Err(ApiError::field(field, "unexpected_id", "an id goes only with `link`")),
+    }
+}
+
+/// The choices, checked: `link` needs an id, `create` and `none` take none.
+impl TryFrom<ConvertLeadRequest> for ConversionChoices {
+    type Error = ApiError;
+
+    fn try_from(b: ConvertLeadRequest) -> Result<Self, ApiError> {
+        Ok(Self {
+            contact: choice("contact", &b.contact)?,
+            company: choice("company", &b.company)?,
+            deal_title: b.deal.title,
+            deal_amount: b.deal.amount,
+            pipeline_id: b.deal.pipeline_id.map(Into::into),
+            stage_id: b.deal.stage_id.map(Into::into),
+            expected_close_date: b.deal.expected_close_date,
+        })
+    }
 }

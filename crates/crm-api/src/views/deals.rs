@@ -1,7 +1,8 @@
 //! Deals, their totals and the deal summaries of contacts and companies.
 
-use crm_deals::{DealSnapshot, DealSummary, StageKind, StageTotals};
+use crm_deals::{DealChanges, DealSnapshot, DealSummary, NewDeal, StageKind, StageMove, StageTotals};
 use crm_kernel::Currency;
+use crm_kernel::{CompanyId, ContactId, Patch};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use utoipa::{IntoParams, ToSchema};
@@ -300,6 +301,54 @@ impl DealSummaryView {
             lifetime_value: money(s.won.amount_minor, currency),
             open_deals: s.open_deals.iter().map(Into::into).collect(),
             won_deals: s.won_deals.iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<CreateDealRequest> for NewDeal {
+    fn from(b: CreateDealRequest) -> Self {
+        Self {
+            title: b.title,
+            amount: b.amount,
+            pipeline_id: b.pipeline_id.map(Into::into),
+            stage_id: b.stage_id.map(Into::into),
+            probability: b.probability,
+            expected_close_date: b.expected_close_date,
+            next_action_text: b.next_action_text,
+            next_action_date: b.next_action_date,
+            owner_id: b.owner_id.map(Into::into),
+            contact_id: b.contact_id.map(Into::into),
+            company_id: b.company_id.map(Into::into),
+            notes: b.notes,
+        }
+    }
+}
+
+impl From<UpdateDealRequest> for DealChanges {
+    fn from(b: UpdateDealRequest) -> Self {
+        Self {
+            title: b.title,
+            amount: b.amount,
+            probability: Patch::from_double(b.probability),
+            expected_close_date: Patch::from_double(b.expected_close_date),
+            next_action_text: Patch::from_double(b.next_action_text),
+            next_action_date: Patch::from_double(b.next_action_date),
+            owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
+            contact_id: Patch::from_double(b.contact_id).map(ContactId::from_uuid),
+            company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
+            notes: Patch::from_double(b.notes),
+        }
+    }
+}
+
+impl From<MoveDealRequest> for StageMove {
+    fn from(b: MoveDealRequest) -> Self {
+        Self {
+            stage_id: b.stage_id.into(),
+            lost_reason_id: b.lost_reason_id.map(Into::into),
+            lost_reason_other: b.lost_reason_other,
+            next_action_date: b.next_action_date,
+            next_action_text: b.next_action_text,
         }
     }
 }

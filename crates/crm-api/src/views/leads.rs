@@ -1,6 +1,6 @@
 //! Leads: views, requests and list filters.
 
-use crm_leads::LeadSnapshot;
+use crm_leads::{LeadChanges, LeadSnapshot, NewLead, Patch};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use utoipa::{IntoParams, ToSchema};
@@ -253,4 +253,40 @@ pub struct LeadListQuery {
     pub limit: Option<u32>,
     #[param(pattern = "^[A-Za-z0-9_-]{1,400}$")]
     pub cursor: Option<String>,
+}
+
+impl From<CreateLeadRequest> for NewLead {
+    fn from(b: CreateLeadRequest) -> Self {
+        Self {
+            name: b.name,
+            email: b.email,
+            phone: b.phone,
+            company: b.company,
+            source: b.source,
+            status: b.status.map(|s| s.as_str().to_owned()),
+            assignee_id: b.assignee_id.map(Into::into),
+            next_action_date: b.next_action_date,
+            next_action_text: b.next_action_text,
+            notes: b.notes,
+            tags: b.tags,
+        }
+    }
+}
+
+impl From<UpdateLeadRequest> for LeadChanges {
+    fn from(b: UpdateLeadRequest) -> Self {
+        Self {
+            name: b.name,
+            email: Patch::from_double(b.email),
+            phone: Patch::from_double(b.phone),
+            company: Patch::from_double(b.company),
+            source: b.source,
+            status: b.status.map(|s| s.as_str().to_owned()),
+            assignee_id: Patch::from_double(b.assignee_id.map(|a| a.map(Into::into))),
+            next_action_date: Patch::from_double(b.next_action_date),
+            next_action_text: Patch::from_double(b.next_action_text),
+            notes: Patch::from_double(b.notes),
+            tags: b.tags,
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! Pipelines, stages, lost reasons and the kanban board.
 
-use crm_deals::service::Board;
+use crm_deals::service::{Board, StageInput};
 use crm_deals::{BoardColumn, LostReason, Pipeline, Stage};
 use crm_kernel::Currency;
 use serde::{Deserialize, Serialize};
@@ -186,5 +186,11 @@ impl From<&Board> for BoardView {
             columns: b.columns.iter().map(|c| BoardColumnView::new(c, b.currency)).collect(),
             totals: TotalsView::new(&b.totals, b.currency),
         }
+    }
+}
+
+impl From<StageInputView> for StageInput {
+    fn from(s: StageInputView) -> Self {
+        Self { id: s.id.map(Into::into), name: s.name, probability: s.probability }
     }
 }

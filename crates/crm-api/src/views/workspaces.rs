@@ -1,5 +1,6 @@
 //! Workspaces and their settings.
 
+use crm_identity::service::WorkspaceChanges;
 use crm_identity::{Workspace, WorkspaceMembership};
 use crm_kernel::Role;
 use serde::{Deserialize, Serialize};
@@ -61,5 +62,11 @@ impl WorkspaceView {
 impl From<&WorkspaceMembership> for WorkspaceView {
     fn from(wm: &WorkspaceMembership) -> Self {
         Self::new(&wm.workspace, wm.membership.role)
+    }
+}
+
+impl From<UpdateWorkspaceRequest> for WorkspaceChanges {
+    fn from(b: UpdateWorkspaceRequest) -> Self {
+        Self { name: b.name, currency: b.currency }
     }
 }
