@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use crm_kernel::text::{Phone, Tags, bounded, multiline};
 use crm_kernel::{
-    AuditEntry, Clock, CompanyId, ContactId, Email, FieldError, Limit, ListSort, NameCursor, Patch, Scope, SortBy,
-    StoreError, UserId,
+    AuditEntry, Clock, CompanyId, ContactId, Email, FieldError, Limit, ListSort, NameCursor, Patch, Resource, Scope,
+    SortBy, StoreError, UserId,
 };
 use uuid::Uuid;
 
@@ -21,7 +21,7 @@ pub enum ContactError {
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
     #[error("{0} not found")]
-    NotFound(&'static str),
+    NotFound(Resource),
     #[error("the owner is not a member of this workspace")]
     OwnerNotFound,
     #[error("the company is not in this workspace")]
@@ -237,7 +237,7 @@ impl ContactService {
     ) -> Result<Company, ContactError> {
         require_write(scope)?;
         for _ in 0..3 {
-            let current = self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound("company"))?;
+            let current = self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound(Resource::Company))?;
             let mut next = current.clone();
             self.apply_company(&mut next, &input)?;
             if next == current {
@@ -260,7 +260,7 @@ impl ContactService {
     /// `Forbidden`, `NotFound`, `Store`.
     pub async fn company(&self, scope: &Scope, id: CompanyId) -> Result<Company, ContactError> {
         require_read(scope)?;
-        self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound("company"))
+        self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound(Resource::Company))
     }
 
     /// How many contacts a company has (its detail view).
@@ -400,7 +400,8 @@ impl ContactService {
     ) -> Result<ContactWithCompany, ContactError> {
         require_write(scope)?;
         for _ in 0..3 {
-            let current = self.store.find_contact(scope, id).await?.ok_or(ContactError::NotFound("contact"))?.contact;
+            let current =
+                self.store.find_contact(scope, id).await?.ok_or(ContactError::NotFound(Resource::Contact))?.contact;
             let mut next = current.clone();
             self.apply_contact(scope, &mut next, &input).await?;
             if next == current {
@@ -422,7 +423,7 @@ impl ContactService {
     /// `Forbidden`, `NotFound`, `Store`.
     pub async fn contact(&self, scope: &Scope, id: ContactId) -> Result<ContactWithCompany, ContactError> {
         require_read(scope)?;
-        self.store.find_contact(scope, id).await?.ok_or(ContactError::NotFound("contact"))
+        self.store.find_contact(scope, id).await?.ok_or(ContactError::NotFound(Resource::Contact))
     }
 
     /// # Errors

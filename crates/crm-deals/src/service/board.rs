@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crm_kernel::{Currency, Limit, Money, PipelineId, Scope, StageId};
+use crm_kernel::{Currency, Limit, Money, PipelineId, Resource, Scope, StageId};
 use time::{Date, Month, OffsetDateTime};
 
 use super::{DealService, normalise, require_read};
@@ -102,7 +102,8 @@ impl DealService {
     ) -> Result<Board, DealError> {
         require_read(scope)?;
         let (pipelines, stages) = self.context(scope).await?;
-        let pipeline = pipelines.into_iter().find(|p| p.id == pipeline_id).ok_or(DealError::NotFound("pipeline"))?;
+        let pipeline =
+            pipelines.into_iter().find(|p| p.id == pipeline_id).ok_or(DealError::NotFound(Resource::Pipeline))?;
         let currency = self.deals.workspace_currency(scope).await?;
         let now = self.clock.now();
         let closed_since = filter.closed_since.unwrap_or_else(|| quarter_start(now));
@@ -171,12 +172,12 @@ impl DealService {
         if let Some(contact) = filter.contact_id
             && !self.deals.contact_exists(scope, contact).await?
         {
-            return Err(DealError::NotFound("contact"));
+            return Err(DealError::NotFound(Resource::Contact));
         }
         if let Some(company) = filter.company_id
             && !self.deals.company_exists(scope, company).await?
         {
-            return Err(DealError::NotFound("company"));
+            return Err(DealError::NotFound(Resource::Company));
         }
         let currency = self.deals.workspace_currency(scope).await?;
         let now = self.clock.now();
