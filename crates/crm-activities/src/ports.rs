@@ -2,7 +2,8 @@
 //! notification in the same transaction.
 
 use crm_kernel::{
-    ActivityId, AuditEntry, CompanyId, ContactId, DealId, LeadId, Notification, RecordId, Scope, StoreError, UserId,
+    ActivityId, AuditEntry, CompanyId, ContactId, DealId, LeadId, Notification, RecordId, Resource, Scope, StoreError,
+    UserId,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -20,6 +21,17 @@ pub enum Link {
 }
 
 impl Link {
+    /// The kind of record linked, for "not found" outcomes.
+    #[must_use]
+    pub const fn resource(self) -> Resource {
+        match self {
+            Self::Lead(_) => Resource::Lead,
+            Self::Contact(_) => Resource::Contact,
+            Self::Company(_) => Resource::Company,
+            Self::Deal(_) => Resource::Deal,
+        }
+    }
+
     /// `lead`, `contact`, ...: as audit entries name it.
     #[must_use]
     pub const fn entity_type(self) -> &'static str {

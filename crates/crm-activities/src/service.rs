@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use crm_kernel::text::{bounded, multiline};
 use crm_kernel::{
-    ActivityId, Actor, AuditEntry, AuditLog, Clock, Cursor, FieldError, LeadId, Limit, Notification, Patch, Scope,
-    StoreError, UserId,
+    ActivityId, Actor, AuditEntry, AuditLog, Clock, Cursor, FieldError, LeadId, Limit, Notification, Patch, Resource,
+    Scope, StoreError, UserId,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -22,7 +22,7 @@ pub enum ActivityError {
     #[error("activity not found")]
     NotFound,
     #[error("the linked {0} is not in this workspace")]
-    LinkNotFound(&'static str),
+    LinkNotFound(Resource),
     #[error("the assignee is not a member of this workspace")]
     AssigneeNotFound,
     #[error("this activity is already {0}")]
@@ -141,7 +141,7 @@ impl ActivityService {
             Patch::Set(id) => {
                 let id = *id;
                 if !self.store.link_exists(scope, link(id)).await? {
-                    return Err(ActivityError::LinkNotFound(link(id).entity_type()));
+                    return Err(ActivityError::LinkNotFound(link(id).resource()));
                 }
                 *slot = Some(id);
             }
@@ -343,7 +343,7 @@ impl ActivityService {
     ) -> Result<(Vec<TimelineItem>, Option<Uuid>), ActivityError> {
         require_read(scope)?;
         if !self.store.link_exists(scope, record).await? {
-            return Err(ActivityError::LinkNotFound(record.entity_type()));
+            return Err(ActivityError::LinkNotFound(record.resource()));
         }
         let filter = ActivityFilter { links: record.links(), ..ActivityFilter::default() };
         let activities =

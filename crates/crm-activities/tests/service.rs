@@ -9,7 +9,7 @@ use crm_activities::{
 };
 use crm_kernel::{
     ActivityId, Actor, AuditEntry, AuditLog, AuditRecord, Clock, ContactId, Cursor, FixedClock, LeadId, Limit,
-    Notification, Page, Patch, Role, Scope, StoreError, UserId, WorkspaceId,
+    Notification, Page, Patch, Resource, Role, Scope, StoreError, UserId, WorkspaceId,
 };
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
@@ -219,7 +219,7 @@ async fn links_and_assignees_must_belong_to_the_workspace() {
     let stranger = UserId::new();
     assert!(matches!(
         w.service.create(&w.scope, ActivityInput { contact_id: Patch::Set(ContactId::new()), ..task("x") }).await,
-        Err(ActivityError::LinkNotFound("contact"))
+        Err(ActivityError::LinkNotFound(Resource::Contact))
     ));
     assert!(matches!(
         w.service.create(&w.scope, ActivityInput { assignee_id: Patch::Set(stranger), ..task("x") }).await,

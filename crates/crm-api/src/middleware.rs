@@ -69,3 +69,52 @@ pub async fn request_context(
     }
     Ok(response)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use actix_web::middleware::from_fn;
+    use actix_web::{App, HttpResponse, test, web};
+
+    use super::request_context;
+    use crate::error::ApiError;
+
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().map_or(Ok(buf.len()), |mut out| out.write(buf))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    async fn failing() -> Result<HttpResponse, ApiError> {
+        Err(ApiError::internal(&"disk on fire"))
+    }
+
+    #[actix_web::test]
+    async fn an_internal_error_is_logged_once_with_the_request_id_and_never_answered() {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt().with_ansi(false).with_writer(move || writer.clone()).finish();
+        let _default = tracing::subscriber::set_default(subscriber);
+        let app =
+            test::init_service(App::new().wrap(from_fn(request_context)).route("/boom", web::get().to(failing))).await;
+
+        let response = test::call_service(&app, test::TestRequest::get().uri("/boom").to_request()).await;
+
+        assert_eq!(response.status().as_u16(), 500);
+        let id = response.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let body = String::from_utf8_lossy(&test::read_body(response).await).into_owned();
+        assert!(!body.contains("disk on fire"), "the cause is not answered: {body}");
+        let log = String::from_utf8_lossy(&captured.0.lock().expect("log").clone()).into_owned();
+        let errors: Vec<&str> = log.lines().filter(|l| l.contains("ERROR")).collect();
+        assert_eq!(errors.len(), 1, "one error line: {log}");
+        assert!(errors[0].contains(&id) && errors[0].contains("disk on fire"), "{}", errors[0]);
+    }
+}

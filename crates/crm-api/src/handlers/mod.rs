@@ -1,54 +1,43 @@
 //! Handlers, one file per resource. Each is a few lines: extract, call the
 //! domain service, map to a view. Each file registers its own operations in
-//! its `routes`; [`MODULES`] is the one list of them, and [`routes`] (used by
-//! both the actix app and the OpenAPI document) walks it. Adding a module is
-//! one line there.
-
-mod activities;
-mod admin;
-mod api_tokens;
-mod audit_events;
-mod auth;
-mod companies;
-mod contacts;
-mod conversion;
-mod deals;
-mod health;
-mod invitations;
-mod lead_sources;
-mod leads;
-mod me;
-mod members;
-mod notifications;
-mod pipelines;
-mod public;
-mod timelines;
-mod workspaces;
+//! its `routes`; the `handler_modules!` call below is the one list of them
+//! (it declares each module and collects its `routes` into `MODULES`), and
+//! [`routes`] (used by both the actix app and the OpenAPI document) walks it.
+//! Adding a module is one name in that list.
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
-/// Every handler module's route registration, in one list.
-const MODULES: &[fn(&mut ServiceConfig)] = &[
-    health::routes,
-    auth::routes,
-    me::routes,
-    workspaces::routes,
-    members::routes,
-    invitations::routes,
-    api_tokens::routes,
-    admin::routes,
-    public::routes,
-    leads::routes,
-    timelines::routes,
-    lead_sources::routes,
-    audit_events::routes,
-    companies::routes,
-    contacts::routes,
-    activities::routes,
-    conversion::routes,
-    pipelines::routes,
-    deals::routes,
-    notifications::routes,
+/// Declares the handler modules and lists their route registrations.
+macro_rules! handler_modules {
+    ($($module:ident),* $(,)?) => {
+        $(mod $module;)*
+
+        /// Every handler module's route registration, in one list.
+        const MODULES: &[fn(&mut ServiceConfig)] = &[$($module::routes),*];
+    };
+}
+
+handler_modules![
+    health,
+    auth,
+    me,
+    workspaces,
+    members,
+    invitations,
+    api_tokens,
+    admin,
+    public,
+    leads,
+    timelines,
+    lead_sources,
+    audit_events,
+    companies,
+    contacts,
+    activities,
+    conversion,
+    pipelines,
+    deals,
+    notifications,
 ];
 
 /// Every documented operation. The OpenAPI document is collected from here,
