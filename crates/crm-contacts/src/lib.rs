@@ -5,6 +5,8 @@
 //!
 //! Must never depend on actix-web, sea-orm, sqlx, reqwest or serde_json.
 
+#[cfg(any(test, feature = "fakes"))]
+pub mod fakes;
 pub mod model;
 pub mod ports;
 pub mod service;

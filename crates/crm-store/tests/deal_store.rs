@@ -256,7 +256,14 @@ async fn lists_and_totals_match_the_specification_for_every_filter(backend: Back
     let reasons = w.store.lost_reasons(&w.scope).await.expect("reasons");
     let eur = crm_kernel::Currency::parse("EUR").unwrap();
     let usd = crm_kernel::Currency::parse("USD").unwrap();
-    let fake = InMemoryDeals::new(pipelines.clone(), reasons.clone(), Vec::new(), (Vec::new(), Vec::new()), eur);
+    let fake = InMemoryDeals::new(
+        w.scope.workspace(),
+        pipelines.clone(),
+        reasons.clone(),
+        Vec::new(),
+        (Vec::new(), Vec::new()),
+        eur,
+    );
     let stages = &pipelines[0].stages;
     let owners = [None, Some(w.scope.user().expect("user"))];
     let base = now();
