@@ -8,10 +8,12 @@
 //!
 //! Must never depend on actix-web, sea-orm, sqlx, reqwest or serde_json.
 
+mod error;
 mod model;
 mod ports;
 mod service;
 
+pub use error::ActivityError;
 pub use model::*;
 pub use ports::{ActivityStore, Link};
-pub use service::{ActivityError, ActivityService};
+pub use service::ActivityService;

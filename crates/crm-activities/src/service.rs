@@ -4,36 +4,17 @@ use std::sync::Arc;
 
 use crm_kernel::text::{bounded, multiline};
 use crm_kernel::{
-    ActivityId, Actor, AuditEntry, AuditLog, Clock, Cursor, FieldError, LeadId, Limit, Notification, Patch, Resource,
-    Scope, StoreError, UserId,
+    ActivityId, Actor, AuditEntry, AuditLog, Clock, Cursor, FieldError, LeadId, Limit, Notification, Patch, Scope,
+    UserId,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::error::ActivityError;
 use crate::model::{
     Activity, ActivityFilter, ActivityInput, ActivityKind, ActivityQuery, Links, Priority, TimelineItem,
 };
 use crate::ports::{ActivityStore, Link};
-
-#[derive(Debug, thiserror::Error)]
-pub enum ActivityError {
-    #[error("invalid input")]
-    Invalid(Vec<FieldError>),
-    #[error("activity not found")]
-    NotFound,
-    #[error("the linked {0} is not in this workspace")]
-    LinkNotFound(Resource),
-    #[error("the assignee is not a member of this workspace")]
-    AssigneeNotFound,
-    #[error("this activity is already {0}")]
-    AlreadyInState(&'static str),
-    #[error("{0}")]
-    Forbidden(&'static str),
-    #[error("the activity changed while this update was applied; retry")]
-    Conflict,
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
 
 fn require_read(scope: &Scope) -> Result<(), ActivityError> {
     scope.role().map(|_| ()).ok_or(ActivityError::Forbidden("activities are for workspace members"))

@@ -137,7 +137,7 @@ fn world() -> World {
     let clock = FixedClock::at(datetime!(2026-11-25 10:00 UTC));
     let me = UserId::new();
     fake.members.lock().unwrap().push(me);
-    let scope = Scope::new(WorkspaceId::new(), Actor::User { id: me, role: Role::Manager });
+    let scope = Scope::for_test(WorkspaceId::new(), Actor::User { id: me, role: Role::Manager });
     World { service: ActivityService::new(fake.clone(), fake.clone(), Arc::new(clock.clone())), fake, clock, me, scope }
 }
 
@@ -237,7 +237,7 @@ async fn links_and_assignees_must_belong_to_the_workspace() {
 #[tokio::test]
 async fn viewers_cannot_log_and_unknown_types_are_named() {
     let w = world();
-    let viewer = Scope::new(w.scope.workspace(), Actor::User { id: w.me, role: Role::Viewer });
+    let viewer = Scope::for_test(w.scope.workspace(), Actor::User { id: w.me, role: Role::Viewer });
     assert!(matches!(w.service.create(&viewer, task("x")).await, Err(ActivityError::Forbidden(_))));
     let Err(ActivityError::Invalid(fields)) = w
         .service

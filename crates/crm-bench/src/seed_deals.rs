@@ -259,10 +259,7 @@ async fn seed_workspace(
         })
         .await?;
     // Bulk rows bypass the store, so the kept board totals are rebuilt once.
-    let scope = crm_kernel::Scope::new(
-        workspace,
-        crm_kernel::Actor::User { id: crm_kernel::UserId::new(), role: crm_kernel::Role::Owner },
-    );
+    let scope = crm_kernel::Scope::system(workspace);
     crm_store::rebuild_deal_totals(db, &scope, pipeline.into())
         .await
         .map_err(|e| anyhow::anyhow!("rebuilding totals: {e}"))?;

@@ -5,12 +5,16 @@
 //!
 //! Must never depend on actix-web, sea-orm, sqlx, reqwest or serde_json.
 
+pub mod error;
+#[cfg(any(test, feature = "fakes"))]
+pub mod fakes;
 pub mod model;
 pub mod ports;
 pub mod service;
 pub mod values;
 
+pub use error::ContactError;
 pub use model::*;
 pub use ports::{ContactStore, ContactWrite};
-pub use service::{ContactError, ContactService};
+pub use service::ContactService;
 pub use values::*;

@@ -5,44 +5,17 @@ use std::sync::Arc;
 use crm_kernel::text::{Phone, Tags, bounded, multiline};
 use crm_kernel::{
     AuditEntry, Clock, CompanyId, ContactId, Email, FieldError, Limit, ListSort, NameCursor, Patch, Resource, Scope,
-    SortBy, StoreError, UserId,
+    SortBy, UserId,
 };
 use uuid::Uuid;
 
+use crate::error::ContactError;
 use crate::model::{
     Company, CompanyFilter, CompanyInput, Contact, ContactFilter, ContactInput, ContactWithCompany, DuplicateReason,
     ListQuery, PossibleDuplicate,
 };
 use crate::ports::{ContactStore, ContactWrite};
 use crate::values::{CompanySize, CompanyStatus, Domain, name_key};
-
-#[derive(Debug, thiserror::Error)]
-pub enum ContactError {
-    #[error("invalid input")]
-    Invalid(Vec<FieldError>),
-    #[error("{0} not found")]
-    NotFound(Resource),
-    #[error("the owner is not a member of this workspace")]
-    OwnerNotFound,
-    #[error("the company is not in this workspace")]
-    CompanyNotFound,
-    #[error("a contact with this email already exists: {name}")]
-    EmailTaken { id: ContactId, name: String },
-    #[error("this company may already exist")]
-    PossibleDuplicates(Vec<PossibleDuplicate>),
-    #[error("{0}")]
-    Forbidden(&'static str),
-    #[error("the record changed while this update was applied; retry")]
-    Conflict,
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<Vec<FieldError>> for ContactError {
-    fn from(e: Vec<FieldError>) -> Self {
-        Self::Invalid(e)
-    }
-}
 
 fn require_read(scope: &Scope) -> Result<(), ContactError> {
     scope.role().map(|_| ()).ok_or(ContactError::Forbidden("contacts and companies are for workspace members"))

@@ -28,7 +28,9 @@ fn world() -> World {
     let mate = UserId::new();
     let pipeline = default_pipeline();
     let reason = LostReason { id: LostReasonId::new(), label: "Price too high".into(), position: 0, archived: false };
+    let workspace = WorkspaceId::new();
     let store = Arc::new(InMemoryDeals::new(
+        workspace,
         vec![pipeline.clone()],
         vec![reason.clone()],
         vec![owner_id, mate],
@@ -37,12 +39,12 @@ fn world() -> World {
     ));
     let clock = FixedClock::at(datetime!(2026-11-26 10:00 UTC));
     let service = DealService::new(store.clone(), store.clone(), Arc::new(clock.clone()));
-    let owner = Scope::new(WorkspaceId::new(), Actor::User { id: owner_id, role: Role::Owner });
+    let owner = Scope::for_test(workspace, Actor::User { id: owner_id, role: Role::Owner });
     World { service, store, clock, owner, mate, pipeline, reason }
 }
 
 fn as_role(scope: &Scope, role: Role) -> Scope {
-    Scope::new(scope.workspace(), Actor::User { id: UserId::new(), role })
+    Scope::for_test(scope.workspace(), Actor::User { id: UserId::new(), role })
 }
 
 fn stage(p: &Pipeline, name: &str) -> StageId {
@@ -304,4 +306,22 @@ async fn lifetime_value_lists_money_in_another_currency_instead_of_dropping_it()
     assert_eq!(summary.won_other[0].currency().code(), "EUR");
     assert!(summary.open_other.is_empty());
     assert_eq!(summary.open.amount_minor, 4_000);
+}
+
+#[tokio::test]
+async fn another_workspaces_deals_pipelines_and_members_are_invisible() {
+    let w = world();
+    let ours = w.service.create(&w.owner, titled("Globex", "100")).await.expect("deal");
+    let elsewhere = Scope::for_test(WorkspaceId::new(), Actor::User { id: w.mate, role: Role::Owner });
+
+    let read = w.service.get(&elsewhere, ours.deal.id).await;
+    let (listed, _) = w.service.list(&elsewhere, DealFilter::default(), None, Limit::DEFAULT).await.expect("list");
+    let pipelines = w.service.pipelines(&elsewhere).await.expect("pipelines");
+    let moved = w.service.move_stage(&elsewhere, ours.deal.id, to(stage(&w.pipeline, "Proposal"))).await;
+
+    assert!(matches!(read, Err(DealError::NotFound(crm_kernel::Resource::Deal))), "{read:?}");
+    assert!(listed.is_empty());
+    assert!(pipelines.is_empty(), "the pipelines belong to the first workspace");
+    assert!(matches!(moved, Err(DealError::NotFound(_))), "{moved:?}");
+    assert_eq!(w.service.get(&w.owner, ours.deal.id).await.expect("ours").stage.name, "Qualification");
 }

@@ -1,8 +1,20 @@
 //! Who is acting, in which workspace, with which powers.
 //!
-//! Only the auth extractors of the HTTP layer (and the CLI) construct a
-//! [`Scope`]; every port method takes `&Scope` first so that no query can be
-//! written without a workspace.
+//! Every port method takes `&Scope` first so that no query can be written
+//! without a workspace. A [`Scope`] is made in few places, each by a
+//! constructor that says what it is for:
+//!
+//! - [`Scope::new`]: an authenticated caller. Only the identity service's
+//!   resolvers call it: `member_scope` / `token_scope` for the auth
+//!   extractors of the HTTP layer, `operator_scope` for the CLI.
+//! - [`Scope::job_as_member`]: a background job acting as one member (the
+//!   daily digest reads as each recipient).
+//! - [`Scope::system`]: operator tooling acting for the workspace itself,
+//!   with no member behind it (the CLI's owner lookup, the seeding tool).
+//! - `Scope::for_test`: tests only (`cfg(test)` or the `testing` feature,
+//!   which only dev-dependencies and `crm-testkit` enable).
+//!
+//! Everything else receives a scope; it never makes one.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -138,10 +150,34 @@ pub struct Scope {
 }
 
 impl Scope {
-    /// For auth extractors and operator tooling only: everything else receives
-    /// a scope, it never makes one.
+    /// An authenticated caller: for the identity service's scope resolvers
+    /// (used by the auth extractors and the CLI) only.
     #[must_use]
     pub const fn new(workspace: WorkspaceId, actor: Actor) -> Self {
+        Self { workspace, actor }
+    }
+
+    /// A background job acting as one member of `workspace`, seeing and
+    /// doing only what that member's role allows (the daily digest, per
+    /// recipient).
+    #[must_use]
+    pub const fn job_as_member(workspace: WorkspaceId, user: UserId, role: Role) -> Self {
+        Self { workspace, actor: Actor::User { id: user, role } }
+    }
+
+    /// Operator tooling acting for `workspace` itself: owner powers and no
+    /// member behind it (the nil user id), so it must not write records that
+    /// name their author. The CLI's owner lookup and the seeding tool's
+    /// totals rebuild use it; a request never does.
+    #[must_use]
+    pub const fn system(workspace: WorkspaceId) -> Self {
+        Self { workspace, actor: Actor::User { id: UserId::from_uuid(uuid::Uuid::nil()), role: Role::Owner } }
+    }
+
+    /// Tests only: any caller in any workspace.
+    #[cfg(any(test, feature = "testing"))]
+    #[must_use]
+    pub const fn for_test(workspace: WorkspaceId, actor: Actor) -> Self {
         Self { workspace, actor }
     }
 

@@ -22,16 +22,16 @@ fn world() -> World {
     let store = Arc::new(InMemoryLeads::default());
     let clock = FixedClock::at(datetime!(2026-11-25 10:00 UTC));
     let service = LeadService::new(store.clone(), store.clone(), Arc::new(clock.clone()));
-    let owner = Scope::new(WorkspaceId::new(), Actor::User { id: UserId::new(), role: Role::Owner });
+    let owner = Scope::for_test(WorkspaceId::new(), Actor::User { id: UserId::new(), role: Role::Owner });
     World { service, store, clock, owner }
 }
 
 fn as_role(scope: &Scope, role: Role) -> Scope {
-    Scope::new(scope.workspace(), Actor::User { id: UserId::new(), role })
+    Scope::for_test(scope.workspace(), Actor::User { id: UserId::new(), role })
 }
 
 fn token(scope: &Scope, scopes: &[TokenScope]) -> Scope {
-    Scope::new(
+    Scope::for_test(
         scope.workspace(),
         Actor::Token { id: ApiTokenId::new(), scopes: scopes.iter().copied().collect::<BTreeSet<_>>() },
     )

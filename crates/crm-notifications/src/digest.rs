@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use crm_kernel::{Actor, Clock, Mailer, Scope, StoreError};
+use crm_kernel::{Clock, Mailer, Scope, StoreError};
 use time::{Duration, OffsetDateTime};
 
 use crate::email::render_digest;
@@ -146,7 +146,7 @@ impl DigestService {
     ) -> Result<(), StoreError> {
         // The digest reads as the recipient: only their workspace, only
         // what their role may read.
-        let scope = Scope::new(workspace.id, Actor::User { id: recipient.user, role: recipient.role });
+        let scope = Scope::job_as_member(workspace.id, recipient.user, recipient.role);
         let now = self.clock.now();
         let prefs = self.store.digest_preferences(&scope).await?;
         if !(prefs.overdue_activities || prefs.stale_leads || prefs.stale_deals) {

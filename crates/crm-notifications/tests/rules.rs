@@ -18,7 +18,7 @@ use time::{Duration, OffsetDateTime};
 const NOW: OffsetDateTime = datetime!(2026-11-26 06:00 UTC);
 
 fn member(workspace: WorkspaceId, role: Role) -> Scope {
-    Scope::new(workspace, Actor::User { id: UserId::new(), role })
+    Scope::for_test(workspace, Actor::User { id: UserId::new(), role })
 }
 
 fn assigned_to(scope: &Scope, title: &str) -> Notification {
@@ -36,7 +36,7 @@ async fn each_member_sees_only_their_own_notifications_in_their_workspace() {
     let (service, store) = bell();
     let ws = WorkspaceId::new();
     let (ann, bob) = (member(ws, Role::Manager), member(ws, Role::Viewer));
-    let elsewhere = Scope::new(WorkspaceId::new(), ann.actor().clone());
+    let elsewhere = Scope::for_test(WorkspaceId::new(), ann.actor().clone());
     store.push(ws, &assigned_to(&ann, "For Ann"));
     store.push(ws, &assigned_to(&bob, "For Bob"));
     store.push(elsewhere.workspace(), &assigned_to(&elsewhere, "Other workspace"));
@@ -82,7 +82,7 @@ async fn mark_all_read_clears_only_the_callers_unread_and_pages_walk_newest_firs
 #[tokio::test]
 async fn tokens_have_no_bell() {
     let (service, _) = bell();
-    let token = Scope::new(WorkspaceId::new(), Actor::Token { id: ApiTokenId::new(), scopes: Default::default() });
+    let token = Scope::for_test(WorkspaceId::new(), Actor::Token { id: ApiTokenId::new(), scopes: Default::default() });
     assert!(matches!(service.unread_count(&token).await, Err(NotificationError::Forbidden(_))));
 }
 
@@ -194,7 +194,7 @@ async fn preferences_turn_signals_off_and_all_off_means_no_email() {
     let d = digest_with(RecordingMailer::default());
     let ann = recipient(&d, "ann@example.test");
     d.store.set_candidates(d.ws.id, ann.user, everything_due());
-    let owner = Scope::new(d.ws.id, Actor::User { id: UserId::new(), role: Role::Owner });
+    let owner = Scope::for_test(d.ws.id, Actor::User { id: UserId::new(), role: Role::Owner });
     let bell = NotificationService::new(d.store.clone(), Arc::new(FixedClock::at(NOW)));
     let change = PreferencesChange { stale_leads: Some(false), stale_deals: Some(false), overdue_activities: None };
     bell.update_preferences(&owner, change).await.expect("saved");

@@ -11,38 +11,21 @@ use crm_deals::{
     PipelineStore, StageKind, StageMove,
 };
 use crm_kernel::text::Tags;
-use crm_kernel::{Actor, AuditEntry, Clock, Email, Limit, Role, Scope, SystemClock, UserId, WorkspaceId};
+use crm_kernel::{AuditEntry, Clock, Email, Limit, Scope, SystemClock};
 use crm_leads::{Lead, LeadName, LeadStatus, LeadStore, SourceSlug};
 use crm_store::{SeaContactStore, SeaDealStore, SeaLeadStore};
-use crm_testkit::{Backend, fresh_db};
+use crm_testkit::{Backend, fresh_db, now, seed};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use time::{Duration, OffsetDateTime};
 
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn $name() { super::$name(crm_testkit::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn $name() { super::$name(crm_testkit::Backend::Postgres).await })*
-        }
-    };
-}
-
-on_both_backends!(
+crm_testkit::on_both_backends!(
+    workers = 4;
     twenty_concurrent_conversions_create_exactly_one_of_each,
     a_conversion_failing_half_way_leaves_nothing_behind,
     board_totals_add_up_the_cards_and_follow_the_filters,
     a_stage_holding_deals_goes_only_with_its_deals_moved,
     lists_and_totals_match_the_specification_for_every_filter,
 );
-
-fn now() -> OffsetDateTime {
-    let t = OffsetDateTime::now_utc();
-    t.replace_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
-}
 
 struct World {
     db: DatabaseConnection,
@@ -56,15 +39,8 @@ struct World {
 /// A workspace with its default pipeline, as sign-up creates it.
 async fn world(backend: Backend) -> World {
     let db = fresh_db(backend).await.expect("db").db;
-    let ws = WorkspaceId::new();
-    let stmt = sea_orm::Statement::from_sql_and_values(
-        db.get_database_backend(),
-        "INSERT INTO workspaces (id, name, currency, created_at) VALUES ($1, 'W', 'EUR', $2)",
-        [ws.as_uuid().into(), now().into()],
-    );
-    db.execute_raw(stmt).await.expect("workspace");
-    migration::seed::workspace_defaults(&db, ws.as_uuid(), now()).await.expect("defaults");
-    let scope = Scope::new(ws, Actor::User { id: UserId::new(), role: Role::Owner });
+    let ws = seed::workspace(&db, now()).await.expect("workspace with defaults");
+    let scope = seed::owner_scope(ws);
     let store = Arc::new(SeaDealStore::new(db.clone()));
     let leads = Arc::new(SeaLeadStore::new(db.clone()));
     let contacts = Arc::new(SeaContactStore::new(db.clone()));
@@ -280,7 +256,14 @@ async fn lists_and_totals_match_the_specification_for_every_filter(backend: Back
     let reasons = w.store.lost_reasons(&w.scope).await.expect("reasons");
     let eur = crm_kernel::Currency::parse("EUR").unwrap();
     let usd = crm_kernel::Currency::parse("USD").unwrap();
-    let fake = InMemoryDeals::new(pipelines.clone(), reasons.clone(), Vec::new(), (Vec::new(), Vec::new()), eur);
+    let fake = InMemoryDeals::new(
+        w.scope.workspace(),
+        pipelines.clone(),
+        reasons.clone(),
+        Vec::new(),
+        (Vec::new(), Vec::new()),
+        eur,
+    );
     let stages = &pipelines[0].stages;
     let owners = [None, Some(w.scope.user().expect("user"))];
     let base = now();

@@ -18,23 +18,10 @@ use crm_kernel::{
     WorkspaceId,
 };
 use crm_store::SeaIdentityStore;
-use crm_testkit::{Backend, fresh_db};
-use time::{Duration, OffsetDateTime};
+use crm_testkit::{Backend, fresh_db, now};
+use time::Duration;
 
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(crm_testkit::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(crm_testkit::Backend::Postgres).await })*
-        }
-    };
-}
-
-on_both_backends!(
+crm_testkit::on_both_backends!(
     sign_up_writes_user_workspace_and_owner_together,
     duplicate_email_is_reported_not_raised,
     members_of_one_workspace_are_invisible_to_another,
@@ -45,12 +32,6 @@ on_both_backends!(
     api_tokens_resolve_by_hash_and_stay_in_their_workspace,
     keyset_pages_walk_every_member_once,
 );
-
-fn now() -> OffsetDateTime {
-    // Microsecond precision: what both backends store.
-    let t = OffsetDateTime::now_utc();
-    t.replace_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
-}
 
 fn user(email: &str) -> User {
     User {
@@ -78,7 +59,7 @@ fn membership(ws: WorkspaceId, user: UserId, role: Role) -> Membership {
 }
 
 fn owner_scope(ws: WorkspaceId, user: UserId) -> Scope {
-    Scope::new(ws, Actor::User { id: user, role: Role::Owner })
+    Scope::for_test(ws, Actor::User { id: user, role: Role::Owner })
 }
 
 async fn store(backend: Backend) -> Arc<SeaIdentityStore> {

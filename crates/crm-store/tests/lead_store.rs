@@ -6,31 +6,17 @@
 
 use std::sync::Arc;
 
-use crm_kernel::{Actor, Email, Limit, Role, Scope, UserId, WorkspaceId};
+use crm_kernel::{Email, Limit, Scope, WorkspaceId};
 use crm_leads::fakes::InMemoryLeads;
 use crm_leads::ports::LeadStore;
 use crm_leads::query::LeadQuery;
 use crm_leads::{Lead, LeadFilter, LeadName, LeadSort, LeadStatus, SourceSlug, Tags};
 use crm_store::SeaLeadStore;
-use crm_testkit::{Backend, fresh_db};
-use sea_orm::ConnectionTrait;
+use crm_testkit::{Backend, fresh_db, seed};
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(crm_testkit::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(crm_testkit::Backend::Postgres).await })*
-        }
-    };
-}
-
-on_both_backends!(
+crm_testkit::on_both_backends!(
     list_query_matches_the_specification,
     bounded_search_falls_back_past_the_window,
     updates_are_optimistic_and_audited
@@ -40,14 +26,8 @@ const NOW: OffsetDateTime = datetime!(2026-11-25 12:00 UTC);
 
 async fn setup(backend: Backend) -> (SeaLeadStore, Scope, sea_orm::DatabaseConnection) {
     let db = fresh_db(backend).await.expect("database");
-    let ws = WorkspaceId::new();
-    let stmt = sea_orm::Statement::from_sql_and_values(
-        db.db.get_database_backend(),
-        "INSERT INTO workspaces (id, name, currency, created_at) VALUES ($1, 'W', 'EUR', $2)",
-        [ws.as_uuid().into(), NOW.into()],
-    );
-    db.db.execute_raw(stmt).await.expect("workspace");
-    (SeaLeadStore::new(db.db.clone()), Scope::new(ws, Actor::User { id: UserId::new(), role: Role::Owner }), db.db)
+    let ws = seed::bare_workspace(&db.db, NOW).await.expect("workspace");
+    (SeaLeadStore::new(db.db.clone()), seed::owner_scope(ws), db.db)
 }
 
 fn lead(scope: &Scope, i: u32) -> Lead {
@@ -130,7 +110,7 @@ async fn list_query_matches_the_specification(backend: Backend) {
             assert_eq!(actual, expected, "{backend:?} {filter:?} {sort:?}");
         }
     }
-    let other = Scope::new(WorkspaceId::new(), scope.actor().clone());
+    let other = Scope::for_test(WorkspaceId::new(), scope.actor().clone());
     assert!(walk(&store, &other, &LeadFilter::default(), LeadSort::default()).await.is_empty());
 }
 

@@ -6,31 +6,18 @@
 
 use std::sync::Arc;
 
-use crm_kernel::{Actor, AuditEntry, Limit, Notification, Role, Scope, UserId, WorkspaceId};
+use crm_kernel::{AuditEntry, Limit, Notification, Role, Scope, UserId, WorkspaceId};
 use crm_leads::ports::LeadStore;
 use crm_leads::{Lead, LeadName, LeadStatus, SourceSlug, Tags};
 use crm_notifications::{Claim, DigestPreferences, DigestStore, NotificationStore};
 use crm_store::{SeaLeadStore, SeaNotificationStore};
-use crm_testkit::{Backend, fresh_db};
+use crm_testkit::{Backend, fresh_db, now, seed};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use time::macros::date;
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(crm_testkit::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(crm_testkit::Backend::Postgres).await })*
-        }
-    };
-}
-
-on_both_backends!(
+crm_testkit::on_both_backends!(
     the_bell_reads_only_the_members_own_rows_newest_first,
     the_unread_count_stops_at_its_cap,
     lead_assignment_is_stored_with_the_lead,
@@ -40,44 +27,17 @@ on_both_backends!(
     suspended_and_banned_members_get_no_digest,
 );
 
-fn now() -> OffsetDateTime {
-    let t = OffsetDateTime::now_utc();
-    t.replace_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
-}
-
 async fn exec(db: &DatabaseConnection, sql: &str, values: Vec<sea_orm::Value>) {
     db.execute_raw(Statement::from_sql_and_values(db.get_database_backend(), sql, values)).await.expect(sql);
 }
 
 async fn workspace(db: &DatabaseConnection) -> WorkspaceId {
-    let ws = WorkspaceId::new();
-    exec(
-        db,
-        "INSERT INTO workspaces (id, name, currency, created_at) VALUES ($1, 'W', 'EUR', $2)",
-        vec![ws.as_uuid().into(), now().into()],
-    )
-    .await;
-    migration::seed::workspace_defaults(db, ws.as_uuid(), now()).await.expect("defaults");
-    ws
+    seed::workspace(db, now()).await.expect("workspace with defaults")
 }
 
 /// A user who is a member of `ws` with `role`.
 async fn member(db: &DatabaseConnection, ws: WorkspaceId, role: Role) -> Scope {
-    let user = UserId::new();
-    exec(
-        db,
-        "INSERT INTO users (id, email, name, password_hash, is_platform_admin, theme, created_at) \
-         VALUES ($1, $2, 'Member', 'x', false, 'system', $3)",
-        vec![user.as_uuid().into(), format!("{}@example.test", user.as_uuid().simple()).into(), now().into()],
-    )
-    .await;
-    exec(
-        db,
-        "INSERT INTO memberships (id, workspace_id, user_id, role, created_at) VALUES ($1, $2, $3, $4, $5)",
-        vec![Uuid::now_v7().into(), ws.as_uuid().into(), user.as_uuid().into(), role.as_str().into(), now().into()],
-    )
-    .await;
-    Scope::new(ws, Actor::User { id: user, role })
+    seed::member(db, ws, role).await.expect("member")
 }
 
 fn note(to: &Scope, title: &str) -> Notification {
@@ -116,7 +76,7 @@ async fn the_bell_reads_only_the_members_own_rows_newest_first(backend: Backend)
     let ws = workspace(&db.db).await;
     let (ann, bob) = (member(&db.db, ws, Role::Owner).await, member(&db.db, ws, Role::Viewer).await);
     let other_ws = workspace(&db.db).await;
-    let ann_elsewhere = Scope::new(other_ws, ann.actor().clone());
+    let ann_elsewhere = Scope::for_test(other_ws, ann.actor().clone());
     let ids: Vec<crm_kernel::NotificationId> = {
         let mut ids = Vec::new();
         for i in 0..4 {

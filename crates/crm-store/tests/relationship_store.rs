@@ -7,27 +7,13 @@ use std::sync::Arc;
 use crm_activities::{Activity, ActivityFilter, ActivityKind, ActivityQuery, ActivityStore, Links, Priority};
 use crm_contacts::{Company, CompanyStatus, Contact, ContactFilter, ContactStore, ContactWrite, ListQuery};
 use crm_kernel::text::Tags;
-use crm_kernel::{Actor, AuditEntry, Email, Limit, ListSort, Notification, Role, Scope, UserId, WorkspaceId};
+use crm_kernel::{AuditEntry, Email, Limit, ListSort, Notification, Scope, UserId};
 use crm_store::{SeaActivityStore, SeaContactStore};
-use crm_testkit::{Backend, fresh_db};
-use sea_orm::ConnectionTrait;
+use crm_testkit::{Backend, fresh_db, now, seed};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(crm_testkit::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(crm_testkit::Backend::Postgres).await })*
-        }
-    };
-}
-
-on_both_backends!(
+crm_testkit::on_both_backends!(
     contact_emails_are_claimed_once_under_concurrency,
     a_contact_cannot_point_at_another_workspaces_company,
     contacts_are_searched_by_company_and_tag_and_walked_by_name,
@@ -35,20 +21,8 @@ on_both_backends!(
     activity_writes_carry_their_notification_and_overdue_is_sql,
 );
 
-fn now() -> OffsetDateTime {
-    let t = OffsetDateTime::now_utc();
-    t.replace_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
-}
-
 async fn workspace(db: &sea_orm::DatabaseConnection) -> Scope {
-    let ws = WorkspaceId::new();
-    let stmt = sea_orm::Statement::from_sql_and_values(
-        db.get_database_backend(),
-        "INSERT INTO workspaces (id, name, currency, created_at) VALUES ($1, 'W', 'EUR', $2)",
-        [ws.as_uuid().into(), now().into()],
-    );
-    db.execute_raw(stmt).await.expect("workspace");
-    Scope::new(ws, Actor::User { id: UserId::new(), role: Role::Owner })
+    seed::owner_scope(seed::bare_workspace(db, now()).await.expect("workspace"))
 }
 
 fn audit(scope: &Scope) -> AuditEntry {

@@ -1,9 +1,13 @@
 //! Test support shared by every crate's tests: a freshly migrated database per
 //! test on SQLite (a temp file) or PostgreSQL (a throwaway database created
-//! from `CRM_TEST_DATABASE_URL`), and the SMTP sink's Maildir.
+//! from `CRM_TEST_DATABASE_URL`), [`on_both_backends!`], workspace and member
+//! seeding ([`seed`]), a storable clock reading ([`now`]) and the SMTP sink's
+//! Maildir.
 //!
 //! Tests migrate with the real migrations; no schema is derived from
 //! entities.
+
+pub mod seed;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -21,6 +25,38 @@ pub enum Backend {
 
 impl Backend {
     pub const ALL: [Self; 2] = [Self::Sqlite, Self::Postgres];
+}
+
+/// Runs each named `async fn name(backend: Backend)` of the calling test
+/// file as two tests, `sqlite::name` and `postgres::name`, on a
+/// multi-threaded runtime (2 workers, or `workers = N;` first).
+///
+/// ```ignore
+/// crm_testkit::on_both_backends!(workers = 4; concurrent_claims_win_once, lists_match);
+/// ```
+#[macro_export]
+macro_rules! on_both_backends {
+    (workers = $workers:literal; $($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = $workers)]
+            async fn $name() { super::$name($crate::Backend::Sqlite).await })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = $workers)]
+            async fn $name() { super::$name($crate::Backend::Postgres).await })*
+        }
+    };
+    ($($name:ident),* $(,)?) => {
+        $crate::on_both_backends!(workers = 2; $($name),*);
+    };
+}
+
+/// The current time at microsecond precision: what both backends store, so
+/// a value written and read back compares equal.
+#[must_use]
+pub fn now() -> time::OffsetDateTime {
+    let t = time::OffsetDateTime::now_utc();
+    t.replace_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
 }
 
 /// A migrated, empty database that is dropped (PostgreSQL) or deleted

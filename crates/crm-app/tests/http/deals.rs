@@ -223,7 +223,7 @@ async fn owner_changes_notify_the_new_owner_but_not_yourself() {
     problem(res, StatusCode::NOT_FOUND, "owner.not_found").await;
 
     let db = crm_store::connect(&app.database_url).await.expect("db");
-    let scope = crm_kernel::Scope::new(
+    let scope = crm_kernel::Scope::for_test(
         w.ws.parse().expect("ws"),
         crm_kernel::Actor::User { id: w.owner_id.parse().expect("id"), role: crm_kernel::Role::Owner },
     );

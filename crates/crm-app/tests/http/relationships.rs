@@ -208,7 +208,7 @@ async fn assigning_to_someone_else_notifies_them_but_self_assignment_does_not() 
     owner.json(Method::PATCH, &mine_url, Some(json!({"assigneeId": mate_id, "subject": "Mine, renamed"}))).await;
 
     let db = crm_store::connect(&app.database_url).await.expect("db");
-    let scope = crm_kernel::Scope::new(
+    let scope = crm_kernel::Scope::for_test(
         ws.parse().expect("ws"),
         crm_kernel::Actor::User { id: owner_id.parse().expect("id"), role: crm_kernel::Role::Owner },
     );
