@@ -53,10 +53,18 @@ macro_rules! on_both_backends {
 
 /// The current time at microsecond precision: what both backends store, so
 /// a value written and read back compares equal.
+///
+/// The last microsecond digit is never 0: SQLite keeps timestamps as RFC 3339
+/// text with trailing fraction zeros trimmed (`…:25.5Z`), and such text does
+/// not sort like the instant it names against a longer fraction (`Z` sorts
+/// after `0`-`9`), so a base time ending in zeros made boundary comparisons
+/// (the stale cutoff, 1 µs after it) flaky. docs/decisions.md, "Timestamps
+/// on SQLite".
 #[must_use]
 pub fn now() -> time::OffsetDateTime {
     let t = time::OffsetDateTime::now_utc();
-    t.replace_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
+    let micros = t.nanosecond() / 1000 / 10 * 10 + 7;
+    t.replace_nanosecond(micros * 1000).unwrap_or(t)
 }
 
 /// A migrated, empty database that is dropped (PostgreSQL) or deleted
