@@ -8,6 +8,15 @@
 #   layer = "domain"
 # plus, always, crm-kernel and crm-identity, plus any names in
 # $CRM_EXTRA_DOMAIN_CRATES (space-separated; handy to see the check fail).
+#
+# It also keeps the module template honest (docs/adding-a-module.md), so a
+# list that must be extended fails loudly when forgotten:
+#   - every workspace member declares its layer (domain, adapter, api, app,
+#     test, tool, migrations): a new crate without one would escape this check;
+#   - every domain crate but crm-kernel has the same layout: src/lib.rs,
+#     model.rs, ports.rs, error.rs, fakes.rs, service.rs or service/, and
+#     tests/service.rs (domain rules tested against the fakes);
+#   - README.md's crate map names every crate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +32,43 @@ for p in json.load(sys.stdin)["packages"]:
     if crm.get("layer") == "domain":
         print(p["name"])
 ')
+
+layout_failed=0
+while IFS=$'\t' read -r name layer dir; do
+  case "$layer" in
+    domain | adapter | api | app | test | tool | migrations) ;;
+    *)
+      echo "check-domain-deps: FAIL: $name ($dir/Cargo.toml) has no [package.metadata.crm] layer (domain, adapter, api, app, test, tool or migrations)" >&2
+      layout_failed=1
+      ;;
+  esac
+  if [ "$layer" = "domain" ] && [ "$name" != "crm-kernel" ]; then
+    for f in src/lib.rs src/model.rs src/ports.rs src/error.rs src/fakes.rs tests/service.rs; do
+      if [ ! -f "$dir/$f" ]; then
+        echo "check-domain-deps: FAIL: domain crate $name lacks $f (the layout every domain crate shares: docs/adding-a-module.md)" >&2
+        layout_failed=1
+      fi
+    done
+    if [ ! -f "$dir/src/service.rs" ] && [ ! -d "$dir/src/service" ]; then
+      echo "check-domain-deps: FAIL: domain crate $name lacks src/service.rs or src/service/" >&2
+      layout_failed=1
+    fi
+  fi
+  if [[ "$dir" == */crates/* ]] && ! grep -q "\`$name\`" README.md; then
+    echo "check-domain-deps: FAIL: README.md's crate map does not name \`$name\`" >&2
+    layout_failed=1
+  fi
+done < <(printf '%s' "$metadata_json" | python3 -c '
+import json, os, sys
+for p in json.load(sys.stdin)["packages"]:
+    crm = (p.get("metadata") or {}).get("crm") or {}
+    print(p["name"], crm.get("layer", "-"), os.path.dirname(p["manifest_path"]), sep="\t")
+')
+if [ "$layout_failed" -ne 0 ]; then
+  echo "check-domain-deps: a crate is missing what every module has (docs/adding-a-module.md)." >&2
+  exit 1
+fi
+echo "check-domain-deps: every crate declares its layer; domain crates share one layout; README names every crate"
 
 if [ "${#tagged[@]}" -eq 0 ]; then
   echo "check-domain-deps: no crate carries [package.metadata.crm] layer = \"domain\" yet;"

@@ -14,6 +14,7 @@ mod m20261125_000002_leads;
 mod m20261125_000003_relationships;
 mod m20261126_000004_deals;
 mod m20261126_000005_notifications;
+mod m20261205_000006_deal_closed_idx;
 pub mod seed;
 
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_relationships::Migration),
             Box::new(m20261126_000004_deals::Migration),
             Box::new(m20261126_000005_notifications::Migration),
+            Box::new(m20261205_000006_deal_closed_idx::Migration),
         ]
     }
 }

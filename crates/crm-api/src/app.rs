@@ -7,7 +7,6 @@ use std::sync::Arc;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
-use actix_web::http::StatusCode;
 use actix_web::middleware::{DefaultHeaders, from_fn};
 use actix_web::{App, HttpResponse, web};
 use crm_identity::IdentityService;
@@ -15,7 +14,7 @@ use crm_kernel::{Clock, StoreError};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::{SessionKeys, SignInLimiter};
-use crate::error::ApiError;
+use crate::error::{ApiError, Code};
 use crate::middleware::request_context;
 use crate::openapi::RouteTable;
 use crate::{handlers, spa};
@@ -46,7 +45,9 @@ pub struct ApiConfig {
 }
 
 /// The domain services and ports the HTTP layer needs, built by the
-/// composition root.
+/// composition root. This is the one list of services: a new module adds its
+/// service here, `crm-app` builds it, handlers reach it through
+/// `state.services`.
 pub struct Services {
     pub identity: Arc<IdentityService>,
     pub leads: Arc<crm_leads::LeadService>,
@@ -60,18 +61,10 @@ pub struct Services {
     pub readiness: Arc<dyn Readiness>,
 }
 
-/// What every handler can reach.
+/// What every handler can reach: the domain services and the HTTP layer's own
+/// parts (session keys, the sign-in limiter, the SPA directory, the contract).
 pub struct AppState {
-    pub identity: Arc<IdentityService>,
-    pub leads: Arc<crm_leads::LeadService>,
-    pub contacts: Arc<crm_contacts::ContactService>,
-    pub activities: Arc<crm_activities::ActivityService>,
-    pub deals: Arc<crm_deals::DealService>,
-    pub conversion: Arc<crm_deals::ConversionService>,
-    pub notifications: Arc<crm_notifications::NotificationService>,
-    pub idempotency: Arc<dyn crm_kernel::IdempotencyStore>,
-    pub clock: Arc<dyn Clock>,
-    pub readiness: Arc<dyn Readiness>,
+    pub services: Services,
     pub keys: SessionKeys,
     pub sign_in_limiter: SignInLimiter,
     pub static_dir: Option<PathBuf>,
@@ -82,30 +75,9 @@ pub struct AppState {
 impl AppState {
     #[must_use]
     pub fn new(config: &ApiConfig, services: Services) -> Self {
-        let Services {
-            identity,
-            leads,
-            contacts,
-            activities,
-            deals,
-            conversion,
-            notifications,
-            idempotency,
-            clock,
-            readiness,
-        } = services;
         let openapi = crate::openapi::openapi();
         Self {
-            identity,
-            leads,
-            contacts,
-            activities,
-            deals,
-            conversion,
-            notifications,
-            idempotency,
-            clock,
-            readiness,
+            services,
             keys: SessionKeys::new(&config.session_secret, config.secure_cookies),
             sign_in_limiter: SignInLimiter::new(config.sign_in_attempts, config.sign_in_window),
             static_dir: config.static_dir.clone(),
@@ -117,36 +89,24 @@ impl AppState {
 
 fn json_error(error: JsonPayloadError) -> ApiError {
     match error {
-        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "request.too_large",
-            "Body too large",
-            format!("the body must be at most {JSON_LIMIT} bytes"),
-        ),
-        JsonPayloadError::ContentType => ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "request.unsupported_media_type",
-            "Unsupported media type",
-            "send the body as application/json",
-        ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => {
-            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_body", "Request is invalid", e.to_string())
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            ApiError::new(Code::RequestTooLarge, format!("the body must be at most {JSON_LIMIT} bytes"))
         }
-        JsonPayloadError::Deserialize(e) => {
-            ApiError::new(StatusCode::BAD_REQUEST, "request.malformed_json", "Malformed JSON", e.to_string())
+        JsonPayloadError::ContentType => {
+            ApiError::new(Code::RequestUnsupportedMediaType, "send the body as application/json")
         }
-        other => {
-            ApiError::new(StatusCode::BAD_REQUEST, "request.unreadable_body", "Unreadable body", other.to_string())
-        }
+        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::new(Code::RequestInvalidBody, e.to_string()),
+        JsonPayloadError::Deserialize(e) => ApiError::new(Code::RequestMalformedJson, e.to_string()),
+        other => ApiError::new(Code::RequestUnreadableBody, other.to_string()),
     }
 }
 
 fn query_error(error: QueryPayloadError) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_query", "Invalid query string", error.to_string())
+    ApiError::new(Code::RequestInvalidQuery, error.to_string())
 }
 
 fn path_error(error: PathError) -> ApiError {
-    ApiError::new(StatusCode::BAD_REQUEST, "request.invalid_path", "Invalid path", error.to_string())
+    ApiError::new(Code::RequestInvalidPath, error.to_string())
 }
 
 /// The whole application: API, interactive docs, SPA.

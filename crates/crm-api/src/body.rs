@@ -9,12 +9,11 @@ use std::future::Future;
 use std::ops::Deref;
 use std::pin::Pin;
 
-use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, Code};
 
 pub struct Body<T>(pub T);
 
@@ -32,7 +31,7 @@ impl<T> Deref for Body<T> {
 }
 
 fn invalid(detail: String) -> actix_web::Error {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_body", "Request is invalid", detail).into()
+    ApiError::new(Code::RequestInvalidBody, detail).into()
 }
 
 impl<T: DeserializeOwned + 'static> FromRequest for Body<T> {

@@ -12,14 +12,15 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpMessage, HttpResponse, ResponseError, web};
+use actix_web::{Error, HttpMessage, HttpResponse, web};
 use crm_kernel::{IdempotencyClaim, StoredResponse};
 use futures::StreamExt;
 use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 use crate::auth::SESSION_COOKIE;
-use crate::error::ApiError;
+use crate::error::{ApiError, Code};
+use crate::middleware::current_request_id;
 
 const HEADER: &str = "idempotency-key";
 /// Bodies above this are refused before the handler (which allows far less).
@@ -55,8 +56,10 @@ fn workspace_in_path(path: &str) -> &str {
     path.strip_prefix("/api/workspaces/").and_then(|rest| rest.split('/').next()).unwrap_or("")
 }
 
-fn problem(req: ServiceRequest, error: &ApiError) -> ServiceResponse<BoxBody> {
-    req.into_response(error.error_response())
+/// The problem response, with the error attached (the request log reads its
+/// cause).
+fn problem(req: ServiceRequest, error: ApiError) -> ServiceResponse<BoxBody> {
+    req.into_response(HttpResponse::from_error(error))
 }
 
 pub async fn idempotency(
@@ -72,7 +75,7 @@ pub async fn idempotency(
         Ok(k) if valid_key(&k) => k,
         _ => {
             let error = ApiError::field("Idempotency-Key", "invalid_key", "1 to 255 visible ASCII characters");
-            return Ok(problem(req, &error));
+            return Ok(problem(req, error));
         }
     };
     let Some(credential) = credential(&req, &state) else {
@@ -84,13 +87,8 @@ pub async fn idempotency(
     while let Some(chunk) = payload.next().await {
         body.extend_from_slice(&chunk?);
         if body.len() > MAX_BODY {
-            let error = ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "request.too_large",
-                "Body too large",
-                "the body is too large",
-            );
-            return Ok(problem(req, &error));
+            let error = ApiError::new(Code::RequestTooLarge, "the body is too large");
+            return Ok(problem(req, error));
         }
     }
     let body = body.freeze();
@@ -98,25 +96,18 @@ pub async fn idempotency(
     let fingerprint =
         sha256(&[req.method().as_str().as_bytes(), path.as_bytes(), req.query_string().as_bytes(), &body]);
     let scope = sha256(&[credential.as_bytes(), workspace_in_path(&path).as_bytes()]);
-    let now = state.clock.now();
+    let now = state.services.clock.now();
 
-    match state.idempotency.claim(&scope, &key, &fingerprint, now).await {
-        Err(e) => Ok(problem(req, &ApiError::internal(&e))),
+    match state.services.idempotency.claim(&scope, &key, &fingerprint, now).await {
+        Err(e) => Ok(problem(req, ApiError::internal(&e))),
         Ok(IdempotencyClaim::Mismatch) => Ok(problem(
             req,
-            &ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency.key_reused",
-                "Idempotency key reused",
-                "this Idempotency-Key was used with a different request",
-            ),
+            ApiError::new(Code::IdempotencyKeyReused, "this Idempotency-Key was used with a different request"),
         )),
         Ok(IdempotencyClaim::InFlight) => Ok(problem(
             req,
-            &ApiError::new(
-                StatusCode::CONFLICT,
-                "idempotency.in_flight",
-                "Request in progress",
+            ApiError::new(
+                Code::IdempotencyInFlight,
                 "a request with this Idempotency-Key is still being processed; retry shortly",
             ),
         )),
@@ -134,12 +125,12 @@ pub async fn idempotency(
             let response = match next.call(req).await {
                 Ok(r) => r,
                 Err(e) => {
-                    state.idempotency.release(&scope, &key).await.ok();
+                    state.services.idempotency.release(&scope, &key).await.ok();
                     return Err(e);
                 }
             };
             if !response.status().is_success() {
-                state.idempotency.release(&scope, &key).await.ok();
+                state.services.idempotency.release(&scope, &key).await.ok();
                 return Ok(response.map_into_boxed_body());
             }
             let (request, response) = response.into_parts();
@@ -152,17 +143,19 @@ pub async fn idempotency(
                 .to_owned();
             let (head, body) = response.into_parts();
             let Ok(bytes) = actix_web::body::to_bytes(body).await else {
-                state.idempotency.release(&scope, &key).await.ok();
+                state.services.idempotency.release(&scope, &key).await.ok();
                 let error = ApiError::internal(&"response body could not be buffered");
-                return Ok(ServiceResponse::new(request, error.error_response()));
+                return Ok(ServiceResponse::new(request, HttpResponse::from_error(error)));
             };
             let stored = StoredResponse {
                 status: status.as_u16(),
                 content_type,
                 body: String::from_utf8_lossy(&bytes).into_owned(),
             };
-            if let Err(e) = state.idempotency.complete(&scope, &key, &stored, state.clock.now()).await {
-                tracing::error!(error = %e, "idempotency key not recorded");
+            if let Err(e) = state.services.idempotency.complete(&scope, &key, &stored, state.services.clock.now()).await
+            {
+                // The response is still sent; a retry with the key runs the request again.
+                tracing::error!(request.id = %current_request_id(), error = %e, "idempotency key not recorded");
             }
             Ok(ServiceResponse::new(request, head.set_body(bytes).map_into_boxed_body()))
         }

@@ -2,7 +2,8 @@
 //! `X-Request-Id`, problem bodies, the log line), one structured log line per
 //! request with no personal data (method, route pattern, status, latency:
 //! never the query string, bodies, cookies or tokens), and the renewed session
-//! cookie when an extractor refreshed an expired browser token.
+//! cookie when an extractor refreshed an expired browser token. A 5xx is
+//! logged here and only here, with its cause.
 
 use std::time::Instant;
 
@@ -13,6 +14,7 @@ use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage};
 
 use crate::auth::RenewedSession;
+use crate::error::ApiError;
 
 tokio::task_local! {
     static REQUEST_ID: String;
@@ -50,7 +52,18 @@ pub async fn request_context(
     let status = response.status().as_u16();
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     if status >= 500 {
-        tracing::error!(request.id = %id, http.method = %method, http.route = %route, http.status = status, elapsed_ms, "request");
+        // The one log line of a failed request: the cause travels in the
+        // ApiError (never in the response body) and is recorded here, once.
+        let cause = response.response().error().and_then(|e| e.as_error::<ApiError>()).and_then(ApiError::cause);
+        tracing::error!(
+            request.id = %id,
+            http.method = %method,
+            http.route = %route,
+            http.status = status,
+            elapsed_ms,
+            error.cause = cause.unwrap_or("unknown"),
+            "request"
+        );
     } else {
         tracing::info!(request.id = %id, http.method = %method, http.route = %route, http.status = status, elapsed_ms, "request");
     }

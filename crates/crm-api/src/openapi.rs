@@ -35,6 +35,7 @@ Unsafe requests made with the session cookie must send the `crm_csrf` cookie's v
         (name = "contacts", description = "Contacts"),
         (name = "companies", description = "Companies and duplicate detection"),
         (name = "activities", description = "Activities and tasks (append-only)"),
+        (name = "deals", description = "Deals, pipelines and their stages, lost reasons and the board"),
         (name = "notifications", description = "The caller's in-app notifications and the workspace's digest preferences"),
         (name = "public", description = "Public integration API (bearer tokens)"),
         (name = "health", description = "Liveness and readiness"),

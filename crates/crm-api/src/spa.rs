@@ -5,11 +5,11 @@
 use std::path::{Component, Path, PathBuf};
 
 use actix_files::NamedFile;
-use actix_web::http::{Method, StatusCode, header};
+use actix_web::http::{Method, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::app::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, Code};
 
 fn safe_join(root: &Path, request_path: &str) -> Option<PathBuf> {
     let relative = Path::new(request_path.trim_start_matches('/'));
@@ -20,9 +20,7 @@ pub async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<Ht
     let path = req.path();
     if let Some(allowed) = state.routes.allowed(path) {
         return Err(ApiError::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "request.method_not_allowed",
-            "Method not allowed",
+            Code::RequestMethodNotAllowed,
             format!("{} is not allowed here; allowed: {}", req.method(), allowed.join(", ")),
         )
         .with_header(header::ALLOW, allowed.join(", ")));
@@ -30,20 +28,10 @@ pub async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<Ht
     let is_api = path.starts_with("/api/") || path == "/api";
     let is_read = matches!(*req.method(), Method::GET | Method::HEAD);
     if is_api || !is_read {
-        return Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            "request.no_route",
-            "Not found",
-            format!("no route for {path}"),
-        ));
+        return Err(ApiError::new(Code::RequestNoRoute, format!("no route for {path}")));
     }
     let Some(root) = state.static_dir.as_deref() else {
-        return Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            "spa.not_built",
-            "Not found",
-            "the SPA is not being served (CRM_STATIC_DIR)",
-        ));
+        return Err(ApiError::new(Code::SpaNotBuilt, "the SPA is not being served (CRM_STATIC_DIR)"));
     };
     let file = safe_join(root, path).filter(|p| p.is_file());
     let (file, cache) = match file {
@@ -51,9 +39,9 @@ pub async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<Ht
         Some(f) => (f, if path.starts_with("/assets/") { "public, max-age=31536000, immutable" } else { "no-cache" }),
         None => (root.join("index.html"), "no-cache"),
     };
-    let named = NamedFile::open_async(&file).await.map_err(|_| {
-        ApiError::new(StatusCode::NOT_FOUND, "spa.not_built", "Not found", "the SPA has not been built (npm run build)")
-    })?;
+    let named = NamedFile::open_async(&file)
+        .await
+        .map_err(|_| ApiError::new(Code::SpaNotBuilt, "the SPA has not been built (npm run build)"))?;
     let mut response = named.into_response(&req);
     response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static(cache));
     Ok(response)

@@ -28,18 +28,14 @@ impl Readiness for DbReadiness {
     }
 }
 
-/// Services built over the configured adapters.
+/// Everything built over the configured adapters: the API's services (the
+/// one list, [`crm_api::Services`]) plus what only the composition root uses,
+/// the database handle (closed on shutdown) and the digest service (the
+/// scheduler and `crm digest run`).
 pub struct Services {
     pub db: DatabaseConnection,
-    pub identity: Arc<IdentityService>,
-    pub leads: Arc<crm_leads::LeadService>,
-    pub contacts: Arc<crm_contacts::ContactService>,
-    pub activities: Arc<crm_activities::ActivityService>,
-    pub deals: Arc<crm_deals::DealService>,
-    pub conversion: Arc<crm_deals::ConversionService>,
-    pub notifications: Arc<crm_notifications::NotificationService>,
+    pub api: crm_api::Services,
     pub digest: Arc<crm_notifications::DigestService>,
-    pub clock: Arc<dyn Clock>,
 }
 
 impl Services {
@@ -94,7 +90,19 @@ impl Services {
             clock.clone(),
             config.public_url.clone(),
         ));
-        Ok(Self { db, identity, leads, contacts, activities, deals, conversion, notifications, digest, clock })
+        let api = crm_api::Services {
+            identity,
+            leads,
+            contacts,
+            activities,
+            deals,
+            conversion,
+            notifications,
+            idempotency: Arc::new(crm_store::SeaIdempotencyStore::new(db.clone())),
+            clock,
+            readiness: Arc::new(DbReadiness(db.clone())),
+        };
+        Ok(Self { db, api, digest })
     }
 }
 
@@ -114,7 +122,7 @@ impl Application {
     /// # Errors
     /// Database, migration, secret or bind failures.
     pub async fn build(config: &Config, clock: Arc<dyn Clock>) -> Result<Self> {
-        let services = Services::build(config, clock).await?;
+        let Services { db, api, digest } = Services::build(config, clock).await?;
         let api_config = ApiConfig {
             static_dir: config.static_dir.clone(),
             secure_cookies: config.public_url.starts_with("https://"),
@@ -122,26 +130,13 @@ impl Application {
             sign_in_attempts: config.sign_in_attempts,
             sign_in_window: config.sign_in_window,
         };
-        let state = web::Data::new(AppState::new(
-            &api_config,
-            crm_api::Services {
-                identity: services.identity.clone(),
-                leads: services.leads.clone(),
-                contacts: services.contacts.clone(),
-                activities: services.activities.clone(),
-                deals: services.deals.clone(),
-                conversion: services.conversion.clone(),
-                notifications: services.notifications.clone(),
-                idempotency: Arc::new(crm_store::SeaIdempotencyStore::new(services.db.clone())),
-                clock: services.clock.clone(),
-                readiness: Arc::new(DbReadiness(services.db.clone())),
-            },
-        ));
+        let clock = api.clock.clone();
+        let state = web::Data::new(AppState::new(&api_config, api));
         let listener = TcpListener::bind(config.addr).with_context(|| format!("binding {}", config.addr))?;
         let port = listener.local_addr()?.port();
         let server = HttpServer::new(move || build_app(state.clone())).listen(listener)?.shutdown_timeout(10).run();
-        let digest = config.digest_enabled.then(|| (services.digest.clone(), services.clock.clone()));
-        Ok(Self { port, server, db: services.db, digest })
+        let digest = config.digest_enabled.then_some((digest, clock));
+        Ok(Self { port, server, db, digest })
     }
 
     #[must_use]

@@ -58,6 +58,7 @@ async fn main() -> Result<()> {
         Command::Workspace { command: WorkspaceCommand::Create { name, owner_email, owner_password } } => {
             let services = Services::build(&config, system_clock()).await?;
             let id = services
+                .api
                 .identity
                 .bootstrap_workspace(&name, &owner_email, owner_password.as_deref())
                 .await
@@ -68,24 +69,25 @@ async fn main() -> Result<()> {
         }
         Command::Token { command: TokenCommand::Create { workspace, name, scopes } } => {
             let services = Services::build(&config, system_clock()).await?;
-            let scope = services.identity.operator_scope(WorkspaceId::from_uuid(workspace)).await.map_err(explain)?;
+            let scope =
+                services.api.identity.operator_scope(WorkspaceId::from_uuid(workspace)).await.map_err(explain)?;
             let scopes: Vec<String> =
                 scopes.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
-            let issued = services.identity.create_api_token(&scope, &name, &scopes).await.map_err(explain)?;
+            let issued = services.api.identity.create_api_token(&scope, &name, &scopes).await.map_err(explain)?;
             println!("{}", issued.secret);
             services.db.close().await.ok();
             Ok(())
         }
         Command::Admin { command: AdminCommand::Grant { email } } => {
             let services = Services::build(&config, system_clock()).await?;
-            let user = services.identity.grant_platform_admin(&email).await.map_err(explain)?;
+            let user = services.api.identity.grant_platform_admin(&email).await.map_err(explain)?;
             tracing::info!(user.id = %user.id, "platform admin granted");
             services.db.close().await.ok();
             Ok(())
         }
         Command::Digest { command: DigestCommand::Run { date } } => {
             let services = Services::build(&config, clock_for(&config)).await?;
-            let date = date.unwrap_or_else(|| services.clock.now().date());
+            let date = date.unwrap_or_else(|| services.api.clock.now().date());
             let report = services.digest.run(date).await.context("digest run")?;
             println!(
                 "digest {date}: sent {}, nothing to report {}, already sent by another run {}, failed {}, store errors {}",

@@ -120,11 +120,13 @@ pub async fn run(args: NotificationsBenchArgs) -> Result<()> {
     let owner_email = format!("bell-owner-{}@bench.example", &tag[20..]);
     let other_email = format!("bell-other-{}@bench.example", &tag[20..]);
     let workspace = services
+        .api
         .identity
         .bootstrap_workspace("Bench notifications", &owner_email, Some(PASSWORD))
         .await
         .map_err(|e| anyhow::anyhow!("creating the workspace: {e}"))?;
     let other_ws = services
+        .api
         .identity
         .bootstrap_workspace("Bench notifications (other member)", &other_email, Some(PASSWORD))
         .await

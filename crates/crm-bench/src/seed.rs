@@ -93,6 +93,7 @@ pub async fn run(args: SeedArgs) -> Result<()> {
     eprintln!("creating {} small workspaces of {} leads", args.workspaces, args.leads_per_workspace);
     for w in 0..args.workspaces {
         let id = services
+            .api
             .identity
             .bootstrap_workspace(&format!("Bench {w}"), &format!("owner-{w}-{run_tag}@bench.example"), None)
             .await
@@ -104,6 +105,7 @@ pub async fn run(args: SeedArgs) -> Result<()> {
     }
 
     let big = services
+        .api
         .identity
         .bootstrap_workspace("Bench big", &format!("owner-big-{run_tag}@bench.example"), None)
         .await

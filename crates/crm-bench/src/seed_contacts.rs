@@ -146,6 +146,7 @@ pub async fn run(args: SeedContactsArgs) -> Result<()> {
     // The workspace and its owner, like `crm workspace create --owner-password`.
     let owner_email = format!("contacts-owner-{run_tag}@bench.example");
     let workspace = services
+        .api
         .identity
         .bootstrap_workspace("Bench contacts", &owner_email, Some(&args.owner_password))
         .await

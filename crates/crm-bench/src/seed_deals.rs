@@ -184,6 +184,7 @@ async fn add_member(
     password: &str,
 ) -> Result<UserId> {
     let personal = services
+        .api
         .identity
         .bootstrap_workspace("Personal", email, Some(password))
         .await
@@ -281,6 +282,7 @@ pub async fn run(args: SeedDealsArgs) -> Result<()> {
     // then the other members.
     let owner_email = format!("deals-owner-{run_tag}@bench.example");
     let workspace = services
+        .api
         .identity
         .bootstrap_workspace("Bench deals", &owner_email, Some(&args.owner_password))
         .await
@@ -312,6 +314,7 @@ pub async fn run(args: SeedDealsArgs) -> Result<()> {
 
     // The second, smaller workspace (its owner only).
     let other = services
+        .api
         .identity
         .bootstrap_workspace("Bench deals (other)", &format!("deals-other-{run_tag}@bench.example"), None)
         .await

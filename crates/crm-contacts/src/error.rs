@@ -1,6 +1,6 @@
 //! What can go wrong with a contact or company use case.
 
-use crm_kernel::{ContactId, FieldError, StoreError};
+use crm_kernel::{ContactId, FieldError, Resource, StoreError};
 
 use crate::model::PossibleDuplicate;
 
@@ -9,7 +9,7 @@ pub enum ContactError {
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
     #[error("{0} not found")]
-    NotFound(&'static str),
+    NotFound(Resource),
     #[error("the owner is not a member of this workspace")]
     OwnerNotFound,
     #[error("the company is not in this workspace")]

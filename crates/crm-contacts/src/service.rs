@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use crm_kernel::text::{Phone, Tags, bounded, multiline};
 use crm_kernel::{
-    AuditEntry, Clock, CompanyId, ContactId, Email, FieldError, Limit, ListSort, NameCursor, Patch, Scope, SortBy,
-    UserId,
+    AuditEntry, Clock, CompanyId, ContactId, Email, FieldError, Limit, ListSort, NameCursor, Patch, Resource, Scope,
+    SortBy, UserId,
 };
 use uuid::Uuid;
 
@@ -210,7 +210,7 @@ impl ContactService {
     ) -> Result<Company, ContactError> {
         require_write(scope)?;
         for _ in 0..3 {
-            let current = self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound("company"))?;
+            let current = self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound(Resource::Company))?;
             let mut next = current.clone();
             self.apply_company(&mut next, &input)?;
             if next == current {
@@ -233,7 +233,7 @@ impl ContactService {
     /// `Forbidden`, `NotFound`, `Store`.
     pub async fn company(&self, scope: &Scope, id: CompanyId) -> Result<Company, ContactError> {
         require_read(scope)?;
-        self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound("company"))
+        self.store.find_company(scope, id).await?.ok_or(ContactError::NotFound(Resource::Company))
     }
 
     /// How many contacts a company has (its detail view).
@@ -373,7 +373,8 @@ impl ContactService {
     ) -> Result<ContactWithCompany, ContactError> {
         require_write(scope)?;
         for _ in 0..3 {
-            let current = self.store.find_contact(scope, id).await?.ok_or(ContactError::NotFound("contact"))?.contact;
+            let current =
+                self.store.find_contact(scope, id).await?.ok_or(ContactError::NotFound(Resource::Contact))?.contact;
             let mut next = current.clone();
             self.apply_contact(scope, &mut next, &input).await?;
             if next == current {
@@ -395,7 +396,7 @@ impl ContactService {
     /// `Forbidden`, `NotFound`, `Store`.
     pub async fn contact(&self, scope: &Scope, id: ContactId) -> Result<ContactWithCompany, ContactError> {
         require_read(scope)?;
-        self.store.find_contact(scope, id).await?.ok_or(ContactError::NotFound("contact"))
+        self.store.find_contact(scope, id).await?.ok_or(ContactError::NotFound(Resource::Contact))
     }
 
     /// # Errors

@@ -13,7 +13,9 @@ use std::sync::Arc;
 use crm_contacts::ports::ContactStore;
 use crm_contacts::values::{CompanyStatus, Domain, name_key};
 use crm_contacts::{Company, Contact, DuplicateReason};
-use crm_kernel::{AuditEntry, Clock, CompanyId, ContactId, FieldError, LeadId, PipelineId, Scope, StageId, StoreError};
+use crm_kernel::{
+    AuditEntry, Clock, CompanyId, ContactId, FieldError, LeadId, PipelineId, Resource, Scope, StageId, StoreError,
+};
 use crm_leads::ports::LeadStore;
 use crm_leads::{ConvertedTo, Lead, LeadStatus};
 use time::{Date, OffsetDateTime};
@@ -177,7 +179,7 @@ impl ConversionService {
     }
 
     async fn lead(&self, scope: &Scope, id: LeadId) -> Result<Lead, DealError> {
-        let lead = self.leads.find_lead(scope, id).await?.ok_or(DealError::NotFound("lead"))?;
+        let lead = self.leads.find_lead(scope, id).await?.ok_or(DealError::NotFound(Resource::Lead))?;
         convertible(&lead)?;
         Ok(lead)
     }
@@ -306,7 +308,7 @@ impl ConversionService {
         let (company_id, new_company) = match choices.company {
             Choice::Skip => (None, None),
             Choice::Link(id) => {
-                self.contacts.find_company(scope, id).await?.ok_or(DealError::NotFound("company"))?;
+                self.contacts.find_company(scope, id).await?.ok_or(DealError::NotFound(Resource::Company))?;
                 (Some(id), None)
             }
             Choice::Create => {
@@ -318,7 +320,7 @@ impl ConversionService {
         };
         let (contact_id, new_contact) = match choices.contact {
             Choice::Link(id) => {
-                self.contacts.find_contact(scope, id).await?.ok_or(DealError::NotFound("contact"))?;
+                self.contacts.find_contact(scope, id).await?.ok_or(DealError::NotFound(Resource::Contact))?;
                 (id, None)
             }
             Choice::Create => {
@@ -396,7 +398,7 @@ impl ConversionService {
     async fn explain(&self, scope: &Scope, lead_id: LeadId, fallback: DealError) -> DealError {
         match self.leads.find_lead(scope, lead_id).await {
             Ok(Some(lead)) => convertible(&lead).err().unwrap_or(fallback),
-            Ok(None) => DealError::NotFound("lead"),
+            Ok(None) => DealError::NotFound(Resource::Lead),
             Err(e) => e.into(),
         }
     }

@@ -1,13 +1,13 @@
 //! What can go wrong with deals, pipelines and conversion, in the domain's words.
 
-use crm_kernel::{FieldError, StoreError};
+use crm_kernel::{FieldError, Resource, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DealError {
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
     #[error("{0} not found")]
-    NotFound(&'static str),
+    NotFound(Resource),
     #[error("the owner is not a member of this workspace")]
     OwnerNotFound,
     #[error("moving a deal to a lost stage needs a lost reason")]

@@ -15,7 +15,7 @@ use crm_kernel::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{Deal, DealFilter, DealQuery, LinkNames, LostReason, Pipeline, Stage, StageTotals};
+use crate::model::{CurrencyTotals, Deal, DealFilter, DealQuery, LinkNames, LostReason, Pipeline, Stage};
 use crate::ports::{DealStore, PipelineStore, StageRemoval};
 use crate::values::StageKind;
 
@@ -26,6 +26,7 @@ struct State {
     deals: Vec<(WorkspaceId, Deal)>,
     audit: Vec<AuditEntry>,
     notifications: Vec<Notification>,
+    currency: Currency,
 }
 
 impl State {
@@ -64,7 +65,6 @@ pub struct InMemoryDeals {
     members: Vec<UserId>,
     contacts: Vec<ContactId>,
     companies: Vec<CompanyId>,
-    currency: Currency,
 }
 
 fn lock(m: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
@@ -87,12 +87,17 @@ impl InMemoryDeals {
         let reasons = reasons.into_iter().map(|r| (workspace, r)).collect();
         Self {
             workspace,
-            state: Mutex::new(State { pipelines, reasons, ..State::default() }),
+            state: Mutex::new(State { pipelines, reasons, currency, ..State::default() }),
             members,
             contacts: links.0,
             companies: links.1,
-            currency,
         }
+    }
+
+    /// Changes the workspace currency (new deals take it; old ones keep
+    /// theirs).
+    pub fn set_currency(&self, currency: Currency) {
+        lock(&self.state).currency = currency;
     }
 
     #[must_use]
@@ -130,6 +135,7 @@ pub fn matches(f: &DealFilter, d: &Deal, now: OffsetDateTime) -> bool {
         && f.company_id.is_none_or(|c| d.company_id == Some(c))
         && (!f.stale || d.is_stale(now))
         && f.q.as_deref().is_none_or(|q| d.search_text().contains(q))
+        && f.closed_since.is_none_or(|since| d.closed_at.is_some_and(|closed| closed >= since))
 }
 
 #[async_trait::async_trait]
@@ -288,23 +294,27 @@ impl DealStore for InMemoryDeals {
         &self,
         scope: &Scope,
         filter: &DealFilter,
-        currency: Currency,
         now: OffsetDateTime,
-    ) -> Result<Vec<(StageId, StageTotals)>, StoreError> {
+    ) -> Result<Vec<CurrencyTotals>, StoreError> {
         let s = lock(&self.state);
         let stages: HashMap<StageId, &Stage> = s.pipelines(scope).flat_map(|p| &p.stages).map(|x| (x.id, x)).collect();
-        let mut totals: HashMap<StageId, StageTotals> = HashMap::new();
+        let mut totals: HashMap<(StageId, Currency), CurrencyTotals> = HashMap::new();
         for d in s.deals(scope).filter(|d| matches(filter, d, now)) {
-            let t = totals.entry(d.stage_id).or_default();
+            let currency = d.amount.currency();
+            let t = totals.entry((d.stage_id, currency)).or_insert(CurrencyTotals {
+                stage_id: d.stage_id,
+                currency,
+                count: 0,
+                amount_minor: 0,
+                weighted_minor: 0,
+            });
             t.count += 1;
-            if d.amount.currency() == currency
-                && let Some(stage) = stages.get(&d.stage_id)
-            {
-                t.amount_minor += d.amount.minor();
+            t.amount_minor += d.amount.minor();
+            if let Some(stage) = stages.get(&d.stage_id) {
                 t.weighted_minor += d.weighted(stage.probability).minor();
             }
         }
-        Ok(totals.into_iter().collect())
+        Ok(totals.into_values().collect())
     }
 
     async fn count_open_owned(&self, scope: &Scope, user: UserId) -> Result<u64, StoreError> {
@@ -337,7 +347,7 @@ impl DealStore for InMemoryDeals {
     }
 
     async fn workspace_currency(&self, _: &Scope) -> Result<Currency, StoreError> {
-        Ok(self.currency)
+        Ok(lock(&self.state).currency)
     }
 }
 

@@ -1,7 +1,8 @@
 //! Pipelines, stages, lost reasons, deals, and the inputs that change them.
 
 use crm_kernel::{
-    CompanyId, ContactId, DealId, LeadId, LostReasonId, Money, Patch, PipelineId, StageId, UserId, WorkspaceId,
+    CompanyId, ContactId, Currency, DealId, LeadId, LostReasonId, Money, Patch, PipelineId, StageId, UserId,
+    WorkspaceId,
 };
 use time::{Date, OffsetDateTime};
 
@@ -200,6 +201,9 @@ pub struct DealFilter {
     pub stale: bool,
     /// Lower-cased, trimmed search in the title.
     pub q: Option<String>,
+    /// Only deals closed (won or lost) at or after this instant: the won
+    /// and lost columns of a board show a period, not every deal ever.
+    pub closed_since: Option<OffsetDateTime>,
 }
 
 /// A list request: newest first, up to `limit + 1` rows before `before`.
@@ -214,11 +218,15 @@ pub struct DealQuery {
 /// Count and sums of one stage's deals under a filter.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StageTotals {
+    /// Every matching deal, whatever its currency.
     pub count: u64,
     /// Sum of amounts in the workspace currency, minor units.
     pub amount_minor: i64,
     /// Sum of per-deal weighted amounts (each rounded), minor units.
     pub weighted_minor: i64,
+    /// Deals counted above whose amounts are in another currency (the
+    /// workspace's changed since): not in the sums, and said so.
+    pub other_currency_count: u64,
 }
 
 impl StageTotals {
@@ -227,8 +235,25 @@ impl StageTotals {
         self.count += other.count;
         self.amount_minor = self.amount_minor.saturating_add(other.amount_minor);
         self.weighted_minor = self.weighted_minor.saturating_add(other.weighted_minor);
+        self.other_currency_count += other.other_currency_count;
     }
 }
+
+/// Count and sums of one stage's deals in one currency: what the store
+/// reports; the service folds the rows into [`StageTotals`] in the
+/// workspace currency and lists the other currencies apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CurrencyTotals {
+    pub stage_id: StageId,
+    pub currency: Currency,
+    pub count: u64,
+    pub amount_minor: i64,
+    pub weighted_minor: i64,
+}
+
+/// Sums per currency, in currency-code order: money that is not in the
+/// workspace currency is shown apart, never converted and never dropped.
+pub type OtherCurrencies = Vec<Money>;
 
 /// A column of the board: its stage, totals and first page of deals.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -244,6 +269,10 @@ pub struct BoardColumn {
 pub struct DealSummary {
     pub open: StageTotals,
     pub won: StageTotals,
+    /// Open pipeline in currencies other than the workspace's.
+    pub open_other: OtherCurrencies,
+    /// Won amounts (lifetime value) in currencies other than the workspace's.
+    pub won_other: OtherCurrencies,
     pub lost_count: u64,
     pub open_deals: Vec<DealSnapshot>,
     pub won_deals: Vec<DealSnapshot>,

@@ -2,12 +2,12 @@
 //! (and any notification) in the same transaction.
 
 use crm_kernel::{
-    AuditEntry, CompanyId, ContactId, Currency, DealId, LostReasonId, Notification, PipelineId, Scope, StageId,
-    StoreError, UserId,
+    AuditEntry, CompanyId, ContactId, Currency, DealId, LostReasonId, Notification, PipelineId, Scope, StoreError,
+    UserId,
 };
 use time::OffsetDateTime;
 
-use crate::model::{Deal, DealFilter, DealQuery, LinkNames, LostReason, Pipeline, Stage, StageTotals};
+use crate::model::{CurrencyTotals, Deal, DealFilter, DealQuery, LinkNames, LostReason, Pipeline, Stage};
 
 /// How a stage deletion went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,9 +129,8 @@ pub trait DealStore: Send + Sync {
     /// `StoreError` on storage failure.
     async fn list_deals(&self, scope: &Scope, query: &DealQuery) -> Result<Vec<Deal>, StoreError>;
 
-    /// Count, amount and weighted amount per stage of the deals matching
-    /// `filter`, over deals in `currency` (amounts in another currency are
-    /// counted, not summed).
+    /// Count, amount and weighted amount per stage and currency of the
+    /// deals matching `filter` (only non-empty groups).
     ///
     /// # Errors
     /// `StoreError` on storage failure.
@@ -139,9 +138,8 @@ pub trait DealStore: Send + Sync {
         &self,
         scope: &Scope,
         filter: &DealFilter,
-        currency: Currency,
         now: OffsetDateTime,
-    ) -> Result<Vec<(StageId, StageTotals)>, StoreError>;
+    ) -> Result<Vec<CurrencyTotals>, StoreError>;
 
     /// Open deals owned by `user`.
     ///

@@ -9,7 +9,9 @@ use crm_deals::service::StageInput;
 use crm_deals::{
     DealChanges, DealError, DealFilter, DealService, LostReason, NewDeal, Patch, Pipeline, StageKind, StageMove,
 };
-use crm_kernel::{Actor, Clock, Currency, FixedClock, Limit, LostReasonId, Role, Scope, StageId, UserId, WorkspaceId};
+use crm_kernel::{
+    Actor, Clock, Currency, FixedClock, Limit, LostReasonId, Resource, Role, Scope, StageId, UserId, WorkspaceId,
+};
 use time::Duration;
 use time::macros::datetime;
 
@@ -251,6 +253,64 @@ async fn a_deal_progresses_only_with_a_next_step_of_today_or_later() {
 }
 
 #[tokio::test]
+async fn the_board_headline_is_the_open_pipeline_and_closed_columns_show_this_quarter() {
+    let w = world();
+    let lost = StageMove { lost_reason_id: Some(w.reason.id), ..to(stage(&w.pipeline, "Lost")) };
+    // Closed last quarter (the clock is in Q4 2026): outside the default period.
+    w.clock.set(datetime!(2026-09-15 10:00 UTC));
+    let old_win = w.service.create(&w.owner, titled("Old win", "5000")).await.expect("deal").deal;
+    w.service.move_stage(&w.owner, old_win.id, to(stage(&w.pipeline, "Won"))).await.expect("won");
+    w.clock.set(datetime!(2026-11-26 10:00 UTC));
+    let open = w.service.create(&w.owner, titled("Open", "1000")).await.expect("deal").deal;
+    let won = w.service.create(&w.owner, titled("Won", "300")).await.expect("deal").deal;
+    w.service.move_stage(&w.owner, won.id, to(stage(&w.pipeline, "Won"))).await.expect("won");
+    let gone = w.service.create(&w.owner, titled("Lost", "700")).await.expect("deal").deal;
+    w.service.move_stage(&w.owner, gone.id, lost).await.expect("lost");
+
+    let limit = Limit::default();
+    let board = w.service.board(&w.owner, w.pipeline.id, DealFilter::default(), limit).await.expect("board");
+    assert_eq!(board.closed_since, datetime!(2026-10-01 00:00 UTC), "default period: this quarter");
+    assert_eq!(
+        (board.totals.count, board.totals.amount_minor, board.totals.weighted_minor),
+        (1, 100_000, 10_000),
+        "the headline counts the open deal only (1000 at 10%), not won or lost ones"
+    );
+    let column = |name: &str| board.columns.iter().find(|c| c.stage.name == name).expect(name);
+    assert_eq!(column("Qualification").deals.iter().map(|d| d.deal.id).collect::<Vec<_>>(), [open.id]);
+    let won_column = column("Won");
+    assert_eq!((won_column.totals.count, won_column.totals.amount_minor), (1, 30_000), "only this quarter's win");
+    assert_eq!(won_column.deals.iter().map(|d| d.deal.id).collect::<Vec<_>>(), [won.id]);
+    assert_eq!((column("Lost").totals.count, column("Lost").totals.amount_minor), (1, 70_000));
+
+    let all_time = DealFilter { closed_since: Some(datetime!(2000-01-01 00:00 UTC)), ..DealFilter::default() };
+    let board = w.service.board(&w.owner, w.pipeline.id, all_time, limit).await.expect("board");
+    let won_column = board.columns.iter().find(|c| c.stage.name == "Won").expect("won");
+    assert_eq!((won_column.totals.count, won_column.totals.amount_minor), (2, 530_000), "a longer period");
+    assert_eq!(board.totals.amount_minor, 100_000, "the headline does not depend on the period");
+}
+
+#[tokio::test]
+async fn lifetime_value_lists_money_in_another_currency_instead_of_dropping_it() {
+    let w = world();
+    let won = to(stage(&w.pipeline, "Won"));
+    let eur_deal = w.service.create(&w.owner, titled("In euros", "250.50")).await.expect("deal").deal;
+    w.service.move_stage(&w.owner, eur_deal.id, won.clone()).await.expect("won");
+    w.store.set_currency(Currency::parse("USD").unwrap());
+    let usd_deal = w.service.create(&w.owner, titled("In dollars", "100")).await.expect("deal").deal;
+    w.service.move_stage(&w.owner, usd_deal.id, won).await.expect("won");
+    w.service.create(&w.owner, titled("Open in dollars", "40")).await.expect("deal");
+
+    let (summary, currency) = w.service.summary(&w.owner, DealFilter::default()).await.expect("summary");
+    assert_eq!(currency.code(), "USD");
+    assert_eq!((summary.won.count, summary.won.amount_minor), (2, 10_000), "both wins counted, USD summed");
+    assert_eq!(summary.won.other_currency_count, 1, "one win is in another currency");
+    assert_eq!(summary.won_other.iter().map(ToString::to_string).collect::<Vec<_>>(), ["250.50"]);
+    assert_eq!(summary.won_other[0].currency().code(), "EUR");
+    assert!(summary.open_other.is_empty());
+    assert_eq!(summary.open.amount_minor, 4_000);
+}
+
+#[tokio::test]
 async fn another_workspaces_deals_pipelines_and_members_are_invisible() {
     let w = world();
     let ours = w.service.create(&w.owner, titled("Globex", "100")).await.expect("deal");
@@ -261,7 +321,7 @@ async fn another_workspaces_deals_pipelines_and_members_are_invisible() {
     let pipelines = w.service.pipelines(&elsewhere).await.expect("pipelines");
     let moved = w.service.move_stage(&elsewhere, ours.deal.id, to(stage(&w.pipeline, "Proposal"))).await;
 
-    assert!(matches!(read, Err(DealError::NotFound("deal"))), "{read:?}");
+    assert!(matches!(read, Err(DealError::NotFound(Resource::Deal))), "{read:?}");
     assert!(listed.is_empty());
     assert!(pipelines.is_empty(), "the pipelines belong to the first workspace");
     assert!(matches!(moved, Err(DealError::NotFound(_))), "{moved:?}");

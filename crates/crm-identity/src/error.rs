@@ -1,7 +1,7 @@
 //! What can go wrong in identity and access, in the domain's words. The HTTP
 //! layer maps each variant to a status and a stable code in one place.
 
-use crm_kernel::{FieldError, StoreError};
+use crm_kernel::{FieldError, Resource, StoreError};
 
 use crate::model::InvitationStatus;
 
@@ -27,7 +27,7 @@ pub enum IdentityError {
     Forbidden(&'static str),
     /// Missing, or in a workspace the caller cannot see.
     #[error("{0} not found")]
-    NotFound(&'static str),
+    NotFound(Resource),
     /// The email already has an account.
     #[error("an account with this email already exists")]
     EmailTaken,

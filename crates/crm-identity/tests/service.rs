@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crm_identity::fakes::{InMemoryIdentity, InMemoryMailer};
 use crm_identity::service::SignUp;
 use crm_identity::{IdentityConfig, IdentityError, IdentityService, InvitationStatus, User};
-use crm_kernel::{FixedClock, Limit, Role, Scope, TokenScope};
+use crm_kernel::{FixedClock, Limit, Resource, Role, Scope, TokenScope};
 use time::{Duration, macros::datetime};
 
 struct World {
@@ -187,7 +187,10 @@ async fn a_non_member_sees_the_workspace_as_not_found() {
     let w = world();
     let (_, scope_a) = w.sign_up("a@example.com").await;
     let (b, _) = w.sign_up("b@example.com").await;
-    assert!(matches!(w.service.member_scope(&b, scope_a.workspace()).await, Err(IdentityError::NotFound("workspace"))));
+    assert!(matches!(
+        w.service.member_scope(&b, scope_a.workspace()).await,
+        Err(IdentityError::NotFound(Resource::Workspace))
+    ));
 }
 
 #[tokio::test]

@@ -1290,18 +1290,36 @@ export interface components {
             amount: components["schemas"]["MoneyView"];
             /** Format: int64 */
             count: number;
-            /** @description The first page; more with `GET /deals?stageId=…&cursor=nextCursor`. */
+            /**
+             * @description The first page; more with `GET /deals?stageId=…&cursor=nextCursor`
+             *     (won and lost columns: add `closedSince`).
+             */
             deals: components["schemas"]["DealView"][];
             nextCursor?: string | null;
+            /**
+             * Format: int64
+             * @description Deals in the column whose amounts are in another currency: counted,
+             *     not summed.
+             */
+            otherCurrencyCount: number;
             /** Format: uuid */
             stageId: string;
             weighted: components["schemas"]["MoneyView"];
         };
         BoardView: {
+            /**
+             * Format: date
+             * @description The won and lost columns hold the deals closed on or after this day.
+             */
+            closedSince: string;
             columns: components["schemas"]["BoardColumnView"][];
             /** @description The workspace currency every total is in. */
             currency: string;
             pipeline: components["schemas"]["PipelineView"];
+            /**
+             * @description The open pipeline: the open columns' totals (won and lost columns
+             *     carry their own, for their period).
+             */
             totals: components["schemas"]["TotalsView"];
         };
         ChangePasswordRequest: {
@@ -1698,8 +1716,14 @@ export interface components {
         DealStatusName: "open" | "won" | "lost";
         /** @description A contact's or company's deals at a glance. */
         DealSummaryView: {
-            /** @description Sum of won deals. */
+            /** @description Sum of won deals in the workspace currency. */
             lifetimeValue: components["schemas"]["MoneyView"];
+            /**
+             * @description Won amounts in other currencies (deals won before the workspace
+             *     currency changed), one per currency, not converted: shown beside
+             *     `lifetimeValue`, never dropped.
+             */
+            lifetimeValueOther: components["schemas"]["MoneyView"][];
             /** Format: int64 */
             lostCount: number;
             open: components["schemas"]["TotalsView"];
@@ -1708,6 +1732,8 @@ export interface components {
              *     (the rest: `GET /deals?companyId=…&status=open`, or `contactId`).
              */
             openDeals: components["schemas"]["DealView"][];
+            /** @description Open pipeline amounts in other currencies, likewise. */
+            openOther: components["schemas"]["MoneyView"][];
             won: components["schemas"]["ClosedTotalsView"];
             /** @description Up to 10, newest first. */
             wonDeals: components["schemas"]["DealView"][];
@@ -2223,6 +2249,12 @@ export interface components {
             amount: components["schemas"]["MoneyView"];
             /** Format: int64 */
             count: number;
+            /**
+             * Format: int64
+             * @description How many of the `count` deals are in another currency (the
+             *     workspace's changed since they were created): counted, not summed.
+             */
+            otherCurrencyCount: number;
             /** @description Sum of the deals' weighted amounts. */
             weighted: components["schemas"]["MoneyView"];
         };
@@ -6447,6 +6479,11 @@ export interface operations {
                 stale?: boolean;
                 /** @description Searches the title. */
                 q?: string;
+                /**
+                 * @description Only deals closed (won or lost) on or after this day (UTC): how the
+                 *     board's won and lost columns page on with their period.
+                 */
+                closedSince?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -9808,6 +9845,12 @@ export interface operations {
                 companyId?: string;
                 stale?: boolean;
                 q?: string;
+                /**
+                 * @description The won and lost columns hold the deals closed on or after this day
+                 *     (UTC); default: the first day of the current quarter. Open columns
+                 *     and the headline totals do not depend on it.
+                 */
+                closedSince?: string;
                 /** @description Deals per column (default 20). */
                 limit?: number;
             };

@@ -69,9 +69,26 @@ export function boardFixture(deal: DealView = dealFixture()): BoardView {
     currency: 'EUR',
     columns: pipeline.stages.map((s) =>
       s.id === deal.stageId
-        ? { stageId: s.id, count: 1, amount: deal.amount, weighted: deal.weighted, deals: [deal], nextCursor: null }
-        : { stageId: s.id, count: 0, amount: eur('0.00'), weighted: eur('0.00'), deals: [], nextCursor: null },
+        ? {
+            stageId: s.id,
+            count: 1,
+            amount: deal.amount,
+            weighted: deal.weighted,
+            otherCurrencyCount: 0,
+            deals: [deal],
+            nextCursor: null,
+          }
+        : {
+            stageId: s.id,
+            count: 0,
+            amount: eur('0.00'),
+            weighted: eur('0.00'),
+            otherCurrencyCount: 0,
+            deals: [],
+            nextCursor: null,
+          },
     ),
-    totals: { count: 1, amount: deal.amount, weighted: deal.weighted },
+    totals: { count: 1, amount: deal.amount, weighted: deal.weighted, otherCurrencyCount: 0 },
+    closedSince: '2026-10-01',
   };
 }

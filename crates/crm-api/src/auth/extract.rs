@@ -4,7 +4,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_web::http::{Method, StatusCode, header};
+use actix_web::http::{Method, header};
 use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
 use crm_identity::{ApiToken, Session, User};
 use crm_kernel::{Scope, WorkspaceId};
@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::session_token::{CSRF_HEADER, RenewedSession, SESSION_COOKIE};
 use crate::app::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, Code};
 
 type Boxed<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
@@ -40,7 +40,7 @@ impl SessionAuth {
         let state = state(&req)?;
         let token = req.cookie(SESSION_COOKIE).ok_or_else(ApiError::unauthenticated)?;
         let claims = state.keys.verify(token.value()).ok_or_else(ApiError::unauthenticated)?;
-        let (user, session) = state.identity.authenticate_session(claims.session).await?;
+        let (user, session) = state.services.identity.authenticate_session(claims.session).await?;
         if session.user_id != claims.user {
             return Err(ApiError::unauthenticated());
         }
@@ -49,15 +49,14 @@ impl SessionAuth {
             let sent_hash = hex::encode(Sha256::digest(sent.as_bytes()));
             if sent.is_empty() || !constant_time_eq(sent_hash.as_bytes(), session.csrf_hash.as_bytes()) {
                 return Err(ApiError::new(
-                    StatusCode::FORBIDDEN,
-                    "auth.csrf",
-                    "CSRF check failed",
+                    Code::AuthCsrf,
                     "send the crm_csrf cookie's value in the X-CSRF-Token header",
                 ));
             }
         }
         if claims.expired {
-            let fresh = state.keys.sign(user.id, session.id, state.clock.now()).map_err(|e| ApiError::internal(&e))?;
+            let fresh =
+                state.keys.sign(user.id, session.id, state.services.clock.now()).map_err(|e| ApiError::internal(&e))?;
             req.extensions_mut().insert(RenewedSession(state.keys.session_cookie(fresh)));
         }
         Ok(Self { user, session })
@@ -89,18 +88,14 @@ impl FromRequest for Member {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let workspace: WorkspaceId =
-                req.match_info().get("workspaceId").and_then(|w| w.parse().ok()).ok_or_else(|| {
-                    ApiError::new(
-                        StatusCode::BAD_REQUEST,
-                        "request.invalid_path",
-                        "Invalid path",
-                        "workspaceId: not a UUID",
-                    )
-                })?;
+            let workspace: WorkspaceId = req
+                .match_info()
+                .get("workspaceId")
+                .and_then(|w| w.parse().ok())
+                .ok_or_else(|| ApiError::new(Code::RequestInvalidPath, "workspaceId: not a UUID"))?;
             let SessionAuth { user, session } = SessionAuth::extract(req.clone()).await?;
             let state = state(&req)?;
-            let scope = state.identity.member_scope(&user, workspace).await?;
+            let scope = state.services.identity.member_scope(&user, workspace).await?;
             Ok(Self { scope, user, session })
         })
     }
@@ -113,13 +108,8 @@ pub struct ApiCaller {
 }
 
 fn bearer_problem() -> ApiError {
-    ApiError::new(
-        StatusCode::UNAUTHORIZED,
-        "auth.invalid_token",
-        "Invalid API token",
-        "send a valid, unrevoked API token as `Authorization: Bearer <token>`",
-    )
-    .with_header(header::WWW_AUTHENTICATE, "Bearer realm=\"crm\"".to_owned())
+    ApiError::new(Code::AuthInvalidToken, "send a valid, unrevoked API token as `Authorization: Bearer <token>`")
+        .with_header(header::WWW_AUTHENTICATE, "Bearer realm=\"crm\"".to_owned())
 }
 
 impl FromRequest for ApiCaller {
@@ -138,7 +128,7 @@ impl FromRequest for ApiCaller {
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .ok_or_else(bearer_problem)?;
-            let (scope, token) = state.identity.token_scope(secret).await.map_err(|e| match e {
+            let (scope, token) = state.services.identity.token_scope(secret).await.map_err(|e| match e {
                 crm_identity::IdentityError::Unauthenticated => bearer_problem(),
                 other => other.into(),
             })?;
@@ -155,11 +145,6 @@ pub fn require_token_scope(scope: &Scope, wanted: crm_kernel::TokenScope) -> Res
     if scope.has_token_scope(wanted) {
         Ok(())
     } else {
-        Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "auth.insufficient_scope",
-            "Insufficient scope",
-            format!("this token lacks the `{wanted}` scope"),
-        ))
+        Err(ApiError::new(Code::AuthInsufficientScope, format!("this token lacks the `{wanted}` scope")))
     }
 }

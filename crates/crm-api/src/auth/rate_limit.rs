@@ -5,13 +5,12 @@ use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::time::Duration;
 
-use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderName, RETRY_AFTER};
 use governor::clock::{Clock, DefaultClock};
 use governor::middleware::StateInformationMiddleware;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, Code};
 
 type Limiter = DefaultKeyedRateLimiter<(IpAddr, String), StateInformationMiddleware>;
 
@@ -57,9 +56,7 @@ impl SignInLimiter {
             Err(not_until) => {
                 let wait = not_until.wait_time_from(DefaultClock::default().now()).as_secs().max(1);
                 Err(ApiError::new(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "auth.rate_limited",
-                    "Too many sign-in attempts",
+                    Code::AuthRateLimited,
                     format!("too many sign-in attempts; try again in {wait} seconds"),
                 )
                 .with_header(RETRY_AFTER, wait.to_string())

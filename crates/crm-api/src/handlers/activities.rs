@@ -1,34 +1,18 @@
-//! Activities (append-only: no delete) and entity timelines.
+//! Activities (append-only: no delete). Timelines are in `timelines.rs`.
 
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
-use crm_activities::{ActivityFilter, ActivityInput, Completion, Link, Links};
-use crm_kernel::{ActivityId, CompanyId, ContactId, Cursor, DealId, LeadId, Patch, Scope};
+use crm_activities::{ActivityFilter, Completion, Links};
+use crm_kernel::{ActivityId, Cursor};
 use uuid::Uuid;
+
+use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::body::Body;
 use crate::error::ApiError;
-use crate::query::{ListQuery, keyset};
-use crate::views::{
-    ActivityListQuery, ActivityPage, ActivityView, CreateActivityRequest, TimelineItemView, TimelinePage,
-    UpdateActivityRequest,
-};
-
-fn input(b: UpdateActivityRequest) -> ActivityInput {
-    ActivityInput {
-        kind: b.kind.map(|k| k.as_str().to_owned()),
-        subject: b.subject,
-        body: Patch::from_double(b.body),
-        priority: b.priority.map(|p| p.as_str().to_owned()),
-        due_at: Patch::from_double(b.due_at),
-        assignee_id: Patch::from_double(b.assignee_id.map(|a| a.map(Into::into))),
-        lead_id: Patch::from_double(b.lead_id).map(LeadId::from_uuid),
-        contact_id: Patch::from_double(b.contact_id).map(ContactId::from_uuid),
-        company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
-        deal_id: Patch::from_double(b.deal_id).map(DealId::from_uuid),
-    }
-}
+use crate::query::keyset;
+use crate::views::{ActivityListQuery, ActivityPage, ActivityView, CreateActivityRequest, UpdateActivityRequest};
 
 /// Activities, newest first; `mine=true` for the caller's own.
 #[utoipa::path(tag = "activities", security(("session" = [])), params(("workspaceId" = Uuid, Path), ActivityListQuery), responses((status = 200, body = ActivityPage)))]
@@ -55,8 +39,9 @@ pub async fn list_activities(
             deal: query.deal_id.map(Into::into),
         },
     };
-    let (rows, next) = state.activities.list(&member.scope, filter, before.map(|c| c.last_id()), limit).await?;
-    let now = state.activities.now();
+    let (rows, next) =
+        state.services.activities.list(&member.scope, filter, before.map(|c| c.last_id()), limit).await?;
+    let now = state.services.activities.now();
     Ok(web::Json(ActivityPage {
         data: rows.iter().map(|a| ActivityView::new(a, now)).collect(),
         next_cursor: next.map(|id| Cursor::after(id).encode()),
@@ -69,10 +54,10 @@ pub async fn list_activities(
 pub async fn create_activity(
     state: web::Data<AppState>,
     member: Member,
-    body: Body<UpdateActivityRequest>,
+    body: Body<CreateActivityRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let activity = state.activities.create(&member.scope, input(body.into_inner())).await?;
-    Ok(HttpResponse::Created().json(ActivityView::new(&activity, state.activities.now())))
+    let activity = state.services.activities.create(&member.scope, body.into_inner().into()).await?;
+    Ok(HttpResponse::Created().json(ActivityView::new(&activity, state.services.activities.now())))
 }
 
 /// One activity.
@@ -83,8 +68,8 @@ pub async fn get_activity(
     member: Member,
     path: web::Path<(Uuid, ActivityId)>,
 ) -> Result<web::Json<ActivityView>, ApiError> {
-    let activity = state.activities.get(&member.scope, path.1).await?;
-    Ok(web::Json(ActivityView::new(&activity, state.activities.now())))
+    let activity = state.services.activities.get(&member.scope, path.1).await?;
+    Ok(web::Json(ActivityView::new(&activity, state.services.activities.now())))
 }
 
 /// Edit an activity; the change is recorded in the audit feed.
@@ -102,8 +87,8 @@ pub async fn update_activity(
     path: web::Path<(Uuid, ActivityId)>,
     body: Body<UpdateActivityRequest>,
 ) -> Result<web::Json<ActivityView>, ApiError> {
-    let activity = state.activities.update(&member.scope, path.1, input(body.into_inner())).await?;
-    Ok(web::Json(ActivityView::new(&activity, state.activities.now())))
+    let activity = state.services.activities.update(&member.scope, path.1, body.into_inner().into()).await?;
+    Ok(web::Json(ActivityView::new(&activity, state.services.activities.now())))
 }
 
 /// Complete an activity (recorded).
@@ -119,8 +104,8 @@ pub async fn complete_activity(
     member: Member,
     path: web::Path<(Uuid, ActivityId)>,
 ) -> Result<web::Json<ActivityView>, ApiError> {
-    let activity = state.activities.complete(&member.scope, path.1).await?;
-    Ok(web::Json(ActivityView::new(&activity, state.activities.now())))
+    let activity = state.services.activities.complete(&member.scope, path.1).await?;
+    Ok(web::Json(ActivityView::new(&activity, state.services.activities.now())))
 }
 
 /// Reopen a completed activity (recorded; the completion stays in the feed).
@@ -136,69 +121,16 @@ pub async fn reopen_activity(
     member: Member,
     path: web::Path<(Uuid, ActivityId)>,
 ) -> Result<web::Json<ActivityView>, ApiError> {
-    let activity = state.activities.reopen(&member.scope, path.1).await?;
-    Ok(web::Json(ActivityView::new(&activity, state.activities.now())))
+    let activity = state.services.activities.reopen(&member.scope, path.1).await?;
+    Ok(web::Json(ActivityView::new(&activity, state.services.activities.now())))
 }
 
-async fn timeline(
-    state: &AppState,
-    scope: &Scope,
-    record: Link,
-    query: &ListQuery,
-) -> Result<web::Json<TimelinePage>, ApiError> {
-    let (before, limit) = query.keyset()?;
-    let (items, next) = state.activities.timeline(scope, record, before.map(|c| c.last_id()), limit).await?;
-    let now = state.activities.now();
-    Ok(web::Json(TimelinePage {
-        data: items.iter().map(|i| TimelineItemView::new(i, now)).collect(),
-        next_cursor: next.map(|id| Cursor::after(id).encode()),
-    }))
-}
-
-/// The lead's timeline: linked activities and audit events, newest first.
-#[utoipa::path(tag = "leads", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("leadId" = Uuid, Path), ListQuery), responses((status = 200, body = TimelinePage)))]
-#[get("/api/workspaces/{workspaceId}/leads/{leadId}/timeline")]
-pub async fn get_lead_timeline(
-    state: web::Data<AppState>,
-    member: Member,
-    path: web::Path<(Uuid, LeadId)>,
-    query: web::Query<ListQuery>,
-) -> Result<web::Json<TimelinePage>, ApiError> {
-    timeline(&state, &member.scope, Link::Lead(path.1), &query).await
-}
-
-/// The contact's timeline: linked activities and audit events, newest first.
-#[utoipa::path(tag = "contacts", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("contactId" = Uuid, Path), ListQuery), responses((status = 200, body = TimelinePage)))]
-#[get("/api/workspaces/{workspaceId}/contacts/{contactId}/timeline")]
-pub async fn get_contact_timeline(
-    state: web::Data<AppState>,
-    member: Member,
-    path: web::Path<(Uuid, ContactId)>,
-    query: web::Query<ListQuery>,
-) -> Result<web::Json<TimelinePage>, ApiError> {
-    timeline(&state, &member.scope, Link::Contact(path.1), &query).await
-}
-
-/// The company's timeline: linked activities and audit events, newest first.
-#[utoipa::path(tag = "companies", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("companyId" = Uuid, Path), ListQuery), responses((status = 200, body = TimelinePage)))]
-#[get("/api/workspaces/{workspaceId}/companies/{companyId}/timeline")]
-pub async fn get_company_timeline(
-    state: web::Data<AppState>,
-    member: Member,
-    path: web::Path<(Uuid, CompanyId)>,
-    query: web::Query<ListQuery>,
-) -> Result<web::Json<TimelinePage>, ApiError> {
-    timeline(&state, &member.scope, Link::Company(path.1), &query).await
-}
-
-/// The deal's timeline: linked activities and audit events, newest first.
-#[utoipa::path(tag = "deals", security(("session" = [])), params(("workspaceId" = Uuid, Path), ("dealId" = Uuid, Path), ListQuery), responses((status = 200, body = TimelinePage)))]
-#[get("/api/workspaces/{workspaceId}/deals/{dealId}/timeline")]
-pub async fn get_deal_timeline(
-    state: web::Data<AppState>,
-    member: Member,
-    path: web::Path<(Uuid, DealId)>,
-    query: web::Query<ListQuery>,
-) -> Result<web::Json<TimelinePage>, ApiError> {
-    timeline(&state, &member.scope, Link::Deal(path.1), &query).await
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_activities);
+    cfg.service(create_activity);
+    cfg.service(get_activity);
+    cfg.service(update_activity);
+    cfg.service(complete_activity);
+    cfg.service(reopen_activity);
 }

@@ -3,6 +3,8 @@
 use actix_web::{delete, get, put, web};
 use uuid::Uuid;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::SessionAuth;
 use crate::error::ApiError;
@@ -24,7 +26,7 @@ pub async fn list_users(
 ) -> Result<web::Json<AdminUserPage>, ApiError> {
     crate::query::max_chars("q", query.q.as_deref(), 254)?;
     let (after, limit) = keyset(query.limit, query.cursor.as_deref())?;
-    let page = state.identity.list_users(&auth.user, query.q.as_deref(), after, limit).await?;
+    let page = state.services.identity.list_users(&auth.user, query.q.as_deref(), after, limit).await?;
     Ok(web::Json(AdminUserPage::from_page(&page, |u| AdminUserView::from(u))))
 }
 
@@ -44,7 +46,7 @@ pub async fn ban_user(
     auth: SessionAuth,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<AdminUserView>, ApiError> {
-    let user = state.identity.ban_user(&auth.user, path.into_inner().into()).await?;
+    let user = state.services.identity.ban_user(&auth.user, path.into_inner().into()).await?;
     Ok(web::Json(AdminUserView::from(&user)))
 }
 
@@ -61,6 +63,13 @@ pub async fn unban_user(
     auth: SessionAuth,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<AdminUserView>, ApiError> {
-    let user = state.identity.unban_user(&auth.user, path.into_inner().into()).await?;
+    let user = state.services.identity.unban_user(&auth.user, path.into_inner().into()).await?;
     Ok(web::Json(AdminUserView::from(&user)))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_users);
+    cfg.service(ban_user);
+    cfg.service(unban_user);
 }

@@ -3,6 +3,8 @@
 use actix_web::{HttpResponse, delete, get, post, web};
 use uuid::Uuid;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::error::ApiError;
@@ -23,7 +25,7 @@ pub async fn list_api_tokens(
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<ApiTokenPage>, ApiError> {
     let (after, limit) = query.keyset()?;
-    let page = state.identity.list_api_tokens(&member.scope, after, limit).await?;
+    let page = state.services.identity.list_api_tokens(&member.scope, after, limit).await?;
     Ok(web::Json(ApiTokenPage::from_page(&page, |t| ApiTokenView::from(t))))
 }
 
@@ -43,7 +45,7 @@ pub async fn create_api_token(
 ) -> Result<HttpResponse, ApiError> {
     let scopes: Vec<String> =
         body.scopes.iter().map(|s| crm_kernel::TokenScope::from(*s).as_str().to_owned()).collect();
-    let issued = state.identity.create_api_token(&member.scope, &body.name, &scopes).await?;
+    let issued = state.services.identity.create_api_token(&member.scope, &body.name, &scopes).await?;
     Ok(HttpResponse::Created()
         .json(CreatedApiTokenView { token: ApiTokenView::from(&issued.token), secret: issued.secret }))
 }
@@ -61,6 +63,13 @@ pub async fn revoke_api_token(
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
-    state.identity.revoke_api_token(&member.scope, path.1.into()).await?;
+    state.services.identity.revoke_api_token(&member.scope, path.1.into()).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_api_tokens);
+    cfg.service(create_api_token);
+    cfg.service(revoke_api_token);
 }

@@ -2,8 +2,9 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use crm_identity::service::SignUp;
 use crm_identity::{Account, IssuedSession};
+
+use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::app::AppState;
 use crate::auth::SessionAuth;
@@ -21,7 +22,7 @@ fn session_response(
 ) -> Result<HttpResponse, ApiError> {
     let token = state
         .keys
-        .sign(issued.session.user_id, issued.session.id, state.clock.now())
+        .sign(issued.session.user_id, issued.session.id, state.services.clock.now())
         .map_err(|e| ApiError::internal(&e))?;
     Ok(HttpResponse::build(status)
         .cookie(state.keys.session_cookie(token))
@@ -44,16 +45,7 @@ pub async fn sign_up(
     state: web::Data<AppState>,
     body: crate::body::Body<SignUpRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let body = body.into_inner();
-    let (account, session) = state
-        .identity
-        .sign_up(SignUp {
-            email: body.email,
-            password: body.password,
-            name: body.name,
-            invitation: body.invitation_id.map(Into::into),
-        })
-        .await?;
+    let (account, session) = state.services.identity.sign_up(body.into_inner().into()).await?;
     session_response(&state, StatusCode::CREATED, &account, session)
 }
 
@@ -76,7 +68,7 @@ pub async fn sign_in(
 ) -> Result<HttpResponse, ApiError> {
     let ip = req.peer_addr().map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip());
     let limit_headers = state.sign_in_limiter.check(ip, &body.email)?;
-    let (account, session) = state.identity.sign_in(&body.email, &body.password).await.map_err(|e| {
+    let (account, session) = state.services.identity.sign_in(&body.email, &body.password).await.map_err(|e| {
         limit_headers.iter().fold(ApiError::from(e), |err, (name, value)| err.with_header(name.clone(), value.clone()))
     })?;
     let mut response = session_response(&state, StatusCode::OK, &account, session)?;
@@ -96,7 +88,7 @@ pub async fn sign_in(
 )]
 #[post("/api/auth/sign-out")]
 pub async fn sign_out(state: web::Data<AppState>, auth: SessionAuth) -> Result<HttpResponse, ApiError> {
-    state.identity.sign_out(auth.session.id).await?;
+    state.services.identity.sign_out(auth.session.id).await?;
     let [session, csrf] = state.keys.cleared();
     Ok(HttpResponse::NoContent().cookie(session).cookie(csrf).finish())
 }
@@ -112,7 +104,7 @@ pub async fn verify_email(
     state: web::Data<AppState>,
     body: crate::body::Body<VerifyEmailRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    state.identity.verify_email(&body.token).await?;
+    state.services.identity.verify_email(&body.token).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -124,7 +116,7 @@ pub async fn verify_email(
 )]
 #[post("/api/auth/email-verification/resend")]
 pub async fn resend_verification(state: web::Data<AppState>, auth: SessionAuth) -> Result<HttpResponse, ApiError> {
-    state.identity.resend_verification(&auth.user).await?;
+    state.services.identity.resend_verification(&auth.user).await?;
     Ok(HttpResponse::Accepted().finish())
 }
 
@@ -139,7 +131,7 @@ pub async fn request_password_reset(
     state: web::Data<AppState>,
     body: crate::body::Body<RequestPasswordResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    state.identity.request_password_reset(&body.email).await?;
+    state.services.identity.request_password_reset(&body.email).await?;
     Ok(HttpResponse::Accepted().finish())
 }
 
@@ -154,6 +146,17 @@ pub async fn reset_password(
     state: web::Data<AppState>,
     body: crate::body::Body<ResetPasswordRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    state.identity.reset_password(&body.token, &body.password).await?;
+    state.services.identity.reset_password(&body.token, &body.password).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(sign_up);
+    cfg.service(sign_in);
+    cfg.service(sign_out);
+    cfg.service(verify_email);
+    cfg.service(resend_verification);
+    cfg.service(request_password_reset);
+    cfg.service(reset_password);
 }

@@ -1,9 +1,11 @@
 //! Companies: list, duplicate check, create, read, change, key contacts.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use crm_contacts::{CompanyFilter, CompanyInput};
-use crm_kernel::{CompanyId, ListSort, NameCursor, Patch};
+use crm_contacts::CompanyFilter;
+use crm_kernel::{CompanyId, ListSort, NameCursor};
 use uuid::Uuid;
+
+use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::app::AppState;
 use crate::auth::Member;
@@ -14,20 +16,6 @@ use crate::views::{
     CompanyDuplicateList, CompanyDuplicateView, CompanyListQuery, CompanyPage, CompanyView, ContactPage, ContactView,
     CreateCompanyRequest, DuplicateQuery, UpdateCompanyRequest,
 };
-
-fn input(b: UpdateCompanyRequest) -> CompanyInput {
-    CompanyInput {
-        name: b.name,
-        domain: Patch::from_double(b.domain),
-        website: Patch::from_double(b.website),
-        industry: Patch::from_double(b.industry),
-        size: Patch::from_double(b.size.map(|s| s.map(|s| s.as_str().to_owned()))),
-        status: b.status.map(|s| s.as_str().to_owned()),
-        owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
-        address: Patch::from_double(b.address),
-        notes: Patch::from_double(b.notes),
-    }
-}
 
 /// Parses `sort` and `cursor` of name-or-creation ordered lists.
 pub(super) fn name_keyset(
@@ -58,7 +46,7 @@ pub async fn list_companies(
         status: query.status.and_then(|s| s.as_str().parse().ok()),
         owner: query.owner_id.map(Into::into),
     };
-    let (rows, next) = state.contacts.list_companies(&member.scope, filter, sort, after, limit).await?;
+    let (rows, next) = state.services.contacts.list_companies(&member.scope, filter, sort, after, limit).await?;
     Ok(web::Json(CompanyPage {
         data: rows.iter().map(|c| CompanyView::new(c, None)).collect(),
         next_cursor: next.map(|c| c.encode(sort)),
@@ -75,7 +63,8 @@ pub async fn find_company_duplicates(
 ) -> Result<web::Json<CompanyDuplicateList>, ApiError> {
     max_chars("name", query.name.as_deref(), 200)?;
     max_chars("domain", query.domain.as_deref(), 500)?;
-    let found = state.contacts.duplicates(&member.scope, query.name.as_deref(), query.domain.as_deref()).await?;
+    let found =
+        state.services.contacts.duplicates(&member.scope, query.name.as_deref(), query.domain.as_deref()).await?;
     Ok(web::Json(CompanyDuplicateList { data: found.iter().map(CompanyDuplicateView::from).collect() }))
 }
 
@@ -95,7 +84,7 @@ pub async fn create_company(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let confirm = body.confirm_duplicate;
-    let company = state.contacts.create_company(&member.scope, input(body.into()), confirm).await?;
+    let company = state.services.contacts.create_company(&member.scope, body.into(), confirm).await?;
     Ok(HttpResponse::Created().json(CompanyView::new(&company, Some(0))))
 }
 
@@ -107,8 +96,8 @@ pub async fn get_company(
     member: Member,
     path: web::Path<(Uuid, CompanyId)>,
 ) -> Result<web::Json<CompanyView>, ApiError> {
-    let company = state.contacts.company(&member.scope, path.1).await?;
-    let contacts = state.contacts.contact_count(&member.scope, company.id).await?;
+    let company = state.services.contacts.company(&member.scope, path.1).await?;
+    let contacts = state.services.contacts.contact_count(&member.scope, company.id).await?;
     Ok(web::Json(CompanyView::new(&company, Some(contacts))))
 }
 
@@ -127,8 +116,8 @@ pub async fn update_company(
     path: web::Path<(Uuid, CompanyId)>,
     body: Body<UpdateCompanyRequest>,
 ) -> Result<web::Json<CompanyView>, ApiError> {
-    let company = state.contacts.update_company(&member.scope, path.1, input(body.into_inner())).await?;
-    let contacts = state.contacts.contact_count(&member.scope, company.id).await?;
+    let company = state.services.contacts.update_company(&member.scope, path.1, body.into_inner().into()).await?;
+    let contacts = state.services.contacts.contact_count(&member.scope, company.id).await?;
     Ok(web::Json(CompanyView::new(&company, Some(contacts))))
 }
 
@@ -141,7 +130,7 @@ pub async fn list_company_contacts(
     path: web::Path<(Uuid, CompanyId)>,
     query: web::Query<crate::query::ListQuery>,
 ) -> Result<web::Json<ContactPage>, ApiError> {
-    state.contacts.company(&member.scope, path.1).await?;
+    state.services.contacts.company(&member.scope, path.1).await?;
     let (_, limit) = keyset(query.limit, None)?;
     let sort = ListSort::parse("name").unwrap_or_default();
     let after = query
@@ -151,9 +140,19 @@ pub async fn list_company_contacts(
         .transpose()
         .map_err(|e| ApiError::invalid(vec![e]))?;
     let filter = crm_contacts::ContactFilter { company: Some(path.1), ..Default::default() };
-    let (rows, next) = state.contacts.list_contacts(&member.scope, filter, sort, after, limit).await?;
+    let (rows, next) = state.services.contacts.list_contacts(&member.scope, filter, sort, after, limit).await?;
     Ok(web::Json(ContactPage {
         data: rows.iter().map(ContactView::from).collect(),
         next_cursor: next.map(|c| c.encode(sort)),
     }))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_companies);
+    cfg.service(find_company_duplicates);
+    cfg.service(create_company);
+    cfg.service(get_company);
+    cfg.service(update_company);
+    cfg.service(list_company_contacts);
 }

@@ -1,32 +1,19 @@
 //! Contacts: list, create, read, change.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use crm_contacts::{ContactFilter, ContactInput};
-use crm_kernel::{CompanyId, ContactId, Patch};
+use crm_contacts::ContactFilter;
+use crm_kernel::ContactId;
 use uuid::Uuid;
 
 use super::companies::name_keyset;
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::body::Body;
 use crate::error::ApiError;
 use crate::query::max_chars;
 use crate::views::{ContactListQuery, ContactPage, ContactView, CreateContactRequest, UpdateContactRequest};
-
-fn input(b: UpdateContactRequest) -> ContactInput {
-    ContactInput {
-        name: b.name,
-        email: Patch::from_double(b.email),
-        other_emails: b.other_emails,
-        phone: Patch::from_double(b.phone),
-        job_title: Patch::from_double(b.job_title),
-        company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
-        owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
-        tags: b.tags,
-        address: Patch::from_double(b.address),
-        notes: Patch::from_double(b.notes),
-    }
-}
 
 /// Contacts of the workspace: search (name, email, company), filters, sort.
 #[utoipa::path(tag = "contacts", security(("session" = [])), params(("workspaceId" = Uuid, Path), ContactListQuery), responses((status = 200, body = ContactPage)))]
@@ -45,7 +32,7 @@ pub async fn list_contacts(
         owner: query.owner_id.map(Into::into),
         tag: query.tag.clone(),
     };
-    let (rows, next) = state.contacts.list_contacts(&member.scope, filter, sort, after, limit).await?;
+    let (rows, next) = state.services.contacts.list_contacts(&member.scope, filter, sort, after, limit).await?;
     Ok(web::Json(ContactPage {
         data: rows.iter().map(ContactView::from).collect(),
         next_cursor: next.map(|c| c.encode(sort)),
@@ -64,9 +51,9 @@ pub async fn list_contacts(
 pub async fn create_contact(
     state: web::Data<AppState>,
     member: Member,
-    body: Body<UpdateContactRequest>,
+    body: Body<CreateContactRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let contact = state.contacts.create_contact(&member.scope, input(body.into_inner())).await?;
+    let contact = state.services.contacts.create_contact(&member.scope, body.into_inner().into()).await?;
     Ok(HttpResponse::Created().json(ContactView::from(&contact)))
 }
 
@@ -78,7 +65,7 @@ pub async fn get_contact(
     member: Member,
     path: web::Path<(Uuid, ContactId)>,
 ) -> Result<web::Json<ContactView>, ApiError> {
-    let contact = state.contacts.contact(&member.scope, path.1).await?;
+    let contact = state.services.contacts.contact(&member.scope, path.1).await?;
     Ok(web::Json(ContactView::from(&contact)))
 }
 
@@ -97,6 +84,14 @@ pub async fn update_contact(
     path: web::Path<(Uuid, ContactId)>,
     body: Body<UpdateContactRequest>,
 ) -> Result<web::Json<ContactView>, ApiError> {
-    let contact = state.contacts.update_contact(&member.scope, path.1, input(body.into_inner())).await?;
+    let contact = state.services.contacts.update_contact(&member.scope, path.1, body.into_inner().into()).await?;
     Ok(web::Json(ContactView::from(&contact)))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_contacts);
+    cfg.service(create_contact);
+    cfg.service(get_contact);
+    cfg.service(update_contact);
 }

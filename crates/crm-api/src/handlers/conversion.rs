@@ -1,27 +1,17 @@
 //! Lead conversion: the dry run and the real, exactly-once conversion.
 
 use actix_web::{HttpResponse, post, web};
-use crm_deals::conversion::{Choice, ConversionChoices};
+use crm_deals::conversion::ConversionChoices;
 use crm_kernel::LeadId;
 use uuid::Uuid;
+
+use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::body::Body;
 use crate::error::ApiError;
-use crate::views::{
-    ConversionAction, ConversionChoiceView, ConversionPlanView, ConversionResultView, ConvertLeadRequest,
-};
-
-fn choice<Id: From<Uuid>>(field: &'static str, c: &ConversionChoiceView) -> Result<Choice<Id>, ApiError> {
-    match (c.action, c.id) {
-        (ConversionAction::Create, None) => Ok(Choice::Create),
-        (ConversionAction::None, None) => Ok(Choice::Skip),
-        (ConversionAction::Link, Some(id)) => Ok(Choice::Link(id.into())),
-        (ConversionAction::Link, None) => Err(ApiError::field(field, "id_required", "`link` needs the id to link")),
-        (_, Some(_)) => Err(ApiError::field(field, "unexpected_id", "an id goes only with `link`")),
-    }
-}
+use crate::views::{ConversionPlanView, ConversionResultView, ConvertLeadRequest};
 
 /// The dry run: for the contact and the company, whether a conversion would
 /// create a record or link an existing look-alike, and the deal it would
@@ -38,7 +28,7 @@ pub async fn preview_lead_conversion(
     member: Member,
     path: web::Path<(Uuid, LeadId)>,
 ) -> Result<web::Json<ConversionPlanView>, ApiError> {
-    let plan = state.conversion.preview(&member.scope, path.1).await?;
+    let plan = state.services.conversion.preview(&member.scope, path.1).await?;
     Ok(web::Json(ConversionPlanView::from(&plan)))
 }
 
@@ -59,16 +49,13 @@ pub async fn convert_lead(
     path: web::Path<(Uuid, LeadId)>,
     body: Body<ConvertLeadRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let choices = ConversionChoices {
-        contact: choice("contact", &b.contact)?,
-        company: choice("company", &b.company)?,
-        deal_title: b.deal.title,
-        deal_amount: b.deal.amount,
-        pipeline_id: b.deal.pipeline_id.map(Into::into),
-        stage_id: b.deal.stage_id.map(Into::into),
-        expected_close_date: b.deal.expected_close_date,
-    };
-    let converted = state.conversion.convert(&member.scope, path.1, &choices).await?;
+    let choices = ConversionChoices::try_from(body.into_inner())?;
+    let converted = state.services.conversion.convert(&member.scope, path.1, &choices).await?;
     Ok(HttpResponse::Created().json(ConversionResultView::from(&converted)))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(preview_lead_conversion);
+    cfg.service(convert_lead);
 }

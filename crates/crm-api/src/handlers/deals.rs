@@ -2,9 +2,11 @@
 //! deal summaries of contacts and companies.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use crm_deals::{DealChanges, DealFilter, NewDeal, StageMove};
-use crm_kernel::{CompanyId, ContactId, Cursor, DealId, Patch};
+use crm_deals::DealFilter;
+use crm_kernel::{CompanyId, ContactId, Cursor, DealId};
 use uuid::Uuid;
+
+use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::app::AppState;
 use crate::auth::Member;
@@ -35,9 +37,10 @@ pub async fn list_deals(
         company_id: query.company_id.map(Into::into),
         stale: query.stale == Some(true),
         q: query.q.clone(),
+        closed_since: query.closed_since.map(|day| day.midnight().assume_utc()),
     };
     let (rows, next) =
-        state.deals.list(&member.scope, filter, before.map(|c| DealId::from_uuid(c.last_id())), limit).await?;
+        state.services.deals.list(&member.scope, filter, before.map(|c| DealId::from_uuid(c.last_id())), limit).await?;
     Ok(web::Json(DealPage {
         data: rows.iter().map(DealView::from).collect(),
         next_cursor: next.map(|id| Cursor::after(id.as_uuid()).encode()),
@@ -58,22 +61,7 @@ pub async fn create_deal(
     member: Member,
     body: Body<CreateDealRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let input = NewDeal {
-        title: b.title,
-        amount: b.amount,
-        pipeline_id: b.pipeline_id.map(Into::into),
-        stage_id: b.stage_id.map(Into::into),
-        probability: b.probability,
-        expected_close_date: b.expected_close_date,
-        next_action_text: b.next_action_text,
-        next_action_date: b.next_action_date,
-        owner_id: b.owner_id.map(Into::into),
-        contact_id: b.contact_id.map(Into::into),
-        company_id: b.company_id.map(Into::into),
-        notes: b.notes,
-    };
-    let deal = state.deals.create(&member.scope, input).await?;
+    let deal = state.services.deals.create(&member.scope, body.into_inner().into()).await?;
     Ok(HttpResponse::Created().json(DealView::from(&deal)))
 }
 
@@ -85,7 +73,7 @@ pub async fn get_deal(
     member: Member,
     path: web::Path<(Uuid, DealId)>,
 ) -> Result<web::Json<DealView>, ApiError> {
-    let deal = state.deals.get(&member.scope, path.1).await?;
+    let deal = state.services.deals.get(&member.scope, path.1).await?;
     Ok(web::Json(DealView::from(&deal)))
 }
 
@@ -104,20 +92,7 @@ pub async fn update_deal(
     path: web::Path<(Uuid, DealId)>,
     body: Body<UpdateDealRequest>,
 ) -> Result<web::Json<DealView>, ApiError> {
-    let b = body.into_inner();
-    let changes = DealChanges {
-        title: b.title,
-        amount: b.amount,
-        probability: Patch::from_double(b.probability),
-        expected_close_date: Patch::from_double(b.expected_close_date),
-        next_action_text: Patch::from_double(b.next_action_text),
-        next_action_date: Patch::from_double(b.next_action_date),
-        owner_id: Patch::from_double(b.owner_id.map(|o| o.map(Into::into))),
-        contact_id: Patch::from_double(b.contact_id).map(ContactId::from_uuid),
-        company_id: Patch::from_double(b.company_id).map(CompanyId::from_uuid),
-        notes: Patch::from_double(b.notes),
-    };
-    let deal = state.deals.update(&member.scope, path.1, changes).await?;
+    let deal = state.services.deals.update(&member.scope, path.1, body.into_inner().into()).await?;
     Ok(web::Json(DealView::from(&deal)))
 }
 
@@ -140,15 +115,7 @@ pub async fn move_deal(
     path: web::Path<(Uuid, DealId)>,
     body: Body<MoveDealRequest>,
 ) -> Result<web::Json<DealView>, ApiError> {
-    let b = body.into_inner();
-    let to = StageMove {
-        stage_id: b.stage_id.into(),
-        lost_reason_id: b.lost_reason_id.map(Into::into),
-        lost_reason_other: b.lost_reason_other,
-        next_action_date: b.next_action_date,
-        next_action_text: b.next_action_text,
-    };
-    let deal = state.deals.move_stage(&member.scope, path.1, to).await?;
+    let deal = state.services.deals.move_stage(&member.scope, path.1, body.into_inner().into()).await?;
     Ok(web::Json(DealView::from(&deal)))
 }
 
@@ -167,7 +134,7 @@ pub async fn reopen_deal(
     path: web::Path<(Uuid, DealId)>,
     body: Body<ReopenDealRequest>,
 ) -> Result<web::Json<DealView>, ApiError> {
-    let deal = state.deals.reopen(&member.scope, path.1, body.stage_id.map(Into::into)).await?;
+    let deal = state.services.deals.reopen(&member.scope, path.1, body.stage_id.map(Into::into)).await?;
     Ok(web::Json(DealView::from(&deal)))
 }
 
@@ -176,7 +143,7 @@ async fn summary(
     member: &Member,
     filter: DealFilter,
 ) -> Result<web::Json<DealSummaryView>, ApiError> {
-    let (summary, currency) = state.deals.summary(&member.scope, filter).await?;
+    let (summary, currency) = state.services.deals.summary(&member.scope, filter).await?;
     Ok(web::Json(DealSummaryView::new(&summary, currency)))
 }
 
@@ -200,4 +167,16 @@ pub async fn get_company_deal_summary(
     path: web::Path<(Uuid, CompanyId)>,
 ) -> Result<web::Json<DealSummaryView>, ApiError> {
     summary(&state, &member, DealFilter { company_id: Some(path.1), ..DealFilter::default() }).await
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_deals);
+    cfg.service(create_deal);
+    cfg.service(get_deal);
+    cfg.service(update_deal);
+    cfg.service(move_deal);
+    cfg.service(reopen_deal);
+    cfg.service(get_contact_deal_summary);
+    cfg.service(get_company_deal_summary);
 }

@@ -2,8 +2,10 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, Code};
 
 #[derive(Serialize, ToSchema)]
 pub struct HealthView {
@@ -22,14 +24,17 @@ pub async fn healthz() -> HttpResponse {
 #[utoipa::path(tag = "health", responses((status = 200, body = HealthView), (status = 503, description = "Database unreachable", body = crate::Problem, content_type = "application/problem+json")))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    state.readiness.ready().await.map_err(|e| {
-        tracing::error!(error = %e, "readiness check failed");
-        ApiError::new(
-            actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
-            "health.database_unavailable",
-            "Database unavailable",
-            "the database does not answer",
-        )
-    })?;
+    state
+        .services
+        .readiness
+        .ready()
+        .await
+        .map_err(|e| ApiError::new(Code::HealthDatabaseUnavailable, "the database does not answer").with_cause(&e))?;
     Ok(HttpResponse::Ok().json(HealthView { status: "ok" }))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(healthz);
+    cfg.service(readyz);
 }

@@ -3,6 +3,8 @@
 use actix_web::{HttpResponse, delete, get, post, web};
 use uuid::Uuid;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::{Member, SessionAuth};
 use crate::error::ApiError;
@@ -23,8 +25,8 @@ pub async fn list_invitations(
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<InvitationPage>, ApiError> {
     let (after, limit) = query.keyset()?;
-    let page = state.identity.list_invitations(&member.scope, after, limit).await?;
-    let now = state.clock.now();
+    let page = state.services.identity.list_invitations(&member.scope, after, limit).await?;
+    let now = state.services.clock.now();
     Ok(web::Json(InvitationPage::from_page(&page, |i| InvitationView::new(i, now))))
 }
 
@@ -46,8 +48,8 @@ pub async fn create_invitation(
     body: crate::body::Body<CreateInvitationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let role = crm_kernel::Role::from(body.role);
-    let invitation = state.identity.invite(&member.scope, &member.user, &body.email, role.as_str()).await?;
-    Ok(HttpResponse::Created().json(InvitationView::new(&invitation, state.clock.now())))
+    let invitation = state.services.identity.invite(&member.scope, &member.user, &body.email, role.as_str()).await?;
+    Ok(HttpResponse::Created().json(InvitationView::new(&invitation, state.services.clock.now())))
 }
 
 /// Revoke a pending invitation (owners).
@@ -66,7 +68,7 @@ pub async fn revoke_invitation(
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
-    state.identity.revoke_invitation(&member.scope, path.1.into()).await?;
+    state.services.identity.revoke_invitation(&member.scope, path.1.into()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -81,7 +83,7 @@ pub async fn get_invitation(
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<InvitationPreviewView>, ApiError> {
-    let preview = state.identity.preview_invitation(path.into_inner().into()).await?;
+    let preview = state.services.identity.preview_invitation(path.into_inner().into()).await?;
     Ok(web::Json(InvitationPreviewView::from(&preview)))
 }
 
@@ -101,6 +103,15 @@ pub async fn accept_invitation(
     auth: SessionAuth,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<WorkspaceView>, ApiError> {
-    let joined = state.identity.accept_invitation(&auth.user, path.into_inner().into()).await?;
+    let joined = state.services.identity.accept_invitation(&auth.user, path.into_inner().into()).await?;
     Ok(web::Json(WorkspaceView::from(&joined)))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_invitations);
+    cfg.service(create_invitation);
+    cfg.service(revoke_invitation);
+    cfg.service(get_invitation);
+    cfg.service(accept_invitation);
 }

@@ -2,11 +2,12 @@
 
 use actix_web::{HttpResponse, delete, get, post, put, web};
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::error::ApiError;
-use crate::query::ListQuery;
-use crate::views::{AuditEventPage, AuditEventView, CreateLeadSourceRequest, LeadSourceList, LeadSourceView};
+use crate::views::{CreateLeadSourceRequest, LeadSourceList, LeadSourceView};
 
 /// Built-in sources, then custom ones (archived ones flagged).
 #[utoipa::path(
@@ -20,7 +21,7 @@ pub async fn list_lead_sources(
     state: web::Data<AppState>,
     member: Member,
 ) -> Result<web::Json<LeadSourceList>, ApiError> {
-    let sources = state.leads.sources(&member.scope).await?;
+    let sources = state.services.leads.sources(&member.scope).await?;
     Ok(web::Json(LeadSourceList { data: sources.iter().map(LeadSourceView::from).collect() }))
 }
 
@@ -38,7 +39,7 @@ pub async fn create_lead_source(
     member: Member,
     body: crate::body::Body<CreateLeadSourceRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let source = state.leads.add_source(&member.scope, &body.slug, &body.label).await?;
+    let source = state.services.leads.add_source(&member.scope, &body.slug, &body.label).await?;
     Ok(HttpResponse::Created().json(LeadSourceView::from(&source)))
 }
 
@@ -55,7 +56,7 @@ pub async fn archive_lead_source(
     member: Member,
     path: web::Path<(uuid::Uuid, String)>,
 ) -> Result<web::Json<LeadSourceView>, ApiError> {
-    let source = state.leads.set_source_archived(&member.scope, &path.1, true).await?;
+    let source = state.services.leads.set_source_archived(&member.scope, &path.1, true).await?;
     Ok(web::Json(LeadSourceView::from(&source)))
 }
 
@@ -72,27 +73,14 @@ pub async fn unarchive_lead_source(
     member: Member,
     path: web::Path<(uuid::Uuid, String)>,
 ) -> Result<web::Json<LeadSourceView>, ApiError> {
-    let source = state.leads.set_source_archived(&member.scope, &path.1, false).await?;
+    let source = state.services.leads.set_source_archived(&member.scope, &path.1, false).await?;
     Ok(web::Json(LeadSourceView::from(&source)))
 }
 
-/// The workspace's audit feed, newest first.
-#[utoipa::path(
-    tag = "workspaces",
-    security(("session" = [])),
-    params(("workspaceId" = Uuid, Path), ListQuery),
-    responses((status = 200, body = AuditEventPage))
-)]
-#[get("/api/workspaces/{workspaceId}/audit-events")]
-pub async fn list_audit_events(
-    state: web::Data<AppState>,
-    member: Member,
-    query: web::Query<ListQuery>,
-) -> Result<web::Json<AuditEventPage>, ApiError> {
-    let (after, limit) = query.keyset()?;
-    let page = state.leads.workspace_events(&member.scope, after, limit).await?;
-    Ok(web::Json(AuditEventPage {
-        data: page.items.iter().map(AuditEventView::from).collect(),
-        next_cursor: page.next.map(|c| c.encode()),
-    }))
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_lead_sources);
+    cfg.service(create_lead_source);
+    cfg.service(archive_lead_source);
+    cfg.service(unarchive_lead_source);
 }

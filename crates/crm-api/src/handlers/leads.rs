@@ -4,8 +4,10 @@
 
 use actix_web::{HttpResponse, get, patch, post, web};
 use crm_kernel::{LeadId, Scope};
-use crm_leads::{LeadChanges, LeadCursor, LeadFilter, LeadSort, NewLead, Patch, SourceSlug};
+use crm_leads::{LeadCursor, LeadFilter, LeadSort, SourceSlug};
 use uuid::Uuid;
+
+use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::app::AppState;
 use crate::auth::{ApiCaller, Member};
@@ -77,21 +79,7 @@ pub async fn update_lead(
     path: web::Path<(Uuid, LeadId)>,
     body: crate::body::Body<UpdateLeadRequest>,
 ) -> Result<web::Json<LeadView>, ApiError> {
-    let b = body.into_inner();
-    let changes = LeadChanges {
-        name: b.name,
-        email: Patch::from_double(b.email),
-        phone: Patch::from_double(b.phone),
-        company: Patch::from_double(b.company),
-        source: b.source,
-        status: b.status.map(|s| s.as_str().to_owned()),
-        assignee_id: Patch::from_double(b.assignee_id.map(|a| a.map(Into::into))),
-        next_action_date: Patch::from_double(b.next_action_date),
-        next_action_text: Patch::from_double(b.next_action_text),
-        notes: Patch::from_double(b.notes),
-        tags: b.tags,
-    };
-    let lead = state.leads.update(&member.scope, path.1, changes).await?;
+    let lead = state.services.leads.update(&member.scope, path.1, body.into_inner().into()).await?;
     Ok(web::Json(LeadView::from(&lead)))
 }
 
@@ -164,29 +152,27 @@ async fn list(state: &AppState, scope: &Scope, q: &LeadListQuery) -> Result<web:
         assignee: q.assignee_id.map(Into::into),
         stale: q.stale,
     };
-    let (leads, next) = state.leads.list(scope, filter, sort, after, limit).await?;
+    let (leads, next) = state.services.leads.list(scope, filter, sort, after, limit).await?;
     Ok(web::Json(LeadPage { data: leads.iter().map(LeadView::from).collect(), next_cursor: next.map(|c| c.encode()) }))
 }
 
 async fn get(state: &AppState, scope: &Scope, id: LeadId) -> Result<web::Json<LeadView>, ApiError> {
-    let lead = state.leads.get(scope, id).await?;
+    let lead = state.services.leads.get(scope, id).await?;
     Ok(web::Json(LeadView::from(&lead)))
 }
 
 async fn create(state: &AppState, scope: &Scope, b: CreateLeadRequest) -> Result<HttpResponse, ApiError> {
-    let input = NewLead {
-        name: b.name,
-        email: b.email,
-        phone: b.phone,
-        company: b.company,
-        source: b.source,
-        status: b.status.map(|s| s.as_str().to_owned()),
-        assignee_id: b.assignee_id.map(Into::into),
-        next_action_date: b.next_action_date,
-        next_action_text: b.next_action_text,
-        notes: b.notes,
-        tags: b.tags,
-    };
-    let lead = state.leads.create(scope, input).await?;
+    let lead = state.services.leads.create(scope, b.into()).await?;
     Ok(HttpResponse::Created().json(LeadView::from(&lead)))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_leads);
+    cfg.service(create_lead);
+    cfg.service(get_lead);
+    cfg.service(update_lead);
+    cfg.service(list_leads_public);
+    cfg.service(get_lead_public);
+    cfg.service(create_lead_public);
 }

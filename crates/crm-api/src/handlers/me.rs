@@ -2,6 +2,8 @@
 
 use actix_web::{HttpResponse, get, patch, post, web};
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::SessionAuth;
 use crate::error::ApiError;
@@ -11,7 +13,7 @@ use crate::views::{ChangePasswordRequest, MeView, UpdateMeRequest};
 #[utoipa::path(tag = "me", security(("session" = [])), responses((status = 200, body = MeView)))]
 #[get("/api/me")]
 pub async fn get_me(state: web::Data<AppState>, auth: SessionAuth) -> Result<web::Json<MeView>, ApiError> {
-    let account = state.identity.account(auth.user.id).await?;
+    let account = state.services.identity.account(auth.user.id).await?;
     Ok(web::Json(MeView::from(&account)))
 }
 
@@ -29,7 +31,7 @@ pub async fn update_me(
     body: crate::body::Body<UpdateMeRequest>,
 ) -> Result<web::Json<MeView>, ApiError> {
     let theme = body.theme.map(|t| t.as_str());
-    let account = state.identity.update_profile(&auth.user, body.name.as_deref(), theme).await?;
+    let account = state.services.identity.update_profile(&auth.user, body.name.as_deref(), theme).await?;
     Ok(web::Json(MeView::from(&account)))
 }
 
@@ -46,6 +48,17 @@ pub async fn change_password(
     auth: SessionAuth,
     body: crate::body::Body<ChangePasswordRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    state.identity.change_password(auth.user.id, auth.session.id, &body.current_password, &body.new_password).await?;
+    state
+        .services
+        .identity
+        .change_password(auth.user.id, auth.session.id, &body.current_password, &body.new_password)
+        .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(get_me);
+    cfg.service(update_me);
+    cfg.service(change_password);
 }

@@ -3,6 +3,8 @@
 use actix_web::{HttpResponse, delete, get, patch, put, web};
 use uuid::Uuid;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::error::ApiError;
@@ -23,7 +25,7 @@ pub async fn list_members(
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<MemberPage>, ApiError> {
     let (after, limit) = query.keyset()?;
-    let page = state.identity.list_members(&member.scope, after, limit).await?;
+    let page = state.services.identity.list_members(&member.scope, after, limit).await?;
     Ok(web::Json(MemberPage::from_page(&page, |m| MemberView::from(m))))
 }
 
@@ -40,7 +42,7 @@ pub async fn get_member(
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<MemberView>, ApiError> {
-    let found = state.identity.member(&member.scope, path.1.into()).await?;
+    let found = state.services.identity.member(&member.scope, path.1.into()).await?;
     Ok(web::Json(MemberView::from(&found)))
 }
 
@@ -59,7 +61,7 @@ pub async fn change_member_role(
     path: web::Path<(Uuid, Uuid)>,
     body: crate::body::Body<ChangeRoleRequest>,
 ) -> Result<web::Json<MemberView>, ApiError> {
-    let changed = state.identity.change_role(&member.scope, path.1.into(), body.role.into()).await?;
+    let changed = state.services.identity.change_role(&member.scope, path.1.into(), body.role.into()).await?;
     Ok(web::Json(MemberView::from(&changed)))
 }
 
@@ -76,7 +78,7 @@ pub async fn remove_member(
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
-    state.identity.remove_member(&member.scope, path.1.into()).await?;
+    state.services.identity.remove_member(&member.scope, path.1.into()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -96,7 +98,8 @@ pub async fn suspend_member(
     path: web::Path<(Uuid, Uuid)>,
     body: crate::body::Body<SuspendMemberRequest>,
 ) -> Result<web::Json<MemberView>, ApiError> {
-    let suspended = state.identity.suspend_member(&member.scope, path.1.into(), body.reason.as_deref()).await?;
+    let suspended =
+        state.services.identity.suspend_member(&member.scope, path.1.into(), body.reason.as_deref()).await?;
     Ok(web::Json(MemberView::from(&suspended)))
 }
 
@@ -113,7 +116,7 @@ pub async fn unsuspend_member(
     member: Member,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<MemberView>, ApiError> {
-    let restored = state.identity.unsuspend_member(&member.scope, path.1.into()).await?;
+    let restored = state.services.identity.unsuspend_member(&member.scope, path.1.into()).await?;
     Ok(web::Json(MemberView::from(&restored)))
 }
 
@@ -132,9 +135,20 @@ pub async fn get_member_summary(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<MemberSummaryView>, ApiError> {
     let user = crm_kernel::UserId::from(path.1);
-    state.identity.member(&member.scope, user).await?;
-    let (open_activities, overdue_activities) = state.activities.assigned_counts(&member.scope, user).await?;
-    let active_leads = state.leads.open_assigned_count(&member.scope, user).await?;
-    let open_deals = state.deals.open_owned_count(&member.scope, user).await?;
+    state.services.identity.member(&member.scope, user).await?;
+    let (open_activities, overdue_activities) = state.services.activities.assigned_counts(&member.scope, user).await?;
+    let active_leads = state.services.leads.open_assigned_count(&member.scope, user).await?;
+    let open_deals = state.services.deals.open_owned_count(&member.scope, user).await?;
     Ok(web::Json(MemberSummaryView { user_id: path.1, open_activities, overdue_activities, active_leads, open_deals }))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_members);
+    cfg.service(get_member);
+    cfg.service(get_member_summary);
+    cfg.service(change_member_role);
+    cfg.service(remove_member);
+    cfg.service(suspend_member);
+    cfg.service(unsuspend_member);
 }

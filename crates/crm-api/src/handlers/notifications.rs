@@ -6,6 +6,8 @@ use crm_kernel::{Cursor, NotificationId};
 use crm_notifications::PreferencesChange;
 use uuid::Uuid;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::body::Body;
@@ -25,7 +27,7 @@ pub async fn list_notifications(
     query: web::Query<NotificationListQuery>,
 ) -> Result<web::Json<NotificationPage>, ApiError> {
     let (after, limit) = keyset(query.limit, query.cursor.as_deref())?;
-    let page = state.notifications.list(&member.scope, query.unread == Some(true), after, limit).await?;
+    let page = state.services.notifications.list(&member.scope, query.unread == Some(true), after, limit).await?;
     Ok(web::Json(NotificationPage {
         next_cursor: page.next.as_ref().map(Cursor::encode),
         data: page.items.into_iter().map(NotificationView::from).collect(),
@@ -39,7 +41,7 @@ pub async fn get_unread_notification_count(
     state: web::Data<AppState>,
     member: Member,
 ) -> Result<web::Json<UnreadCountView>, ApiError> {
-    Ok(web::Json(state.notifications.unread_count(&member.scope).await?.into()))
+    Ok(web::Json(state.services.notifications.unread_count(&member.scope).await?.into()))
 }
 
 /// Mark one of the caller's notifications read (idempotent). Another
@@ -51,7 +53,7 @@ pub async fn mark_notification_read(
     member: Member,
     path: web::Path<(Uuid, NotificationId)>,
 ) -> Result<web::Json<NotificationView>, ApiError> {
-    Ok(web::Json(state.notifications.mark_read(&member.scope, path.1).await?.into()))
+    Ok(web::Json(state.services.notifications.mark_read(&member.scope, path.1).await?.into()))
 }
 
 /// Mark all of the caller's notifications read.
@@ -61,7 +63,7 @@ pub async fn mark_all_notifications_read(
     state: web::Data<AppState>,
     member: Member,
 ) -> Result<web::Json<MarkAllReadView>, ApiError> {
-    Ok(web::Json(MarkAllReadView { updated: state.notifications.mark_all_read(&member.scope).await? }))
+    Ok(web::Json(MarkAllReadView { updated: state.services.notifications.mark_all_read(&member.scope).await? }))
 }
 
 /// The workspace's daily digest preferences (every member may read them).
@@ -71,7 +73,7 @@ pub async fn get_notification_preferences(
     state: web::Data<AppState>,
     member: Member,
 ) -> Result<web::Json<NotificationPreferencesView>, ApiError> {
-    Ok(web::Json(state.notifications.preferences(&member.scope).await?.into()))
+    Ok(web::Json(state.services.notifications.preferences(&member.scope).await?.into()))
 }
 
 /// Choose the digest's signals (owners and managers; viewers get 403).
@@ -82,11 +84,16 @@ pub async fn update_notification_preferences(
     member: Member,
     body: Body<UpdateNotificationPreferencesRequest>,
 ) -> Result<web::Json<NotificationPreferencesView>, ApiError> {
-    let b = body.into_inner();
-    let change = PreferencesChange {
-        overdue_activities: Some(b.overdue_activities),
-        stale_leads: Some(b.stale_leads),
-        stale_deals: Some(b.stale_deals),
-    };
-    Ok(web::Json(state.notifications.update_preferences(&member.scope, change).await?.into()))
+    let change = PreferencesChange::from(body.into_inner());
+    Ok(web::Json(state.services.notifications.update_preferences(&member.scope, change).await?.into()))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_notifications);
+    cfg.service(get_unread_notification_count);
+    cfg.service(mark_all_notifications_read);
+    cfg.service(mark_notification_read);
+    cfg.service(get_notification_preferences);
+    cfg.service(update_notification_preferences);
 }

@@ -2,9 +2,10 @@
 
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use crm_deals::DealFilter;
-use crm_deals::service::StageInput;
 use crm_kernel::{Limit, LostReasonId, PipelineId, StageId};
 use uuid::Uuid;
+
+use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::app::AppState;
 use crate::auth::Member;
@@ -20,7 +21,7 @@ use crate::views::{
 #[utoipa::path(tag = "deals", security(("session" = [])), params(("workspaceId" = Uuid, Path)), responses((status = 200, body = PipelineList)))]
 #[get("/api/workspaces/{workspaceId}/pipelines")]
 pub async fn list_pipelines(state: web::Data<AppState>, member: Member) -> Result<web::Json<PipelineList>, ApiError> {
-    let pipelines = state.deals.pipelines(&member.scope).await?;
+    let pipelines = state.services.deals.pipelines(&member.scope).await?;
     Ok(web::Json(PipelineList { data: pipelines.iter().map(Into::into).collect() }))
 }
 
@@ -38,7 +39,7 @@ pub async fn create_pipeline(
     member: Member,
     body: Body<PipelineNameRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let pipeline = state.deals.create_pipeline(&member.scope, &body.name).await?;
+    let pipeline = state.services.deals.create_pipeline(&member.scope, &body.name).await?;
     Ok(HttpResponse::Created().json(PipelineView::from(&pipeline)))
 }
 
@@ -57,7 +58,7 @@ pub async fn rename_pipeline(
     path: web::Path<(Uuid, PipelineId)>,
     body: Body<PipelineNameRequest>,
 ) -> Result<web::Json<PipelineView>, ApiError> {
-    let pipeline = state.deals.rename_pipeline(&member.scope, path.1, &body.name).await?;
+    let pipeline = state.services.deals.rename_pipeline(&member.scope, path.1, &body.name).await?;
     Ok(web::Json(PipelineView::from(&pipeline)))
 }
 
@@ -78,13 +79,8 @@ pub async fn save_stages(
     path: web::Path<(Uuid, PipelineId)>,
     body: Body<SaveStagesRequest>,
 ) -> Result<web::Json<PipelineView>, ApiError> {
-    let input = body
-        .into_inner()
-        .stages
-        .into_iter()
-        .map(|s| StageInput { id: s.id.map(Into::into), name: s.name, probability: s.probability })
-        .collect();
-    let pipeline = state.deals.save_stages(&member.scope, path.1, input).await?;
+    let input = body.into_inner().stages.into_iter().map(Into::into).collect();
+    let pipeline = state.services.deals.save_stages(&member.scope, path.1, input).await?;
     Ok(web::Json(PipelineView::from(&pipeline)))
 }
 
@@ -103,7 +99,7 @@ pub async fn delete_stage(
     path: web::Path<(Uuid, PipelineId, StageId)>,
     query: web::Query<RemoveStageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    state.deals.remove_stage(&member.scope, path.1, path.2, query.move_to.map(Into::into)).await?;
+    state.services.deals.remove_stage(&member.scope, path.1, path.2, query.move_to.map(Into::into)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -129,9 +125,10 @@ pub async fn get_board(
         company_id: query.company_id.map(Into::into),
         stale: query.stale == Some(true),
         q: query.q.clone(),
+        closed_since: query.closed_since.map(|day| day.midnight().assume_utc()),
         ..DealFilter::default()
     };
-    let board = state.deals.board(&member.scope, path.1, filter, limit).await?;
+    let board = state.services.deals.board(&member.scope, path.1, filter, limit).await?;
     Ok(web::Json(BoardView::from(&board)))
 }
 
@@ -142,7 +139,7 @@ pub async fn list_lost_reasons(
     state: web::Data<AppState>,
     member: Member,
 ) -> Result<web::Json<LostReasonList>, ApiError> {
-    let reasons = state.deals.lost_reasons(&member.scope).await?;
+    let reasons = state.services.deals.lost_reasons(&member.scope).await?;
     Ok(web::Json(LostReasonList { data: reasons.iter().map(Into::into).collect() }))
 }
 
@@ -160,7 +157,7 @@ pub async fn create_lost_reason(
     member: Member,
     body: Body<CreateLostReasonRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let reason = state.deals.add_lost_reason(&member.scope, &body.label).await?;
+    let reason = state.services.deals.add_lost_reason(&member.scope, &body.label).await?;
     Ok(HttpResponse::Created().json(LostReasonView::from(&reason)))
 }
 
@@ -179,6 +176,19 @@ pub async fn update_lost_reason(
     path: web::Path<(Uuid, LostReasonId)>,
     body: Body<UpdateLostReasonRequest>,
 ) -> Result<web::Json<LostReasonView>, ApiError> {
-    let reason = state.deals.set_lost_reason_archived(&member.scope, path.1, body.archived).await?;
+    let reason = state.services.deals.set_lost_reason_archived(&member.scope, path.1, body.archived).await?;
     Ok(web::Json(LostReasonView::from(&reason)))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_pipelines);
+    cfg.service(create_pipeline);
+    cfg.service(rename_pipeline);
+    cfg.service(save_stages);
+    cfg.service(delete_stage);
+    cfg.service(get_board);
+    cfg.service(list_lost_reasons);
+    cfg.service(create_lost_reason);
+    cfg.service(update_lost_reason);
 }

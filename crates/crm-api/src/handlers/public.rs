@@ -2,6 +2,8 @@
 
 use actix_web::{get, web};
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::ApiCaller;
 use crate::error::ApiError;
@@ -18,11 +20,16 @@ pub async fn get_token_info(
     state: web::Data<AppState>,
     caller: ApiCaller,
 ) -> Result<web::Json<TokenInfoView>, ApiError> {
-    let workspace = state.identity.workspace(&caller.scope).await?;
+    let workspace = state.services.identity.workspace(&caller.scope).await?;
     Ok(web::Json(TokenInfoView {
         workspace_id: workspace.id.as_uuid(),
         workspace_name: workspace.name.as_str().to_owned(),
         name: caller.token.name.as_str().to_owned(),
         scopes: caller.token.scopes.iter().copied().map(Into::into).collect(),
     }))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(get_token_info);
 }

@@ -4,6 +4,8 @@ use actix_web::{HttpResponse, get, patch, post, web};
 use crm_identity::service::WorkspaceChanges;
 use crm_kernel::Role;
 
+use utoipa_actix_web::service_config::ServiceConfig;
+
 use crate::app::AppState;
 use crate::auth::{Member, SessionAuth};
 use crate::error::ApiError;
@@ -22,7 +24,7 @@ pub async fn create_workspace(
     auth: SessionAuth,
     body: crate::body::Body<CreateWorkspaceRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let created = state.identity.create_workspace(auth.user.id, &body.name, body.currency.as_deref()).await?;
+    let created = state.services.identity.create_workspace(auth.user.id, &body.name, body.currency.as_deref()).await?;
     Ok(HttpResponse::Created().json(WorkspaceView::from(&created)))
 }
 
@@ -35,7 +37,7 @@ pub async fn create_workspace(
 )]
 #[get("/api/workspaces/{workspaceId}")]
 pub async fn get_workspace(state: web::Data<AppState>, member: Member) -> Result<web::Json<WorkspaceView>, ApiError> {
-    let workspace = state.identity.workspace(&member.scope).await?;
+    let workspace = state.services.identity.workspace(&member.scope).await?;
     Ok(web::Json(WorkspaceView::new(&workspace, member.scope.role().unwrap_or(Role::Viewer))))
 }
 
@@ -53,8 +55,14 @@ pub async fn update_workspace(
     member: Member,
     body: crate::body::Body<UpdateWorkspaceRequest>,
 ) -> Result<web::Json<WorkspaceView>, ApiError> {
-    let body = body.into_inner();
-    let changes = WorkspaceChanges { name: body.name, currency: body.currency };
-    let workspace = state.identity.update_workspace(&member.scope, changes).await?;
+    let changes = WorkspaceChanges::from(body.into_inner());
+    let workspace = state.services.identity.update_workspace(&member.scope, changes).await?;
     Ok(web::Json(WorkspaceView::new(&workspace, member.scope.role().unwrap_or(Role::Viewer))))
+}
+
+/// Registers this module's operations (see [`super::MODULES`]).
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(create_workspace);
+    cfg.service(get_workspace);
+    cfg.service(update_workspace);
 }

@@ -1,16 +1,13 @@
-//! Lead, lead source and audit views and requests.
+//! Leads: views, requests and list filters.
 
-use crm_kernel::{AuditActor, AuditRecord};
-use crm_leads::{LeadSnapshot, SourceOption};
-use serde::{Deserialize, Deserializer, Serialize};
+use crm_leads::{LeadChanges, LeadSnapshot, NewLead, Patch};
+use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-/// Absent → `None`; `null` → `Some(None)`; a value → `Some(Some(v))`.
-pub(super) fn double<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(d).map(Some)
-}
+use super::common::{TagText, double};
+use super::conversion::ConvertedToView;
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -119,7 +116,7 @@ pub struct LeadView {
     #[serde(with = "time::serde::rfc3339::option")]
     pub converted_at: Option<OffsetDateTime>,
     /// What the conversion created or linked.
-    pub converted_to: Option<super::ConvertedToView>,
+    pub converted_to: Option<ConvertedToView>,
 }
 
 impl From<&LeadSnapshot> for LeadView {
@@ -153,7 +150,7 @@ impl From<&LeadSnapshot> for LeadView {
             updated_at: l.updated_at,
             last_activity_at: l.last_activity_at,
             converted_at: l.converted_at,
-            converted_to: l.converted_to.map(|c| super::ConvertedToView {
+            converted_to: l.converted_to.map(|c| ConvertedToView {
                 contact_id: c.contact_id.as_uuid(),
                 company_id: c.company_id.map(|id| id.as_uuid()),
                 deal_id: c.deal_id.as_uuid(),
@@ -258,96 +255,38 @@ pub struct LeadListQuery {
     pub cursor: Option<String>,
 }
 
-/// A tag: 1–40 characters after trimming, no commas or control characters.
-pub struct TagText;
-
-impl utoipa::PartialSchema for TagText {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some("@tag"))
-            .into()
-    }
-}
-
-impl ToSchema for TagText {}
-
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct LeadSourceView {
-    pub slug: String,
-    pub label: String,
-    pub built_in: bool,
-    pub archived: bool,
-}
-
-impl From<&SourceOption> for LeadSourceView {
-    fn from(s: &SourceOption) -> Self {
-        Self { slug: s.slug.as_str().to_owned(), label: s.label.clone(), built_in: s.built_in, archived: s.archived }
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct LeadSourceList {
-    pub data: Vec<LeadSourceView>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-#[schema(example = json!({"slug": "trade_fair", "label": "Trade fair"}))]
-pub struct CreateLeadSourceRequest {
-    #[schema(pattern = "@slug")]
-    pub slug: String,
-    #[schema(min_length = 1, max_length = 60, pattern = "@name")]
-    pub label: String,
-}
-
-#[derive(Clone, Copy, Debug, Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ActorType {
-    User,
-    Token,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct AuditEventView {
-    pub id: Uuid,
-    pub actor_type: ActorType,
-    pub actor_id: Uuid,
-    /// Dotted verb, e.g. `lead.status_changed`.
-    pub action: String,
-    pub entity_type: String,
-    pub entity_id: Uuid,
-    pub summary: String,
-    #[schema(value_type = String, format = DateTime)]
-    #[serde(with = "time::serde::rfc3339")]
-    pub at: OffsetDateTime,
-}
-
-impl From<&AuditRecord> for AuditEventView {
-    fn from(r: &AuditRecord) -> Self {
-        let (actor_type, actor_id) = match r.actor {
-            AuditActor::User(id) => (ActorType::User, id.as_uuid()),
-            AuditActor::Token(id) => (ActorType::Token, id.as_uuid()),
-        };
+impl From<CreateLeadRequest> for NewLead {
+    fn from(b: CreateLeadRequest) -> Self {
         Self {
-            id: r.id.as_uuid(),
-            actor_type,
-            actor_id,
-            action: r.action.clone(),
-            entity_type: r.entity_type.clone(),
-            entity_id: r.entity_id,
-            summary: r.summary.clone(),
-            at: r.at,
+            name: b.name,
+            email: b.email,
+            phone: b.phone,
+            company: b.company,
+            source: b.source,
+            status: b.status.map(|s| s.as_str().to_owned()),
+            assignee_id: b.assignee_id.map(Into::into),
+            next_action_date: b.next_action_date,
+            next_action_text: b.next_action_text,
+            notes: b.notes,
+            tags: b.tags,
         }
     }
 }
 
-/// Newest first; pass `nextCursor` as `cursor` for older events.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct AuditEventPage {
-    pub data: Vec<AuditEventView>,
-    pub next_cursor: Option<String>,
+impl From<UpdateLeadRequest> for LeadChanges {
+    fn from(b: UpdateLeadRequest) -> Self {
+        Self {
+            name: b.name,
+            email: Patch::from_double(b.email),
+            phone: Patch::from_double(b.phone),
+            company: Patch::from_double(b.company),
+            source: b.source,
+            status: b.status.map(|s| s.as_str().to_owned()),
+            assignee_id: Patch::from_double(b.assignee_id.map(|a| a.map(Into::into))),
+            next_action_date: Patch::from_double(b.next_action_date),
+            next_action_text: Patch::from_double(b.next_action_text),
+            notes: Patch::from_double(b.notes),
+            tags: b.tags,
+        }
+    }
 }

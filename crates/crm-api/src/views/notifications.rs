@@ -1,6 +1,6 @@
 //! The bell and the workspace's digest preferences.
 
-use crm_notifications::{DigestPreferences, StoredNotification, UnreadCount};
+use crm_notifications::{DigestPreferences, PreferencesChange, StoredNotification, UnreadCount};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
@@ -116,4 +116,15 @@ pub struct UpdateNotificationPreferencesRequest {
     pub overdue_activities: bool,
     pub stale_leads: bool,
     pub stale_deals: bool,
+}
+
+/// PUT replaces: every signal is set.
+impl From<UpdateNotificationPreferencesRequest> for PreferencesChange {
+    fn from(b: UpdateNotificationPreferencesRequest) -> Self {
+        Self {
+            overdue_activities: Some(b.overdue_activities),
+            stale_leads: Some(b.stale_leads),
+            stale_deals: Some(b.stale_deals),
+        }
+    }
 }

@@ -35,6 +35,23 @@ fn every_operation_is_documented_with_an_id_a_tag_and_problem_responses() {
 }
 
 #[test]
+fn every_tag_used_by_an_operation_is_declared() {
+    let doc = serde_json::to_value(crm_api::openapi()).expect("serialisable");
+    let declared: Vec<&str> = doc["tags"].as_array().expect("tags").iter().filter_map(|t| t["name"].as_str()).collect();
+    let mut undeclared: Vec<String> = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("item") {
+            for tag in op["tags"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+                if !declared.contains(&tag) {
+                    undeclared.push(format!("{tag} ({method} {path})"));
+                }
+            }
+        }
+    }
+    assert!(undeclared.is_empty(), "declare these tags in crm_api::openapi's `tags(...)`: {undeclared:?}");
+}
+
+#[test]
 fn every_schema_reference_resolves() {
     let doc = serde_json::to_value(crm_api::openapi()).expect("serialisable");
     let text = doc.to_string();

@@ -1,6 +1,7 @@
 //! Deal rules found in review (issue 11), on SQLite and PostgreSQL: no deal
 //! progresses without a next step; the board filters by company and contact;
-//! the company island says how many open deals there are.
+//! the company island says how many open deals there are; the board's
+//! headline is the open pipeline; lifetime value never drops a currency.
 
 use crm_testkit::Backend;
 use reqwest::{Method, StatusCode};
@@ -118,4 +119,89 @@ async fn the_board_filters_by_company_and_contact_on_sqlite() {
 #[tokio::test]
 async fn the_board_filters_by_company_and_contact_on_postgres() {
     the_board_filters_by_company_and_contact(Backend::Postgres).await;
+}
+
+async fn the_board_headline_is_the_open_pipeline(backend: Backend) {
+    let (_app, w) = workspace(backend).await;
+    let pipeline = w.pipeline().await;
+    w.ok(Method::POST, "/deals", Some(json!({"title": "Open", "amount": "1000"}))).await;
+    let reason = w.ok(Method::GET, "/lost-reasons", None).await["data"][0]["id"].clone();
+    for (title, amount, to) in [
+        ("Won", "300", json!({"stageId": stage(&pipeline, "Won")})),
+        ("Lost", "700", json!({"stageId": stage(&pipeline, "Lost"), "lostReasonId": reason})),
+    ] {
+        let deal = w.ok(Method::POST, "/deals", Some(json!({"title": title, "amount": amount}))).await;
+        w.ok(Method::POST, &format!("/deals/{}/stage", deal["id"].as_str().expect("id")), Some(to)).await;
+    }
+
+    let board_url = format!("/pipelines/{}/board", pipeline["id"].as_str().expect("id"));
+    let board = w.ok(Method::GET, &board_url, None).await;
+    assert_eq!(
+        (board["totals"]["count"].as_u64(), board["totals"]["amount"]["amount"].as_str()),
+        (Some(1), Some("1000.00")),
+        "the headline is the open deal only: {board}"
+    );
+    assert_eq!(board["totals"]["weighted"]["amount"], "100.00", "1000 at 10%");
+    let column = |board: &Value, name: &str| {
+        let id = stage(&pipeline, name);
+        board["columns"].as_array().expect("columns").iter().find(|c| c["stageId"] == id.as_str()).expect(name).clone()
+    };
+    assert_eq!(column(&board, "Won")["amount"]["amount"], "300.00", "won column: its own total");
+    assert_eq!(column(&board, "Lost")["count"], 1);
+    let quarter_start = crm_deals::service::quarter_start(time::OffsetDateTime::now_utc()).date().to_string();
+    assert_eq!(board["closedSince"], quarter_start.as_str(), "default period: this quarter");
+
+    // A period starting tomorrow holds no closed deal; the headline stays.
+    let tomorrow = (time::OffsetDateTime::now_utc().date() + time::Duration::days(1)).to_string();
+    let later = w.ok(Method::GET, &format!("{board_url}?closedSince={tomorrow}"), None).await;
+    assert_eq!((column(&later, "Won")["count"].as_u64(), column(&later, "Lost")["count"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(later["totals"]["amount"]["amount"], "1000.00");
+    let listed = w.ok(Method::GET, &format!("/deals?status=won&closedSince={tomorrow}"), None).await;
+    assert_eq!(listed["data"].as_array().map(Vec::len), Some(0), "the list pages with the same period");
+}
+
+#[tokio::test]
+async fn the_board_headline_is_the_open_pipeline_on_sqlite() {
+    the_board_headline_is_the_open_pipeline(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_board_headline_is_the_open_pipeline_on_postgres() {
+    the_board_headline_is_the_open_pipeline(Backend::Postgres).await;
+}
+
+async fn lifetime_value_shows_every_currency(backend: Backend) {
+    let (_app, w) = workspace(backend).await;
+    let pipeline = w.pipeline().await;
+    let company = w.ok(Method::POST, "/companies", Some(json!({"name": "Umbrella"}))).await;
+    let company_id = company["id"].as_str().expect("id");
+    for (title, amount, then_currency) in [("In euros", "250.50", Some("USD")), ("In dollars", "100", None)] {
+        let deal = w
+            .ok(Method::POST, "/deals", Some(json!({"title": title, "amount": amount, "companyId": company_id})))
+            .await;
+        let url = format!("/deals/{}/stage", deal["id"].as_str().expect("id"));
+        w.ok(Method::POST, &url, Some(json!({"stageId": stage(&pipeline, "Won")}))).await;
+        if let Some(currency) = then_currency {
+            w.ok(Method::PATCH, "", Some(json!({"currency": currency}))).await;
+        }
+    }
+
+    let summary = w.ok(Method::GET, &format!("/companies/{company_id}/deal-summary"), None).await;
+    assert_eq!(summary["lifetimeValue"], json!({"amount": "100.00", "currency": "USD"}), "{summary}");
+    assert_eq!(
+        summary["lifetimeValueOther"],
+        json!([{"amount": "250.50", "currency": "EUR"}]),
+        "the euro win is shown apart, not dropped"
+    );
+    assert_eq!(summary["won"]["count"], 2);
+}
+
+#[tokio::test]
+async fn lifetime_value_shows_every_currency_on_sqlite() {
+    lifetime_value_shows_every_currency(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn lifetime_value_shows_every_currency_on_postgres() {
+    lifetime_value_shows_every_currency(Backend::Postgres).await;
 }

@@ -1,6 +1,6 @@
 //! Creating, reading, listing and editing deals.
 
-use crm_kernel::{AuditEntry, CompanyId, ContactId, DealId, FieldError, Limit, Money, Patch, Scope, UserId};
+use crm_kernel::{AuditEntry, CompanyId, ContactId, DealId, FieldError, Limit, Money, Patch, Resource, Scope, UserId};
 use time::OffsetDateTime;
 
 use super::{DealService, Errors, normalise, optional_text, owner_notification, require_read, require_write, title};
@@ -24,12 +24,12 @@ impl DealService {
         if let Some(contact) = contact
             && !self.deals.contact_exists(scope, contact).await?
         {
-            return Err(DealError::NotFound("contact"));
+            return Err(DealError::NotFound(Resource::Contact));
         }
         if let Some(company) = company
             && !self.deals.company_exists(scope, company).await?
         {
-            return Err(DealError::NotFound("company"));
+            return Err(DealError::NotFound(Resource::Company));
         }
         Ok(())
     }
@@ -125,7 +125,7 @@ impl DealService {
     /// `Forbidden`, `NotFound`, `Store`.
     pub async fn get(&self, scope: &Scope, id: DealId) -> Result<DealSnapshot, DealError> {
         require_read(scope)?;
-        let deal = self.deals.find_deal(scope, id).await?.ok_or(DealError::NotFound("deal"))?;
+        let deal = self.deals.find_deal(scope, id).await?.ok_or(DealError::NotFound(Resource::Deal))?;
         self.one(scope, deal).await
     }
 

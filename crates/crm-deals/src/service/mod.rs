@@ -12,7 +12,8 @@ use std::sync::Arc;
 
 use crm_kernel::text::{bounded, multiline};
 use crm_kernel::{
-    AuditEntry, Clock, CompanyId, ContactId, DealId, FieldError, Notification, PipelineId, Role, Scope, StageId,
+    AuditEntry, Clock, CompanyId, ContactId, DealId, FieldError, Notification, PipelineId, Resource, Role, Scope,
+    StageId,
 };
 use time::OffsetDateTime;
 
@@ -21,7 +22,7 @@ use crate::model::{Deal, DealFilter, DealSnapshot, LinkNames, LossReason, LostRe
 use crate::ports::{DealStore, PipelineStore};
 use crate::values::StageKind;
 
-pub use board::Board;
+pub use board::{Board, quarter_start};
 pub use pipelines::StageInput;
 
 /// Members read deals; API tokens have no deal scope.
@@ -156,7 +157,7 @@ impl DealService {
     }
 
     async fn one(&self, scope: &Scope, deal: Deal) -> Result<DealSnapshot, DealError> {
-        self.snapshots(scope, vec![deal]).await?.pop().ok_or(DealError::NotFound("deal"))
+        self.snapshots(scope, vec![deal]).await?.pop().ok_or(DealError::NotFound(Resource::Deal))
     }
 
     async fn one_with(
@@ -165,7 +166,7 @@ impl DealService {
         deal: Deal,
         stages: &HashMap<StageId, Stage>,
     ) -> Result<DealSnapshot, DealError> {
-        self.snapshots_with(scope, vec![deal], stages).await?.pop().ok_or(DealError::NotFound("deal"))
+        self.snapshots_with(scope, vec![deal], stages).await?.pop().ok_or(DealError::NotFound(Resource::Deal))
     }
 
     /// Reads, applies `change`, checks links, writes with optimistic
@@ -179,7 +180,7 @@ impl DealService {
         change: impl Fn(&Deal, OffsetDateTime) -> Result<(Deal, String), DealError>,
     ) -> Result<DealSnapshot, DealError> {
         for _ in 0..3 {
-            let current = self.deals.find_deal(scope, id).await?.ok_or(DealError::NotFound("deal"))?;
+            let current = self.deals.find_deal(scope, id).await?.ok_or(DealError::NotFound(Resource::Deal))?;
             // Strictly after the last write, so optimistic checks and
             // ordering by update time stay exact.
             let now = self.clock.now().max(current.updated_at + time::Duration::microseconds(1));
@@ -218,7 +219,7 @@ pub(crate) async fn find_pipeline(
         Some(id) => all.into_iter().find(|p| p.id == id),
         None => all.into_iter().next(),
     }
-    .ok_or(DealError::NotFound("pipeline"))
+    .ok_or(DealError::NotFound(Resource::Pipeline))
 }
 
 fn normalise(filter: DealFilter) -> DealFilter {

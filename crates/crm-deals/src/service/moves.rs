@@ -1,7 +1,7 @@
 //! Stage moves: progress, win, lose and reopen.
 
 use crm_kernel::text::bounded;
-use crm_kernel::{DealId, FieldError, Scope, StageId};
+use crm_kernel::{DealId, FieldError, Resource, Scope, StageId};
 
 use super::{DealService, optional_text, require_write};
 use crate::error::DealError;
@@ -22,7 +22,7 @@ impl DealService {
     pub async fn move_stage(&self, scope: &Scope, id: DealId, to: StageMove) -> Result<DealSnapshot, DealError> {
         require_write(scope)?;
         let (_, stages) = self.context(scope).await?;
-        let target = stages.get(&to.stage_id).cloned().ok_or(DealError::NotFound("stage"))?;
+        let target = stages.get(&to.stage_id).cloned().ok_or(DealError::NotFound(Resource::Stage))?;
         let loss = if target.kind == StageKind::Lost { Some(self.loss_reason(scope, &to).await?) } else { None };
         let text = match to.next_action_text.as_deref() {
             None => None,
@@ -111,8 +111,10 @@ impl DealService {
             if !current.status.is_closed() {
                 return Err(DealError::NotClosed);
             }
-            let pipeline =
-                pipelines.iter().find(|p| p.id == current.pipeline_id).ok_or(DealError::NotFound("pipeline"))?;
+            let pipeline = pipelines
+                .iter()
+                .find(|p| p.id == current.pipeline_id)
+                .ok_or(DealError::NotFound(Resource::Pipeline))?;
             let target = match stage {
                 None => pipeline.first_open(),
                 Some(id) => pipeline.stage(id),

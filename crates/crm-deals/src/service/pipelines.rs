@@ -1,7 +1,7 @@
 //! Pipelines, their stages, and the workspace's lost reasons.
 
 use crm_kernel::text::bounded;
-use crm_kernel::{AuditEntry, FieldError, LostReasonId, PipelineId, Scope, StageId};
+use crm_kernel::{AuditEntry, FieldError, LostReasonId, PipelineId, Resource, Scope, StageId};
 
 use super::{DealService, Errors, find_pipeline, require_owner, require_read};
 use crate::error::DealError;
@@ -79,7 +79,7 @@ impl DealService {
         let name = bounded("name", name, 100)?;
         let audit = AuditEntry::new(scope, "pipeline.renamed", id, format!("Renamed to {name}"), self.clock.now());
         if !self.pipelines.rename_pipeline(scope, id, &name, &audit).await? {
-            return Err(DealError::NotFound("pipeline"));
+            return Err(DealError::NotFound(Resource::Pipeline));
         }
         self.pipeline(scope, Some(id)).await
     }
@@ -107,7 +107,7 @@ impl DealService {
                 None => None,
                 Some(id) => match pipeline.stage(id) {
                     Some(stage) => Some(stage),
-                    None => return Err(DealError::NotFound("stage")),
+                    None => return Err(DealError::NotFound(Resource::Stage)),
                 },
             };
             if let (Some(name), Some(probability)) = (name, probability) {
@@ -169,7 +169,7 @@ impl DealService {
     ) -> Result<(), DealError> {
         require_owner(scope)?;
         let pipeline = self.pipeline(scope, Some(pipeline_id)).await?;
-        let stage = pipeline.stage(stage_id).ok_or(DealError::NotFound("stage"))?;
+        let stage = pipeline.stage(stage_id).ok_or(DealError::NotFound(Resource::Stage))?;
         if stage.kind.is_closed() {
             return Err(DealError::StageRule("won and lost stages cannot be deleted"));
         }
@@ -179,7 +179,7 @@ impl DealService {
         let target = match move_to {
             None => None,
             Some(id) => {
-                let target = pipeline.stage(id).ok_or(DealError::NotFound("stage"))?;
+                let target = pipeline.stage(id).ok_or(DealError::NotFound(Resource::Stage))?;
                 if target.id == stage.id || target.kind.is_closed() {
                     return Err(DealError::StageRule("deals move to another open stage of the same pipeline"));
                 }
@@ -195,7 +195,7 @@ impl DealService {
         match self.pipelines.remove_stage(scope, stage, target, now, &audit).await? {
             StageRemoval::Removed => Ok(()),
             StageRemoval::NotEmpty(count) => Err(DealError::StageNotEmpty { count }),
-            StageRemoval::NotFound => Err(DealError::NotFound("stage")),
+            StageRemoval::NotFound => Err(DealError::NotFound(Resource::Stage)),
         }
     }
 
@@ -246,13 +246,13 @@ impl DealService {
         let verb = if archived { "archived" } else { "restored" };
         let audit = AuditEntry::new(scope, format!("lost_reason.{verb}"), id, format!("Lost reason {verb}"), now);
         if !self.pipelines.set_lost_reason_archived(scope, id, archived.then_some(now), &audit).await? {
-            return Err(DealError::NotFound("lost reason"));
+            return Err(DealError::NotFound(Resource::LostReason));
         }
         self.pipelines
             .lost_reasons(scope)
             .await?
             .into_iter()
             .find(|r| r.id == id)
-            .ok_or(DealError::NotFound("lost reason"))
+            .ok_or(DealError::NotFound(Resource::LostReason))
     }
 }

@@ -1,6 +1,6 @@
 //! Platform administration: separate from workspace roles.
 
-use crm_kernel::{Actor, Cursor, Limit, Page, Role, Scope, UserId, WorkspaceId};
+use crm_kernel::{Actor, Cursor, Limit, Page, Resource, Role, Scope, UserId, WorkspaceId};
 
 use super::IdentityService;
 use crate::error::IdentityError;
@@ -36,28 +36,28 @@ impl IdentityService {
         if actor.id == target {
             return Err(IdentityError::SelfAction("you cannot ban yourself"));
         }
-        self.store.find_user(target).await?.ok_or(IdentityError::NotFound("user"))?;
+        self.store.find_user(target).await?.ok_or(IdentityError::NotFound(Resource::User))?;
         self.store.set_banned(target, Some(self.now())).await?;
         tracing::info!(user.id = %target, "user banned");
-        self.store.find_user(target).await?.ok_or(IdentityError::NotFound("user"))
+        self.store.find_user(target).await?.ok_or(IdentityError::NotFound(Resource::User))
     }
 
     /// # Errors
     /// `Forbidden` for non-admins, `NotFound`, `Store`.
     pub async fn unban_user(&self, actor: &User, target: UserId) -> Result<User, IdentityError> {
         require_admin(actor)?;
-        self.store.find_user(target).await?.ok_or(IdentityError::NotFound("user"))?;
+        self.store.find_user(target).await?.ok_or(IdentityError::NotFound(Resource::User))?;
         self.store.set_banned(target, None).await?;
-        self.store.find_user(target).await?.ok_or(IdentityError::NotFound("user"))
+        self.store.find_user(target).await?.ok_or(IdentityError::NotFound(Resource::User))
     }
 
     /// Operator tool (CLI): makes an existing account a platform admin.
     ///
     /// # Errors
-    /// `Invalid`, `NotFound("user")`, `Store`.
+    /// `Invalid`, `NotFound(User)`, `Store`.
     pub async fn grant_platform_admin(&self, email: &str) -> Result<User, IdentityError> {
         let email = Email::parse("email", email)?;
-        let credentials = self.store.find_credentials(&email).await?.ok_or(IdentityError::NotFound("user"))?;
+        let credentials = self.store.find_credentials(&email).await?.ok_or(IdentityError::NotFound(Resource::User))?;
         self.store.set_platform_admin(credentials.user.id, true).await?;
         Ok(User { is_platform_admin: true, ..credentials.user })
     }
@@ -113,16 +113,16 @@ impl IdentityService {
     /// tokens without a browser.
     ///
     /// # Errors
-    /// `NotFound("workspace")`, `Store`.
+    /// `NotFound(Workspace)`, `Store`.
     pub async fn operator_scope(&self, workspace: WorkspaceId) -> Result<Scope, IdentityError> {
-        self.store.find_workspace_unscoped(workspace).await?.ok_or(IdentityError::NotFound("workspace"))?;
+        self.store.find_workspace_unscoped(workspace).await?.ok_or(IdentityError::NotFound(Resource::Workspace))?;
         let members = self.store.list_members(&Scope::system(workspace), None, Limit::MAX_LIMIT).await?;
         let owner = members
             .items
             .iter()
             .find(|m| m.membership.role == Role::Owner)
             .map(|m| m.membership.user_id)
-            .ok_or(IdentityError::NotFound("workspace"))?;
+            .ok_or(IdentityError::NotFound(Resource::Workspace))?;
         Ok(Scope::new(workspace, Actor::User { id: owner, role: Role::Owner }))
     }
 }

@@ -1,6 +1,6 @@
 //! Members, roles, suspension and invitations.
 
-use crm_kernel::{Cursor, FieldError, InvitationId, Limit, Page, Role, Scope, UserId};
+use crm_kernel::{Cursor, FieldError, InvitationId, Limit, Page, Resource, Role, Scope, UserId};
 
 use super::auth::new_membership;
 use super::{IdentityService, require_owner};
@@ -32,9 +32,9 @@ impl IdentityService {
     }
 
     /// # Errors
-    /// `NotFound("member")`, `Store`.
+    /// `NotFound(Member)`, `Store`.
     pub async fn member(&self, scope: &Scope, user: UserId) -> Result<Member, IdentityError> {
-        self.store.find_member(scope, user).await?.ok_or(IdentityError::NotFound("member"))
+        self.store.find_member(scope, user).await?.ok_or(IdentityError::NotFound(Resource::Member))
     }
 
     /// # Errors
@@ -49,7 +49,7 @@ impl IdentityService {
         require_owner(scope)?;
         match self.store.change_role(scope, user, role).await? {
             OwnerGuarded::Done(()) => self.member(scope, user).await,
-            OwnerGuarded::NotFound => Err(IdentityError::NotFound("member")),
+            OwnerGuarded::NotFound => Err(IdentityError::NotFound(Resource::Member)),
             OwnerGuarded::WouldLeaveNoOwner => Err(IdentityError::LastOwner),
         }
     }
@@ -60,7 +60,7 @@ impl IdentityService {
         require_owner(scope)?;
         match self.store.remove_member(scope, user).await? {
             OwnerGuarded::Done(()) => Ok(()),
-            OwnerGuarded::NotFound => Err(IdentityError::NotFound("member")),
+            OwnerGuarded::NotFound => Err(IdentityError::NotFound(Resource::Member)),
             OwnerGuarded::WouldLeaveNoOwner => Err(IdentityError::LastOwner),
         }
     }
@@ -85,7 +85,7 @@ impl IdentityService {
         }
         let suspension = Some((self.now(), reason.map(str::to_owned)));
         if !self.store.set_suspension(scope, user, suspension).await? {
-            return Err(IdentityError::NotFound("member"));
+            return Err(IdentityError::NotFound(Resource::Member));
         }
         self.member(scope, user).await
     }
@@ -95,7 +95,7 @@ impl IdentityService {
     pub async fn unsuspend_member(&self, scope: &Scope, user: UserId) -> Result<Member, IdentityError> {
         require_owner(scope)?;
         if !self.store.set_suspension(scope, user, None).await? {
-            return Err(IdentityError::NotFound("member"));
+            return Err(IdentityError::NotFound(Resource::Member));
         }
         self.member(scope, user).await
     }
@@ -174,7 +174,8 @@ impl IdentityService {
     /// `Forbidden` for non-owners, `NotFound`, `InvitationNotPending`, `Store`.
     pub async fn revoke_invitation(&self, scope: &Scope, id: InvitationId) -> Result<(), IdentityError> {
         require_owner(scope)?;
-        let invitation = self.store.find_invitation(scope, id).await?.ok_or(IdentityError::NotFound("invitation"))?;
+        let invitation =
+            self.store.find_invitation(scope, id).await?.ok_or(IdentityError::NotFound(Resource::Invitation))?;
         let status = invitation.status(self.now());
         if status != InvitationStatus::Pending || !self.store.revoke_invitation(scope, id, self.now()).await? {
             return Err(IdentityError::InvitationNotPending(status));
@@ -185,14 +186,15 @@ impl IdentityService {
     /// What the invite page shows to whoever holds the link.
     ///
     /// # Errors
-    /// `NotFound("invitation")`, `Store`.
+    /// `NotFound(Invitation)`, `Store`.
     pub async fn preview_invitation(&self, id: InvitationId) -> Result<InvitationPreview, IdentityError> {
-        let invitation = self.store.find_invitation_by_link(id).await?.ok_or(IdentityError::NotFound("invitation"))?;
+        let invitation =
+            self.store.find_invitation_by_link(id).await?.ok_or(IdentityError::NotFound(Resource::Invitation))?;
         let workspace = self
             .store
             .find_workspace_unscoped(invitation.workspace_id)
             .await?
-            .ok_or(IdentityError::NotFound("invitation"))?;
+            .ok_or(IdentityError::NotFound(Resource::Invitation))?;
         let account_exists = self.store.find_credentials(&invitation.email).await?.is_some();
         Ok(InvitationPreview {
             status: invitation.status(self.now()),
@@ -203,7 +205,8 @@ impl IdentityService {
     }
 
     pub(super) async fn pending_invitation(&self, id: InvitationId) -> Result<Invitation, IdentityError> {
-        let invitation = self.store.find_invitation_by_link(id).await?.ok_or(IdentityError::NotFound("invitation"))?;
+        let invitation =
+            self.store.find_invitation_by_link(id).await?.ok_or(IdentityError::NotFound(Resource::Invitation))?;
         match invitation.status(self.now()) {
             InvitationStatus::Pending => Ok(invitation),
             other => Err(IdentityError::InvitationNotPending(other)),
@@ -236,7 +239,7 @@ impl IdentityService {
             .store
             .find_workspace_unscoped(invitation.workspace_id)
             .await?
-            .ok_or(IdentityError::NotFound("invitation"))?;
+            .ok_or(IdentityError::NotFound(Resource::Invitation))?;
         Ok(WorkspaceMembership { workspace, membership })
     }
 }

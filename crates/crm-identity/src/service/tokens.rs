@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crm_kernel::{ApiTokenId, Cursor, FieldError, Limit, Page, Scope, TokenScope};
+use crm_kernel::{ApiTokenId, Cursor, FieldError, Limit, Page, Resource, Scope, TokenScope};
 
 use super::{IdentityService, require_owner};
 use crate::error::{FieldErrors, IdentityError};
@@ -82,7 +82,7 @@ impl IdentityService {
         if self.store.revoke_api_token(scope, id, self.now()).await? {
             Ok(())
         } else {
-            Err(IdentityError::NotFound("api token"))
+            Err(IdentityError::NotFound(Resource::ApiToken))
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Workspaces and how a caller becomes a [`Scope`] inside one.
 
-use crm_kernel::{Actor, Currency, FieldError, Role, Scope, UserId, WorkspaceId};
+use crm_kernel::{Actor, Currency, FieldError, Resource, Role, Scope, UserId, WorkspaceId};
 
 use super::auth::new_membership;
 use super::{IdentityService, require_owner};
@@ -26,11 +26,14 @@ impl IdentityService {
     /// Resolves the signed-in user's scope in a workspace.
     ///
     /// # Errors
-    /// `NotFound("workspace")` when the user is not a member (the workspace
+    /// `NotFound(Workspace)` when the user is not a member (the workspace
     /// may exist: its existence is not revealed), `Suspended`, `Store`.
     pub async fn member_scope(&self, user: &User, workspace: WorkspaceId) -> Result<Scope, IdentityError> {
-        let membership =
-            self.store.find_membership(workspace, user.id).await?.ok_or(IdentityError::NotFound("workspace"))?;
+        let membership = self
+            .store
+            .find_membership(workspace, user.id)
+            .await?
+            .ok_or(IdentityError::NotFound(Resource::Workspace))?;
         if membership.suspended_at.is_some() {
             return Err(IdentityError::Suspended);
         }

@@ -1,9 +1,7 @@
 //! Deals themselves: insert, find, lists, and the lookups of their links.
 
-use crm_deals::{Deal, DealFilter, DealQuery, DealStore, LinkNames, StageKind, StageTotals};
-use crm_kernel::{
-    AuditEntry, CompanyId, ContactId, Currency, DealId, Notification, Scope, StageId, StoreError, UserId,
-};
+use crm_deals::{CurrencyTotals, Deal, DealFilter, DealQuery, DealStore, LinkNames, StageKind};
+use crm_kernel::{AuditEntry, CompanyId, ContactId, Currency, DealId, Notification, Scope, StoreError, UserId};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -45,6 +43,9 @@ pub(super) fn filtered(scope: &Scope, f: &DealFilter, now: OffsetDateTime) -> Se
     }
     if let Some(q) = &f.q {
         select = select.filter(deals::Column::SearchText.like(like_pattern(q)));
+    }
+    if let Some(since) = f.closed_since {
+        select = select.filter(deals::Column::ClosedAt.gte(since));
     }
     select
 }
@@ -104,10 +105,9 @@ impl DealStore for SeaDealStore {
         &self,
         scope: &Scope,
         filter: &DealFilter,
-        currency: Currency,
         now: OffsetDateTime,
-    ) -> Result<Vec<(StageId, StageTotals)>, StoreError> {
-        totals::stage_totals(&self.db, scope, filter, currency, now).await
+    ) -> Result<Vec<CurrencyTotals>, StoreError> {
+        totals::stage_totals(&self.db, scope, filter, now).await
     }
 
     async fn count_open_owned(&self, scope: &Scope, user: UserId) -> Result<u64, StoreError> {

@@ -1,9 +1,7 @@
 //! The kept per-stage totals (`deal_stage_totals`), maintained in every deal
 //! write, and the board's stage totals read from them or summed.
 
-use std::collections::HashMap;
-
-use crm_deals::{Deal, DealFilter, Probability, StageTotals};
+use crm_deals::{CurrencyTotals, Deal, DealFilter, Probability};
 use crm_kernel::{Currency, PipelineId, Scope, StageId, StoreError};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -148,9 +146,8 @@ pub(super) async fn stage_totals(
     db: &DatabaseConnection,
     scope: &Scope,
     filter: &DealFilter,
-    currency: Currency,
     now: OffsetDateTime,
-) -> Result<Vec<(StageId, StageTotals)>, StoreError> {
+) -> Result<Vec<CurrencyTotals>, StoreError> {
     // A whole pipeline (the board's first screen) reads the kept totals;
     // any narrower filter sums the matching deals.
     let unfiltered = DealFilter { pipeline_id: None, ..filter.clone() } == DealFilter::default();
@@ -178,16 +175,16 @@ pub(super) async fn stage_totals(
     } else {
         summed(scope, filter, now).all(db).await.map_err(db_err)?
     };
-    // Amounts in another currency (the workspace's changed) are counted,
-    // not summed.
-    let mut totals: HashMap<StageId, StageTotals> = HashMap::new();
-    for (stage, code, count, amount, weighted) in rows {
-        let t = totals.entry(StageId::from_uuid(stage)).or_default();
-        t.count += u64::try_from(count).unwrap_or(0);
-        if code == currency.code() {
-            t.amount_minor += amount;
-            t.weighted_minor += weighted;
-        }
-    }
-    Ok(totals.into_iter().filter(|(_, t)| t.count > 0).collect())
+    rows.into_iter()
+        .filter(|(_, _, count, _, _)| *count > 0)
+        .map(|(stage, code, count, amount, weighted): TotalsRow| {
+            Ok(CurrencyTotals {
+                stage_id: StageId::from_uuid(stage),
+                currency: Currency::parse(&code).map_err(|e| StoreError(e.to_string()))?,
+                count: u64::try_from(count).unwrap_or(0),
+                amount_minor: amount,
+                weighted_minor: weighted,
+            })
+        })
+        .collect()
 }

@@ -1,6 +1,13 @@
 //! The one place that knows HTTP statuses: every error becomes RFC 9457
-//! `application/problem+json` with a stable dotted `code` and the request id.
-//! A 5xx never carries internal text; the cause is logged once.
+//! `application/problem+json` with a stable dotted `code` (declared once, in
+//! [`codes`], with its status and title) and the request id. A 5xx never
+//! carries internal text: the cause rides along in the [`ApiError`] and the
+//! request log line (`middleware::request_context`) records it once, with the
+//! request id.
+
+mod codes;
+
+pub use codes::Code;
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
@@ -62,10 +69,10 @@ pub struct ProblemField {
 /// An error on its way to becoming a problem response.
 #[derive(Debug)]
 pub struct ApiError {
-    status: StatusCode,
-    code: &'static str,
-    title: &'static str,
+    code: Code,
     detail: String,
+    /// What went wrong inside, for the log only (5xx).
+    cause: Option<String>,
     errors: Vec<ProblemField>,
     headers: Vec<(HeaderName, String)>,
     /// Problem-specific members (RFC 9457 extensions), rarely present.
@@ -81,14 +88,22 @@ struct Extensions {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}: {}", self.status.as_u16(), self.code, self.detail)
+        write!(f, "{} {}: {}", self.code.status().as_u16(), self.code.as_str(), self.detail)
     }
 }
 
 impl ApiError {
+    /// A problem with the code's status and title.
     #[must_use]
-    pub fn new(status: StatusCode, code: &'static str, title: &'static str, detail: impl Into<String>) -> Self {
-        Self { status, code, title, detail: detail.into(), errors: Vec::new(), headers: Vec::new(), extensions: None }
+    pub fn new(code: Code, detail: impl Into<String>) -> Self {
+        Self { code, detail: detail.into(), cause: None, errors: Vec::new(), headers: Vec::new(), extensions: None }
+    }
+
+    /// Records the inner cause for the request log (never sent).
+    #[must_use]
+    pub fn with_cause(mut self, cause: &dyn std::fmt::Display) -> Self {
+        self.cause = Some(cause.to_string());
+        self
     }
 
     #[must_use]
@@ -105,7 +120,7 @@ impl ApiError {
                 .into_iter()
                 .map(|e| ProblemField { field: e.field.to_owned(), code: e.code.to_owned(), message: e.message })
                 .collect(),
-            ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid", "Request is invalid", detail)
+            ..Self::new(Code::RequestInvalid, detail)
         }
     }
 
@@ -121,57 +136,59 @@ impl ApiError {
                 existing: Some(serde_json::json!({ "id": id, "name": name })),
                 ..Extensions::default()
             })),
-            ..Self::new(StatusCode::CONFLICT, "contact.email_taken", "Email already used", detail)
+            ..Self::new(Code::ContactEmailTaken, detail)
         }
     }
 
     #[must_use]
     pub fn unauthenticated() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "auth.unauthenticated", "Not signed in", "sign in to continue")
+        Self::new(Code::AuthUnauthenticated, "sign in to continue")
     }
 
+    /// A missing record (or one in a workspace the caller cannot see).
     #[must_use]
-    pub fn not_found(what: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "resource.not_found", "Not found", format!("{what} not found"))
+    pub fn not_found(resource: crm_kernel::Resource, detail: String) -> Self {
+        Self::new(Code::not_found(resource), detail)
     }
 
-    /// Logs the cause once, answers without it.
+    /// A 500 that answers without the cause; the request log records it.
     #[must_use]
     pub fn internal(cause: &dyn std::fmt::Display) -> Self {
-        tracing::error!(error = %cause, "internal error");
-        Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "Internal server error",
-            "something went wrong on our side; quote the request id when reporting it",
-        )
+        Self::new(Code::Internal, "something went wrong on our side; quote the request id when reporting it")
+            .with_cause(cause)
     }
 
     #[must_use]
     pub fn code(&self) -> &'static str {
-        self.code
+        self.code.as_str()
+    }
+
+    /// The inner cause of a 5xx, for the log.
+    #[must_use]
+    pub fn cause(&self) -> Option<&str> {
+        self.cause.as_deref()
     }
 }
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        self.status
+        self.code.status()
     }
 
     fn error_response(&self) -> HttpResponse {
         let problem = Problem {
-            problem_type: format!("urn:problem:crm:{}", self.code),
-            title: self.title.to_owned(),
-            status: self.status.as_u16(),
+            problem_type: format!("urn:problem:crm:{}", self.code.as_str()),
+            title: self.code.title().to_owned(),
+            status: self.code.status().as_u16(),
             detail: self.detail.clone(),
-            code: self.code.to_owned(),
+            code: self.code.as_str().to_owned(),
             request_id: current_request_id(),
             errors: self.errors.clone(),
             duplicates: self.extensions.as_ref().and_then(|e| e.duplicates.clone()),
             existing: self.extensions.as_ref().and_then(|e| e.existing.clone()),
             deal_count: self.extensions.as_ref().and_then(|e| e.deal_count),
         };
-        let mut response = HttpResponse::build(self.status);
+        let mut response = HttpResponse::build(self.code.status());
         response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json")));
         for (name, value) in &self.headers {
             if let Ok(value) = HeaderValue::from_str(value) {
@@ -184,34 +201,23 @@ impl ResponseError for ApiError {
 
 impl From<IdentityError> for ApiError {
     fn from(error: IdentityError) -> Self {
-        use StatusCode as S;
         let detail = error.to_string();
         match error {
             IdentityError::Invalid(errors) => Self::invalid(errors),
-            IdentityError::InvalidCredentials => {
-                Self::new(S::UNAUTHORIZED, "auth.invalid_credentials", "Sign-in failed", detail)
-            }
+            IdentityError::InvalidCredentials => Self::new(Code::AuthInvalidCredentials, detail),
             IdentityError::Unauthenticated => Self::unauthenticated(),
-            IdentityError::Banned => Self::new(S::FORBIDDEN, "auth.banned", "Account banned", detail),
-            IdentityError::Suspended => Self::new(S::FORBIDDEN, "workspace.suspended", "Access suspended", detail),
-            IdentityError::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
-            IdentityError::NotFound(what) => Self::new(S::NOT_FOUND, not_found_code(what), "Not found", detail),
-            IdentityError::EmailTaken => Self::new(S::CONFLICT, "user.email_taken", "Email already registered", detail),
-            IdentityError::AlreadyMember => Self::new(S::CONFLICT, "member.already_member", "Already a member", detail),
-            IdentityError::AlreadyInvited => {
-                Self::new(S::CONFLICT, "invitation.already_pending", "Already invited", detail)
-            }
-            IdentityError::LastOwner => Self::new(S::CONFLICT, "member.last_owner", "Last owner", detail),
-            IdentityError::InvitationNotPending(_) => {
-                Self::new(S::CONFLICT, "invitation.not_pending", "Invitation not pending", detail)
-            }
-            IdentityError::InvitationEmailMismatch => {
-                Self::new(S::FORBIDDEN, "invitation.email_mismatch", "Wrong account", detail)
-            }
-            IdentityError::InvalidEmailToken => {
-                Self::new(S::UNPROCESSABLE_ENTITY, "auth.invalid_link", "Invalid link", detail)
-            }
-            IdentityError::SelfAction(_) => Self::new(S::CONFLICT, "member.self_action", "Not on yourself", detail),
+            IdentityError::Banned => Self::new(Code::AuthBanned, detail),
+            IdentityError::Suspended => Self::new(Code::WorkspaceSuspended, detail),
+            IdentityError::Forbidden(_) => Self::new(Code::AuthForbidden, detail),
+            IdentityError::NotFound(what) => Self::not_found(what, detail),
+            IdentityError::EmailTaken => Self::new(Code::UserEmailTaken, detail),
+            IdentityError::AlreadyMember => Self::new(Code::MemberAlreadyMember, detail),
+            IdentityError::AlreadyInvited => Self::new(Code::InvitationAlreadyPending, detail),
+            IdentityError::LastOwner => Self::new(Code::MemberLastOwner, detail),
+            IdentityError::InvitationNotPending(_) => Self::new(Code::InvitationNotPending, detail),
+            IdentityError::InvitationEmailMismatch => Self::new(Code::InvitationEmailMismatch, detail),
+            IdentityError::InvalidEmailToken => Self::new(Code::AuthInvalidLink, detail),
+            IdentityError::SelfAction(_) => Self::new(Code::MemberSelfAction, detail),
             IdentityError::Store(e) => Self::internal(&e),
         }
     }
@@ -219,21 +225,18 @@ impl From<IdentityError> for ApiError {
 
 impl From<crm_leads::LeadError> for ApiError {
     fn from(error: crm_leads::LeadError) -> Self {
-        use StatusCode as S;
         use crm_leads::LeadError as E;
         let detail = error.to_string();
         match error {
             E::Invalid(errors) => Self::invalid(errors),
-            E::InvalidTransition { .. } => {
-                Self::new(S::UNPROCESSABLE_ENTITY, "lead.invalid_transition", "Status change not allowed", detail)
-            }
-            E::NotFound => Self::new(S::NOT_FOUND, "lead.not_found", "Not found", detail),
-            E::AssigneeNotFound => Self::new(S::NOT_FOUND, "lead.assignee_not_found", "Assignee not found", detail),
-            E::SourceNotFound => Self::new(S::NOT_FOUND, "lead_source.not_found", "Not found", detail),
-            E::SourceExists => Self::new(S::CONFLICT, "lead_source.exists", "Source exists", detail),
-            E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
-            E::MissingScope(_) => Self::new(S::FORBIDDEN, "auth.insufficient_scope", "Insufficient scope", detail),
-            E::Conflict => Self::new(S::CONFLICT, "lead.conflict", "Changed concurrently", detail),
+            E::InvalidTransition { .. } => Self::new(Code::LeadInvalidTransition, detail),
+            E::NotFound => Self::new(Code::LeadNotFound, detail),
+            E::AssigneeNotFound => Self::new(Code::LeadAssigneeNotFound, detail),
+            E::SourceNotFound => Self::new(Code::LeadSourceNotFound, detail),
+            E::SourceExists => Self::new(Code::LeadSourceExists, detail),
+            E::Forbidden(_) => Self::new(Code::AuthForbidden, detail),
+            E::MissingScope(_) => Self::new(Code::AuthInsufficientScope, detail),
+            E::Conflict => Self::new(Code::LeadConflict, detail),
             E::Store(e) => Self::internal(&e),
         }
     }
@@ -241,19 +244,13 @@ impl From<crm_leads::LeadError> for ApiError {
 
 impl From<crm_contacts::ContactError> for ApiError {
     fn from(error: crm_contacts::ContactError) -> Self {
-        use StatusCode as S;
         use crm_contacts::ContactError as E;
         let detail = error.to_string();
         match error {
             E::Invalid(errors) => Self::invalid(errors),
-            E::NotFound(what) => Self::new(
-                S::NOT_FOUND,
-                if what == "company" { "company.not_found" } else { "contact.not_found" },
-                "Not found",
-                detail,
-            ),
-            E::OwnerNotFound => Self::new(S::NOT_FOUND, "owner.not_found", "Owner not found", detail),
-            E::CompanyNotFound => Self::new(S::NOT_FOUND, "company.not_found", "Company not found", detail),
+            E::NotFound(what) => Self::not_found(what, detail),
+            E::OwnerNotFound => Self::new(Code::OwnerNotFound, detail),
+            E::CompanyNotFound => Self::new(Code::CompanyNotFound, detail),
             E::EmailTaken { id, name } => Self::email_taken(id, &name, detail),
             E::PossibleDuplicates(list) => Self {
                 extensions: Some(Box::new(Extensions {
@@ -264,14 +261,12 @@ impl From<crm_contacts::ContactError> for ApiError {
                     ..Extensions::default()
                 })),
                 ..Self::new(
-                    S::CONFLICT,
-                    "company.possible_duplicate",
-                    "Possible duplicate",
+                    Code::CompanyPossibleDuplicate,
                     "a company with the same domain or name exists; send confirmDuplicate: true to create it anyway",
                 )
             },
-            E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
-            E::Conflict => Self::new(S::CONFLICT, "record.conflict", "Changed concurrently", detail),
+            E::Forbidden(_) => Self::new(Code::AuthForbidden, detail),
+            E::Conflict => Self::new(Code::RecordConflict, detail),
             E::Store(e) => Self::internal(&e),
         }
     }
@@ -279,17 +274,16 @@ impl From<crm_contacts::ContactError> for ApiError {
 
 impl From<crm_activities::ActivityError> for ApiError {
     fn from(error: crm_activities::ActivityError) -> Self {
-        use StatusCode as S;
         use crm_activities::ActivityError as E;
         let detail = error.to_string();
         match error {
             E::Invalid(errors) => Self::invalid(errors),
-            E::NotFound => Self::new(S::NOT_FOUND, "activity.not_found", "Not found", detail),
-            E::LinkNotFound(_) => Self::new(S::NOT_FOUND, "activity.link_not_found", "Linked record not found", detail),
-            E::AssigneeNotFound => Self::new(S::NOT_FOUND, "activity.assignee_not_found", "Assignee not found", detail),
-            E::AlreadyInState(_) => Self::new(S::CONFLICT, "activity.already_in_state", "Nothing to change", detail),
-            E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
-            E::Conflict => Self::new(S::CONFLICT, "record.conflict", "Changed concurrently", detail),
+            E::NotFound => Self::new(Code::ActivityNotFound, detail),
+            E::LinkNotFound(_) => Self::new(Code::ActivityLinkNotFound, detail),
+            E::AssigneeNotFound => Self::new(Code::ActivityAssigneeNotFound, detail),
+            E::AlreadyInState(_) => Self::new(Code::ActivityAlreadyInState, detail),
+            E::Forbidden(_) => Self::new(Code::AuthForbidden, detail),
+            E::Conflict => Self::new(Code::RecordConflict, detail),
             E::Store(e) => Self::internal(&e),
         }
     }
@@ -297,34 +291,19 @@ impl From<crm_activities::ActivityError> for ApiError {
 
 impl From<crm_deals::DealError> for ApiError {
     fn from(error: crm_deals::DealError) -> Self {
-        use StatusCode as S;
         use crm_deals::DealError as E;
         let detail = error.to_string();
         match error {
             E::Invalid(errors) => Self::invalid(errors),
-            E::NotFound(what) => Self::new(
-                S::NOT_FOUND,
-                match what {
-                    "deal" => "deal.not_found",
-                    "pipeline" => "pipeline.not_found",
-                    "stage" => "stage.not_found",
-                    "lead" => "lead.not_found",
-                    "contact" => "contact.not_found",
-                    "company" => "company.not_found",
-                    "lost reason" => "lost_reason.not_found",
-                    _ => "resource.not_found",
-                },
-                "Not found",
-                detail,
-            ),
-            E::OwnerNotFound => Self::new(S::NOT_FOUND, "owner.not_found", "Owner not found", detail),
+            E::NotFound(what) => Self::not_found(what, detail),
+            E::OwnerNotFound => Self::new(Code::OwnerNotFound, detail),
             E::LostReasonRequired => Self {
                 errors: vec![ProblemField {
                     field: "lostReasonId".into(),
                     code: "required".into(),
                     message: "choose a lost reason or give another one in lostReasonOther".into(),
                 }],
-                ..Self::new(S::UNPROCESSABLE_ENTITY, "deal.lost_reason_required", "Lost reason required", detail)
+                ..Self::new(Code::DealLostReasonRequired, detail)
             },
             E::NextActionRequired => Self {
                 errors: vec![ProblemField {
@@ -332,23 +311,21 @@ impl From<crm_deals::DealError> for ApiError {
                     code: "required".into(),
                     message: "plan the next step: a next action date of today or later".into(),
                 }],
-                ..Self::new(S::UNPROCESSABLE_ENTITY, "deal.next_action_required", "Next action required", detail)
+                ..Self::new(Code::DealNextActionRequired, detail)
             },
-            E::Closed(_) => Self::new(S::CONFLICT, "deal.closed", "Deal is closed", detail),
-            E::NotClosed => Self::new(S::CONFLICT, "deal.not_closed", "Deal is open", detail),
+            E::Closed(_) => Self::new(Code::DealClosed, detail),
+            E::NotClosed => Self::new(Code::DealNotClosed, detail),
             E::StageNotEmpty { count } => Self {
                 extensions: Some(Box::new(Extensions { deal_count: Some(count), ..Extensions::default() })),
-                ..Self::new(S::CONFLICT, "stage.not_empty", "Stage holds deals", detail)
+                ..Self::new(Code::StageNotEmpty, detail)
             },
-            E::StageRule(_) => Self::new(S::UNPROCESSABLE_ENTITY, "stage.rule", "Stage change not allowed", detail),
-            E::LostReasonExists => Self::new(S::CONFLICT, "lost_reason.exists", "Lost reason exists", detail),
-            E::LeadNotQualified(_) => {
-                Self::new(S::UNPROCESSABLE_ENTITY, "lead.not_qualified", "Lead is not qualified", detail)
-            }
-            E::AlreadyConverted => Self::new(S::CONFLICT, "lead.already_converted", "Already converted", detail),
+            E::StageRule(_) => Self::new(Code::StageRule, detail),
+            E::LostReasonExists => Self::new(Code::LostReasonExists, detail),
+            E::LeadNotQualified(_) => Self::new(Code::LeadNotQualified, detail),
+            E::AlreadyConverted => Self::new(Code::LeadAlreadyConverted, detail),
             E::EmailTaken { id, name } => Self::email_taken(id, &name, detail),
-            E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
-            E::Conflict => Self::new(S::CONFLICT, "record.conflict", "Changed concurrently", detail),
+            E::Forbidden(_) => Self::new(Code::AuthForbidden, detail),
+            E::Conflict => Self::new(Code::RecordConflict, detail),
             E::Store(e) => Self::internal(&e),
         }
     }
@@ -356,24 +333,12 @@ impl From<crm_deals::DealError> for ApiError {
 
 impl From<crm_notifications::NotificationError> for ApiError {
     fn from(error: crm_notifications::NotificationError) -> Self {
-        use StatusCode as S;
         use crm_notifications::NotificationError as E;
         let detail = error.to_string();
         match error {
-            E::NotFound => Self::new(S::NOT_FOUND, "notification.not_found", "Not found", detail),
-            E::Forbidden(_) => Self::new(S::FORBIDDEN, "auth.forbidden", "Not allowed", detail),
+            E::NotFound => Self::new(Code::NotificationNotFound, detail),
+            E::Forbidden(_) => Self::new(Code::AuthForbidden, detail),
             E::Store(e) => Self::internal(&e),
         }
-    }
-}
-
-fn not_found_code(what: &str) -> &'static str {
-    match what {
-        "workspace" => "workspace.not_found",
-        "member" => "member.not_found",
-        "invitation" => "invitation.not_found",
-        "api token" => "api_token.not_found",
-        "user" => "user.not_found",
-        _ => "resource.not_found",
     }
 }
