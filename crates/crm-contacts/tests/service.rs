@@ -8,7 +8,7 @@ use crm_contacts::fakes::InMemoryContacts;
 use crm_contacts::{
     CompanyFilter, CompanyInput, ContactError, ContactFilter, ContactInput, ContactService, DuplicateReason,
 };
-use crm_kernel::{Actor, FixedClock, Limit, ListSort, Patch, Role, Scope, UserId, WorkspaceId};
+use crm_kernel::{Actor, FixedClock, Limit, ListSort, Patch, Resource, Role, Scope, UserId, WorkspaceId};
 use time::macros::datetime;
 
 struct World {
@@ -194,8 +194,8 @@ async fn another_workspaces_contact_is_not_found() {
         .await
         .expect("list");
 
-    assert!(matches!(read, Err(ContactError::NotFound(crm_kernel::Resource::Contact))), "{read:?}");
-    assert!(matches!(write, Err(ContactError::NotFound(crm_kernel::Resource::Contact))), "{write:?}");
+    assert!(matches!(read, Err(ContactError::NotFound(Resource::Contact))), "{read:?}");
+    assert!(matches!(write, Err(ContactError::NotFound(Resource::Contact))), "{write:?}");
     assert!(listed.is_empty());
 }
 

@@ -9,7 +9,9 @@ use crm_deals::service::StageInput;
 use crm_deals::{
     DealChanges, DealError, DealFilter, DealService, LostReason, NewDeal, Patch, Pipeline, StageKind, StageMove,
 };
-use crm_kernel::{Actor, Clock, Currency, FixedClock, Limit, LostReasonId, Role, Scope, StageId, UserId, WorkspaceId};
+use crm_kernel::{
+    Actor, Clock, Currency, FixedClock, Limit, LostReasonId, Resource, Role, Scope, StageId, UserId, WorkspaceId,
+};
 use time::Duration;
 use time::macros::datetime;
 
@@ -319,7 +321,7 @@ async fn another_workspaces_deals_pipelines_and_members_are_invisible() {
     let pipelines = w.service.pipelines(&elsewhere).await.expect("pipelines");
     let moved = w.service.move_stage(&elsewhere, ours.deal.id, to(stage(&w.pipeline, "Proposal"))).await;
 
-    assert!(matches!(read, Err(DealError::NotFound(crm_kernel::Resource::Deal))), "{read:?}");
+    assert!(matches!(read, Err(DealError::NotFound(Resource::Deal))), "{read:?}");
     assert!(listed.is_empty());
     assert!(pipelines.is_empty(), "the pipelines belong to the first workspace");
     assert!(matches!(moved, Err(DealError::NotFound(_))), "{moved:?}");
