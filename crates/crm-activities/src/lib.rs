@@ -9,6 +9,8 @@
 //! Must never depend on actix-web, sea-orm, sqlx, reqwest or serde_json.
 
 mod error;
+#[cfg(any(test, feature = "fakes"))]
+pub mod fakes;
 mod model;
 mod ports;
 mod service;

@@ -2,142 +2,31 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use crm_activities::{
-    Activity, ActivityError, ActivityFilter, ActivityInput, ActivityQuery, ActivityService, ActivityStore, Link,
-};
+use crm_activities::fakes::InMemoryActivities;
+
+use crm_activities::{ActivityError, ActivityFilter, ActivityInput, ActivityService};
 use crm_kernel::{
-    ActivityId, Actor, AuditEntry, AuditLog, AuditRecord, Clock, ContactId, Cursor, FixedClock, LeadId, Limit,
-    Notification, Page, Patch, Resource, Role, Scope, StoreError, UserId, WorkspaceId,
+    Actor, Clock, ContactId, FixedClock, LeadId, Limit, Patch, Resource, Role, Scope, UserId, WorkspaceId,
 };
+use time::Duration;
 use time::macros::datetime;
-use time::{Duration, OffsetDateTime};
-use uuid::Uuid;
-
-#[derive(Default)]
-struct Fake {
-    activities: Mutex<Vec<Activity>>,
-    audit: Mutex<Vec<AuditEntry>>,
-    notifications: Mutex<Vec<Notification>>,
-    members: Mutex<Vec<UserId>>,
-    contacts: Mutex<Vec<ContactId>>,
-    leads: Mutex<Vec<LeadId>>,
-    /// Every lead a write counted as worked, in order.
-    worked: Mutex<Vec<LeadId>>,
-}
-
-#[async_trait::async_trait]
-impl ActivityStore for Fake {
-    async fn insert_activity(
-        &self,
-        _: &Scope,
-        a: &Activity,
-        worked: Option<LeadId>,
-        e: &AuditEntry,
-        n: Option<&Notification>,
-    ) -> Result<(), StoreError> {
-        self.activities.lock().unwrap().push(a.clone());
-        self.worked.lock().unwrap().extend(worked);
-        self.audit.lock().unwrap().push(e.clone());
-        self.notifications.lock().unwrap().extend(n.cloned());
-        Ok(())
-    }
-
-    async fn update_activity(
-        &self,
-        _: &Scope,
-        a: &Activity,
-        expected: OffsetDateTime,
-        worked: Option<LeadId>,
-        e: &AuditEntry,
-        n: Option<&Notification>,
-    ) -> Result<bool, StoreError> {
-        let mut rows = self.activities.lock().unwrap();
-        let Some(row) = rows.iter_mut().find(|r| r.id == a.id && r.updated_at == expected) else { return Ok(false) };
-        *row = a.clone();
-        self.worked.lock().unwrap().extend(worked);
-        self.audit.lock().unwrap().push(e.clone());
-        self.notifications.lock().unwrap().extend(n.cloned());
-        Ok(true)
-    }
-
-    async fn find_activity(&self, _: &Scope, id: ActivityId) -> Result<Option<Activity>, StoreError> {
-        Ok(self.activities.lock().unwrap().iter().find(|a| a.id == id).cloned())
-    }
-
-    async fn list_activities(&self, _: &Scope, q: &ActivityQuery) -> Result<Vec<Activity>, StoreError> {
-        let mut rows: Vec<Activity> = self
-            .activities
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|a| !q.filter.overdue || a.is_overdue(q.now))
-            .filter(|a| q.filter.assignee.is_none_or(|u| a.assignee_id == Some(u)))
-            .filter(|a| q.filter.links.contact.is_none_or(|c| a.links.contact == Some(c)))
-            .cloned()
-            .collect();
-        rows.sort_by_key(|a| std::cmp::Reverse(a.id));
-        Ok(rows)
-    }
-
-    async fn count_assigned(&self, _: &Scope, user: UserId, now: OffsetDateTime) -> Result<(u64, u64), StoreError> {
-        let rows = self.activities.lock().unwrap();
-        let open = rows.iter().filter(|a| a.assignee_id == Some(user) && a.completed_at.is_none());
-        let (open, overdue): (Vec<_>, Vec<_>) = open.partition(|a| !a.is_overdue(now));
-        Ok(((open.len() + overdue.len()) as u64, overdue.len() as u64))
-    }
-
-    async fn link_exists(&self, _: &Scope, link: Link) -> Result<bool, StoreError> {
-        Ok(match link {
-            Link::Contact(id) => self.contacts.lock().unwrap().contains(&id),
-            Link::Lead(id) => self.leads.lock().unwrap().contains(&id),
-            Link::Company(_) | Link::Deal(_) => false,
-        })
-    }
-
-    async fn is_member(&self, _: &Scope, user: UserId) -> Result<bool, StoreError> {
-        Ok(self.members.lock().unwrap().contains(&user))
-    }
-}
-
-#[async_trait::async_trait]
-impl AuditLog for Fake {
-    async fn entity_events(
-        &self,
-        _: &Scope,
-        _: &str,
-        _: Uuid,
-        _: Option<Cursor>,
-        limit: Limit,
-    ) -> Result<Page<AuditRecord>, StoreError> {
-        Ok(Page::from_overfetch(Vec::new(), limit, |r: &AuditRecord| r.id.as_uuid()))
-    }
-
-    async fn workspace_events(
-        &self,
-        _: &Scope,
-        _: Option<Cursor>,
-        limit: Limit,
-    ) -> Result<Page<AuditRecord>, StoreError> {
-        Ok(Page::from_overfetch(Vec::new(), limit, |r: &AuditRecord| r.id.as_uuid()))
-    }
-}
 
 struct World {
     service: ActivityService,
-    fake: Arc<Fake>,
+    fake: Arc<InMemoryActivities>,
     clock: FixedClock,
     me: UserId,
     scope: Scope,
 }
 
 fn world() -> World {
-    let fake = Arc::new(Fake::default());
+    let fake = Arc::new(InMemoryActivities::default());
     let clock = FixedClock::at(datetime!(2026-11-25 10:00 UTC));
     let me = UserId::new();
-    fake.members.lock().unwrap().push(me);
     let scope = Scope::for_test(WorkspaceId::new(), Actor::User { id: me, role: Role::Manager });
+    fake.add_member(scope.workspace(), me);
     World { service: ActivityService::new(fake.clone(), fake.clone(), Arc::new(clock.clone())), fake, clock, me, scope }
 }
 
@@ -175,7 +64,7 @@ async fn completion_and_reopening_are_recorded_not_overwritten() {
     assert!(matches!(w.service.complete(&w.scope, a.id).await, Err(ActivityError::AlreadyInState("completed"))));
     let reopened = w.service.reopen(&w.scope, a.id).await.expect("reopen");
     assert!(reopened.completed_at.is_none());
-    let actions: Vec<String> = w.fake.audit.lock().unwrap().iter().map(|e| e.action.clone()).collect();
+    let actions: Vec<String> = w.fake.audit().iter().map(|e| e.action.clone()).collect();
     assert_eq!(actions, ["activity.created", "activity.completed", "activity.reopened"]);
 }
 
@@ -183,13 +72,13 @@ async fn completion_and_reopening_are_recorded_not_overwritten() {
 async fn assigning_to_someone_else_notifies_only_when_the_assignee_changes() {
     let w = world();
     let mate = UserId::new();
-    w.fake.members.lock().unwrap().push(mate);
+    w.fake.add_member(w.scope.workspace(), mate);
     let mine = w
         .service
         .create(&w.scope, ActivityInput { assignee_id: Patch::Set(w.me), ..task("Mine") })
         .await
         .expect("created");
-    assert!(w.fake.notifications.lock().unwrap().is_empty(), "self-assignment sends nothing");
+    assert!(w.fake.notifications().is_empty(), "self-assignment sends nothing");
     w.service
         .update(&w.scope, mine.id, ActivityInput { assignee_id: Patch::Set(mate), ..ActivityInput::default() })
         .await
@@ -206,7 +95,7 @@ async fn assigning_to_someone_else_notifies_only_when_the_assignee_changes() {
         )
         .await
         .expect("edit");
-    let sent = w.fake.notifications.lock().unwrap().clone();
+    let sent = w.fake.notifications();
     assert_eq!(sent.len(), 1, "one notification for one change of assignee");
     assert_eq!((sent[0].recipient, sent[0].kind, sent[0].entity_id), (mate, "activity.assigned", mine.id.as_uuid()));
 }
@@ -215,7 +104,7 @@ async fn assigning_to_someone_else_notifies_only_when_the_assignee_changes() {
 async fn links_and_assignees_must_belong_to_the_workspace() {
     let w = world();
     let contact = ContactId::new();
-    w.fake.contacts.lock().unwrap().push(contact);
+    w.fake.add_contact(w.scope.workspace(), contact);
     let stranger = UserId::new();
     assert!(matches!(
         w.service.create(&w.scope, ActivityInput { contact_id: Patch::Set(ContactId::new()), ..task("x") }).await,
@@ -231,7 +120,7 @@ async fn links_and_assignees_must_belong_to_the_workspace() {
         .await
         .expect("created");
     assert_eq!(linked.links.contact, Some(contact));
-    assert!(w.fake.activities.lock().unwrap().len() == 1, "refused writes left nothing");
+    assert!(w.fake.activity_count() == 1, "refused writes left nothing");
 }
 
 #[tokio::test]
@@ -254,7 +143,7 @@ async fn viewers_cannot_log_and_unknown_types_are_named() {
 async fn logging_or_completing_an_activity_on_a_lead_counts_as_work_on_it() {
     let w = world();
     let lead = LeadId::new();
-    w.fake.leads.lock().unwrap().push(lead);
+    w.fake.add_lead(w.scope.workspace(), lead);
     let call = ActivityInput {
         kind: Some("call".into()),
         subject: Some("Discovery call".into()),
@@ -262,16 +151,34 @@ async fn logging_or_completing_an_activity_on_a_lead_counts_as_work_on_it() {
         ..ActivityInput::default()
     };
     let logged = w.service.create(&w.scope, call).await.expect("logged");
-    assert_eq!(*w.fake.worked.lock().unwrap(), [lead], "logging a call works the lead");
+    assert_eq!(w.fake.worked(), [lead], "logging a call works the lead");
     w.service
         .update(&w.scope, logged.id, ActivityInput { subject: Some("Renamed".into()), ..ActivityInput::default() })
         .await
         .expect("edited");
-    assert_eq!(w.fake.worked.lock().unwrap().len(), 1, "editing the text is not work on the lead");
+    assert_eq!(w.fake.worked().len(), 1, "editing the text is not work on the lead");
     w.service.complete(&w.scope, logged.id).await.expect("completed");
     w.service.reopen(&w.scope, logged.id).await.expect("reopened");
-    assert_eq!(*w.fake.worked.lock().unwrap(), [lead, lead], "completing works it; reopening does not");
+    assert_eq!(w.fake.worked(), [lead, lead], "completing works it; reopening does not");
     let unlinked = w.service.create(&w.scope, task("Unlinked")).await.expect("logged");
     w.service.complete(&w.scope, unlinked.id).await.expect("completed");
-    assert_eq!(w.fake.worked.lock().unwrap().len(), 2, "activities on no lead touch no lead");
+    assert_eq!(w.fake.worked().len(), 2, "activities on no lead touch no lead");
+}
+
+#[tokio::test]
+async fn another_workspaces_activities_members_and_links_are_invisible() {
+    let w = world();
+    let ours = w.service.create(&w.scope, task("Call Globex")).await.expect("activity");
+    let contact = ContactId::new();
+    w.fake.add_contact(w.scope.workspace(), contact);
+    let elsewhere = Scope::for_test(WorkspaceId::new(), Actor::User { id: w.me, role: Role::Owner });
+
+    let read = w.service.get(&elsewhere, ours.id).await;
+    assert!(matches!(read, Err(ActivityError::NotFound)), "{read:?}");
+    let linked = ActivityInput { contact_id: Patch::Set(contact), ..task("x") };
+    let refused = w.service.create(&elsewhere, linked).await;
+    assert!(matches!(refused, Err(ActivityError::LinkNotFound(Resource::Contact))), "{refused:?}");
+    let assigned = ActivityInput { assignee_id: Patch::Set(w.me), ..task("y") };
+    let refused = w.service.create(&elsewhere, assigned).await;
+    assert!(matches!(refused, Err(ActivityError::AssigneeNotFound)), "{refused:?}");
 }
