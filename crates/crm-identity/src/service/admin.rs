@@ -121,6 +121,7 @@ impl IdentityService {
             .list_members(
                 &Scope::new(workspace, Actor::User { id: UserId::from_uuid(uuid::Uuid::nil()), role: Role::Owner }),
                 None,
+                None,
                 Limit::MAX_LIMIT,
             )
             .await?;

@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { CompanyView, MemberView } from '../../api/types';
 import { CursorPager, SearchBox, TextFilter } from '../../components/ListControls';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useCanWriteCrm } from '../activities/access';
-import { useCompanyOptions } from '../companies/queries';
+import { CompanyPicker } from '../companies/CompanyPicker';
+import { MemberPicker } from '../team/MemberPicker';
 import { memberName, useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import {
@@ -20,45 +20,17 @@ import {
 } from './filters';
 import { useContacts } from './queries';
 
-function ContactFiltersBar({
-  filters,
-  onChange,
-  companies,
-  members,
-}: {
-  filters: ContactFilters;
-  onChange: (next: ContactFilters) => void;
-  companies: readonly CompanyView[] | undefined;
-  members: readonly MemberView[] | undefined;
-}) {
-  const ids = { company: useId(), owner: useId(), sort: useId() };
+function ContactFiltersBar({ filters, onChange }: { filters: ContactFilters; onChange: (next: ContactFilters) => void }) {
+  const ids = { sort: useId() };
   return (
     <div className="filters" role="group" aria-label="Contact filters">
       <SearchBox key={filters.q} label="Search contacts" placeholder="Search name, email or company" value={filters.q} onSearch={(q) => onChange(withContactFilter(filters, { q }))} />
       <div className="filter-row">
         <div className="filter">
-          <label htmlFor={ids.company}>Company</label>
-          <select id={ids.company} value={filters.company} onChange={(e) => onChange(withContactFilter(filters, { company: e.target.value }))}>
-            <option value="">Any company</option>
-            {companies?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-            {filters.company && !companies?.some((c) => c.id === filters.company) && <option value={filters.company}>Selected company</option>}
-          </select>
+          <CompanyPicker label="Company" noneLabel="Any company" value={filters.company} onChange={(company) => onChange(withContactFilter(filters, { company }))} />
         </div>
         <div className="filter">
-          <label htmlFor={ids.owner}>Owner</label>
-          <select id={ids.owner} value={filters.owner} onChange={(e) => onChange(withContactFilter(filters, { owner: e.target.value }))}>
-            <option value="">Anyone</option>
-            {members?.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name || m.email}
-              </option>
-            ))}
-            {filters.owner && !members?.some((m) => m.userId === filters.owner) && <option value={filters.owner}>Unknown member</option>}
-          </select>
+          <MemberPicker label="Owner" noneLabel="Anyone" value={filters.owner} onChange={(owner) => onChange(withContactFilter(filters, { owner }))} />
         </div>
         <TextFilter key={filters.tag} label="Tag" placeholder="Any tag" value={filters.tag} onApply={(tag) => onChange(withContactFilter(filters, { tag: tag.toLowerCase() }))} />
         <div className="filter">
@@ -88,7 +60,6 @@ export function ContactsPage() {
   const filters = parseContactFilters(params);
   const setFilters = (next: ContactFilters) => setParams(contactFiltersToParams(next));
   const members = useMemberOptions(workspace.id);
-  const companies = useCompanyOptions(workspace.id);
   const contacts = useContacts(workspace.id, filters);
   const base = `/w/${workspace.id}/contacts`;
   const newContact = canWrite && (
@@ -172,7 +143,7 @@ export function ContactsPage() {
   return (
     <>
       <PageHeader title="Contacts" description="The people you work with, and everything that happened with them." actions={newContact} />
-      <ContactFiltersBar filters={filters} onChange={setFilters} companies={companies.data} members={members.data} />
+      <ContactFiltersBar filters={filters} onChange={setFilters} />
       {body}
     </>
   );

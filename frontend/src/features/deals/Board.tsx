@@ -122,6 +122,7 @@ export function Board({
     useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates, scrollBehavior: 'auto' }),
   );
   const stages = boardStages(board.pipeline);
+  const shown = filters.openOnly ? stages.filter((s) => s.kind === 'open') : stages;
   const stageById = new Map(stages.map((s) => [s.id, s]));
   const activeDeal = activeId ? findDeal(board, activeId) : undefined;
 
@@ -160,7 +161,7 @@ export function Board({
         }}
       >
         <div className="board" role="group" aria-label={`${board.pipeline.name} board`}>
-          {stages.map((stage) => {
+          {shown.map((stage) => {
             const column = board.columns.find((c) => c.stageId === stage.id);
             if (!column) return null;
             return (

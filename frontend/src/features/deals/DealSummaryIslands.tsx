@@ -80,7 +80,13 @@ function DealsIsland({ kind, id, title }: { kind: 'contact' | 'company'; id: str
         <Totals summary={s} withWon={kind === 'contact'} />
         <h3 className="h3">Open deals</h3>
         {s.openDeals.length > 0 ? (
-          <DealList deals={s.openDeals} label="Open deals" workspaceId={workspace.id} />
+          <>
+            <DealList deals={s.openDeals} label="Open deals" workspaceId={workspace.id} />
+            {/* The summary lists the first few; the board filtered to this record has them all. */}
+            <Link to={`/w/${workspace.id}/deals?${kind}Id=${id}&status=open`}>
+              {s.open.count > s.openDeals.length ? `View all ${s.open.count} open deals` : 'View on the board'}
+            </Link>
+          </>
         ) : (
           <p className="muted">No open deals.</p>
         )}

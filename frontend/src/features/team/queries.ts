@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { MemberView, Role } from '../../api/types';
 import { meKey } from '../auth/me';
@@ -17,6 +17,34 @@ export function useMembers(workspaceId: string) {
         }),
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export const MEMBER_PICKER_LIMIT = 20;
+
+/** Members for a picker: the server's matches for `q` (name or email). */
+export function useMemberSearch(workspaceId: string, q: string, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: [...workspaceKeys.members(workspaceId), 'search', q],
+    queryFn: async (): Promise<MemberView[]> =>
+      (
+        await unwrap(
+          api.GET('/api/workspaces/{workspaceId}/members', {
+            params: { path: { workspaceId }, query: { limit: MEMBER_PICKER_LIMIT, ...(q ? { q } : {}) } },
+          }),
+        )
+      ).data,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMember(workspaceId: string, userId: string) {
+  return useQuery({
+    queryKey: workspaceKeys.member(workspaceId, userId),
+    enabled: userId !== '',
+    queryFn: () => unwrap(api.GET('/api/workspaces/{workspaceId}/members/{userId}', { params: { path: { workspaceId, userId } } })),
   });
 }
 
