@@ -23,6 +23,7 @@ import { DealCard, DealCardBody } from './DealCard';
 import type { BoardFilters } from './filters';
 import { columnCoordinates } from './keyboard';
 import { LostReasonDialog } from './LostReasonDialog';
+import { NextActionDialog } from './NextActionDialog';
 import { formatMoney } from './money';
 import { useLoadMoreColumn } from './queries';
 import { ReopenDialog } from './ReopenDialog';
@@ -199,6 +200,17 @@ export function Board({
           pending={saving}
           onCancel={() => setPending(null)}
           onConfirm={(choice) => void commitMove(pending.deal, pending.target, choice)}
+        />
+      )}
+      {pending?.kind === 'advance' && (
+        <NextActionDialog
+          dealTitle={pending.deal.title}
+          stageName={pending.target.name}
+          initialText={pending.deal.nextActionText}
+          serverError={pending.serverError}
+          pending={saving}
+          onCancel={() => setPending(null)}
+          onConfirm={(next) => void commitMove(pending.deal, pending.target, undefined, next)}
         />
       )}
       {pending?.kind === 'reopen' && (
