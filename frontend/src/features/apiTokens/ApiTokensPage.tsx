@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 import { z } from 'zod';
 import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
-import { API_SCOPES, type ApiTokenView, type CreatedApiTokenView } from '../../api/types';
+import type { ApiTokenView, CreatedApiTokenView } from '../../api/types';
+import { scopeOptions, USABLE_SCOPES } from './scopes';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormAlert, TextField } from '../../components/Field';
@@ -21,7 +22,7 @@ import { SecretDialog } from './SecretDialog';
 
 const schema = z.object({
   name: z.string().trim().min(1, 'Give the token a name').max(100, 'Use at most 100 characters'),
-  scopes: z.array(z.enum(API_SCOPES as [string, ...string[]])).min(1, 'Choose at least one scope'),
+  scopes: z.array(z.enum(USABLE_SCOPES as [string, ...string[]])).min(1, 'Choose at least one scope'),
 });
 type Values = z.infer<typeof schema>;
 
@@ -76,10 +77,16 @@ function CreateTokenForm({ workspaceId, onCreated }: { workspaceId: string; onCr
         <legend>Scopes</legend>
         <p className="field-hint">Grant only what the integration needs.</p>
         <div className="checkbox-grid">
-          {API_SCOPES.map((scope) => (
-            <label key={scope} className="checkbox">
-              <input type="checkbox" value={scope} {...form.register('scopes')} />
-              <code>{scope}</code>
+          {scopeOptions().map(({ scope, usable, note }) => (
+            <label key={scope} className={usable ? 'checkbox' : 'checkbox is-disabled'}>
+              {/* Scopes of modules not shipped yet are shown, not offered: they would unlock nothing. */}
+              <input type="checkbox" value={scope} disabled={!usable} aria-describedby={`scope-${scope.replace(':', '-')}-note`} {...form.register('scopes')} />
+              <span>
+                <code>{scope}</code>{' '}
+                <span id={`scope-${scope.replace(':', '-')}-note`} className="muted small">
+                  {note}
+                </span>
+              </span>
             </label>
           ))}
         </div>

@@ -81,6 +81,30 @@ export function WorkspaceHome() {
             </Link>
           </li>
           <li>
+            <Link to={`${base}/contacts`}>
+              <strong>Contacts</strong>
+              <span className="muted">The people you work with</span>
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/companies`}>
+              <strong>Companies</strong>
+              <span className="muted">Organisations, their people and deals</span>
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/deals`}>
+              <strong>Deals</strong>
+              <span className="muted">The pipeline, stage by stage</span>
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/activities`}>
+              <strong>Activities</strong>
+              <span className="muted">Your calls, meetings and tasks</span>
+            </Link>
+          </li>
+          <li>
             <Link to={`${base}/team`}>
               <strong>Team</strong>
               <span className="muted">{isOwner ? 'Members, roles and suspensions' : 'Who has access to this workspace'}</span>
