@@ -1,6 +1,6 @@
 import { NavLink, Outlet, useMatch, useNavigate } from 'react-router';
 import type { MembershipSummary } from '../api/types';
-import { useMe } from '../features/auth/me';
+import { useMe } from '../features/auth/queries';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { lastWorkspace } from '../features/workspaces/workspaceContext';
 import { roleLabel } from '../lib/format';

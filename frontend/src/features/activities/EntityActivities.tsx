@@ -3,7 +3,7 @@ import type { MemberView } from '../../api/types';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatDateTime } from '../../lib/format';
 import { actorName, readableSummary } from '../audit/summary';
-import { useMe } from '../auth/me';
+import { useMe } from '../auth/queries';
 import { useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { canWriteCrm } from './access';

@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { ApiTokenView, CreatedApiTokenView } from '../../api/types';
+import { createApiToken, revokeApiToken, useApiTokens } from './queries';
 import { scopeOptions, USABLE_SCOPES } from './scopes';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -20,25 +20,12 @@ import { OwnerOnly } from '../workspaces/OwnerOnly';
 import { useWorkspace, workspaceKeys } from '../workspaces/workspaceContext';
 import { SecretDialog } from './SecretDialog';
 
+
 const schema = z.object({
   name: z.string().trim().min(1, 'Give the token a name').max(100, 'Use at most 100 characters'),
   scopes: z.array(z.enum(USABLE_SCOPES as [string, ...string[]])).min(1, 'Choose at least one scope'),
 });
 type Values = z.infer<typeof schema>;
-
-function useApiTokens(workspaceId: string) {
-  return useInfiniteQuery({
-    queryKey: workspaceKeys.apiTokens(workspaceId),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/workspaces/{workspaceId}/api-tokens', {
-          params: { path: { workspaceId }, query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-}
 
 function CreateTokenForm({ workspaceId, onCreated }: { workspaceId: string; onCreated: (created: CreatedApiTokenView) => void }) {
   const queryClient = useQueryClient();
@@ -49,12 +36,7 @@ function CreateTokenForm({ workspaceId, onCreated }: { workspaceId: string; onCr
     // The response carries the secret: keep it out of the mutation cache.
     gcTime: 0,
     mutationFn: (body: Values) =>
-      unwrap(
-        api.POST('/api/workspaces/{workspaceId}/api-tokens', {
-          params: { path: { workspaceId } },
-          body: { name: body.name, scopes: body.scopes as ApiTokenView['scopes'] },
-        }),
-      ),
+      createApiToken(workspaceId, { name: body.name, scopes: body.scopes as ApiTokenView['scopes'] }),
     onSuccess: (created) => {
       toast.success(`API token “${created.token.name}” created`);
       form.reset();
@@ -112,7 +94,7 @@ function TokensTable({ workspaceId }: { workspaceId: string }) {
   const [revoking, setRevoking] = useState<ApiTokenView | null>(null);
   const revoke = useMutation({
     mutationFn: (token: ApiTokenView) =>
-      unwrap(api.DELETE('/api/workspaces/{workspaceId}/api-tokens/{tokenId}', { params: { path: { workspaceId, tokenId: token.id } } })),
+      revokeApiToken(workspaceId, token.id),
     onSuccess: (_d, token) => {
       toast.success(`API token “${token.name}” revoked`);
       setRevoking(null);

@@ -13,7 +13,7 @@ import { ViewerRefusal } from '../../components/ViewerRefusal';
 import { setProblemOnForm } from '../../lib/formErrors';
 import { saveChanges } from '../../lib/saveChanges';
 import { useCanWriteCrm } from '../activities/access';
-import { useMe } from '../auth/me';
+import { useMe } from '../auth/queries';
 import { useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import {

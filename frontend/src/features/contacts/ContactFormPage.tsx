@@ -10,7 +10,7 @@ import { LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { ViewerRefusal } from '../../components/ViewerRefusal';
 import { useCanWriteCrm } from '../activities/access';
-import { useMe } from '../auth/me';
+import { useMe } from '../auth/queries';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { MemberPicker } from '../team/MemberPicker';
 import { TagInput } from '../leads/TagInput';

@@ -11,7 +11,7 @@ import { useToast } from '../../components/toastContext';
 import { ViewerRefusal } from '../../components/ViewerRefusal';
 import { setProblemOnForm } from '../../lib/formErrors';
 import { saveChanges } from '../../lib/saveChanges';
-import { useMe } from '../auth/me';
+import { useMe } from '../auth/queries';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { ContactPicker } from '../contacts/ContactPicker';
 import { MemberPicker } from '../team/MemberPicker';

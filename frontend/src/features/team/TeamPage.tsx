@@ -3,7 +3,7 @@ import { Badge } from '../../components/Badge';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatDate, roleLabel } from '../../lib/format';
-import { useMe } from '../auth/me';
+import { useMe } from '../auth/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { InvitationsSection } from './InvitationsSection';
 import { MemberActions, RoleSelect } from './MemberActions';

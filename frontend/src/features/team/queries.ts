@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { MemberView, Role } from '../../api/types';
-import { meKey } from '../auth/me';
+import { meKey } from '../auth/queries';
 import { workspaceKeys } from '../workspaces/workspaceContext';
 
 export const PAGE_SIZE = 50;
@@ -126,4 +126,19 @@ export function useRemoveMember(workspaceId: string) {
       ),
     false,
   );
+}
+
+export function useMemberSummary(workspaceId: string, userId: string) {
+  return useQuery({
+    queryKey: [...workspaceKeys.member(workspaceId, userId), 'summary'],
+    queryFn: () => unwrap(api.GET('/api/workspaces/{workspaceId}/members/{userId}/summary', { params: { path: { workspaceId, userId } } })),
+  });
+}
+
+export function inviteMember(workspaceId: string, body: { email: string; role: Role }) {
+  return unwrap(api.POST('/api/workspaces/{workspaceId}/invitations', { params: { path: { workspaceId } }, body }));
+}
+
+export function revokeInvitation(workspaceId: string, invitationId: string) {
+  return unwrap(api.DELETE('/api/workspaces/{workspaceId}/invitations/{invitationId}', { params: { path: { workspaceId, invitationId } } }));
 }

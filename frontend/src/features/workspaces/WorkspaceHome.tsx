@@ -1,36 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDate, roleLabel } from '../../lib/format';
 import { RecentActivity } from '../audit/RecentActivity';
-import { useWorkspace, workspaceKeys } from './workspaceContext';
-
-const COUNT_LIMIT = 200;
-
-/** Counts from one page of up to 200 rows; beyond that we say "200+" rather than page through everything. */
-function useTeamSummary(workspaceId: string, isOwner: boolean) {
-  return useQuery({
-    queryKey: [...workspaceKeys.summary(workspaceId), isOwner],
-    queryFn: async () => {
-      const members = await unwrap(
-        api.GET('/api/workspaces/{workspaceId}/members', { params: { path: { workspaceId }, query: { limit: COUNT_LIMIT } } }),
-      );
-      const invitations = isOwner
-        ? await unwrap(
-            api.GET('/api/workspaces/{workspaceId}/invitations', { params: { path: { workspaceId }, query: { limit: COUNT_LIMIT } } }),
-          )
-        : null;
-      return {
-        members: members.data.length,
-        moreMembers: Boolean(members.nextCursor),
-        pendingInvitations: invitations?.data.filter((i) => i.status === 'pending').length ?? null,
-        moreInvitations: Boolean(invitations?.nextCursor),
-      };
-    },
-  });
-}
+import { useTeamSummary } from './queries';
+import { useWorkspace } from './workspaceContext';
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
