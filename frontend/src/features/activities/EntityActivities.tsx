@@ -6,7 +6,7 @@ import { actorName, readableSummary } from '../audit/summary';
 import { useMe } from '../auth/queries';
 import { useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { canWriteCrm } from './access';
+import { canWriteCrm } from '../workspaces/permissions';
 import { ActivityItemBody } from './ActivityItem';
 import type { ActivityLinks } from './activityForm';
 import { QuickCreateActivity } from './QuickCreateActivity';

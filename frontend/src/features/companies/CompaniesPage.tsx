@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { CursorPager, SearchBox, TextFilter } from '../../components/ListControls';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { useCanWriteCrm } from '../activities/access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { memberName, useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { CompanyStatusBadge } from './badges';

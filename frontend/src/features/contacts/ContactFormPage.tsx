@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { ViewerRefusal } from '../../components/ViewerRefusal';
-import { useCanWriteCrm } from '../activities/access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { useMe } from '../auth/queries';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { MemberPicker } from '../team/MemberPicker';

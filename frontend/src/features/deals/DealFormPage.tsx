@@ -16,7 +16,7 @@ import { CompanyPicker } from '../companies/CompanyPicker';
 import { ContactPicker } from '../contacts/ContactPicker';
 import { MemberPicker } from '../team/MemberPicker';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { useCanWriteDeals } from './access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { openStages } from './board';
 import {
   DEAL_FORM_FIELDS,
@@ -192,7 +192,7 @@ function Refusal() {
 
 export function DealCreatePage() {
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteDeals();
+  const canWrite = useCanWriteCrm();
   const create = useCreateDeal(workspace.id);
   const pipelines = usePipelines(workspace.id);
   const me = useMe();
@@ -281,7 +281,7 @@ function EditDeal({ deal }: { deal: DealView }) {
 export function DealEditPage() {
   const { dealId = '' } = useParams();
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteDeals();
+  const canWrite = useCanWriteCrm();
   const deal = useDeal(workspace.id, dealId);
   return (
     <EditGate

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { useCanWriteDeals } from './access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { StaleBadge } from './badges';
 import { formatMoney } from './money';
 import { useDealSummary } from './queries';
@@ -64,7 +64,7 @@ function Totals({ summary, withWon }: { summary: DealSummaryView; withWon: boole
 
 function DealsIsland({ kind, id, title }: { kind: 'contact' | 'company'; id: string; title: string }) {
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteDeals();
+  const canWrite = useCanWriteCrm();
   const summary = useDealSummary(workspace.id, kind, id);
   const headingId = useId();
   let body;

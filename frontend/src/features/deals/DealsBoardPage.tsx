@@ -8,7 +8,7 @@ import { ContactPicker } from '../contacts/ContactPicker';
 import { useMemberOptions } from '../leads/queries';
 import { MemberPicker } from '../team/MemberPicker';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { useCanWriteDeals } from './access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { Board } from './Board';
 import { boardFiltersToParams, clearedBoardFilters, hasActiveBoardFilters, parseBoardFilters, type BoardFilters } from './filters';
 import { formatMoney } from './money';
@@ -118,7 +118,7 @@ function BoardSummary({ board }: { board: BoardView }) {
 
 export function DealsBoardPage() {
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteDeals();
+  const canWrite = useCanWriteCrm();
   const [params, setParams] = useSearchParams();
   const filters = parseBoardFilters(params);
   const setFilters = (next: BoardFilters) => setParams(boardFiltersToParams(next), { replace: next.q !== filters.q });

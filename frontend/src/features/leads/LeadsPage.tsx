@@ -3,7 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { useCanWriteLeads } from './access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { AttentionBadges, StatusBadge } from './badges';
 import { hasActiveFilters, leadFiltersToParams, parseLeadFilters, type LeadFilters } from './filters';
 import { LeadFiltersBar } from './LeadFiltersBar';
@@ -13,7 +13,7 @@ import { sourceLabel } from './sources';
 
 export function LeadsPage() {
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteLeads();
+  const canWrite = useCanWriteCrm();
   const [params, setParams] = useSearchParams();
   const filters = parseLeadFilters(params);
   const setFilters = (next: LeadFilters) => setParams(leadFiltersToParams(next));
