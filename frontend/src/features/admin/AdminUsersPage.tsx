@@ -11,6 +11,7 @@ import { useToast } from '../../components/toastContext';
 import { formatDate } from '../../lib/format';
 import { useMe } from '../auth/queries';
 import { setUserBanned, useAdminUsers } from './queries';
+import { LoadMore } from '../../components/LoadMore';
 
 
 export function AdminUsersPage() {
@@ -95,11 +96,7 @@ export function AdminUsersPage() {
               </tbody>
             </table>
           </div>
-          {users.hasNextPage && (
-            <button type="button" className="btn" onClick={() => void users.fetchNextPage()} disabled={users.isFetchingNextPage}>
-              {users.isFetchingNextPage ? 'Loading…' : 'Load more users'}
-            </button>
-          )}
+          <LoadMore noun="users" hasMore={users.hasNextPage} loading={users.isFetchingNextPage} failed={users.isFetchNextPageError} onLoadMore={() => void users.fetchNextPage()} />
         </>
       );
   }

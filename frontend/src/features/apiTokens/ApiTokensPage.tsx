@@ -19,6 +19,7 @@ import { formatDateTime } from '../../lib/format';
 import { OwnerOnly } from '../workspaces/OwnerOnly';
 import { useWorkspace, workspaceKeys } from '../workspaces/workspaceContext';
 import { SecretDialog } from './SecretDialog';
+import { LoadMore } from '../../components/LoadMore';
 
 
 const schema = z.object({
@@ -162,11 +163,7 @@ function TokensTable({ workspaceId }: { workspaceId: string }) {
           </tbody>
         </table>
       </div>
-      {tokens.hasNextPage && (
-        <button type="button" className="btn" onClick={() => void tokens.fetchNextPage()} disabled={tokens.isFetchingNextPage}>
-          {tokens.isFetchingNextPage ? 'Loading…' : 'Load more tokens'}
-        </button>
-      )}
+      <LoadMore noun="tokens" hasMore={tokens.hasNextPage} loading={tokens.isFetchingNextPage} failed={tokens.isFetchNextPageError} onLoadMore={() => void tokens.fetchNextPage()} />
       {revoking && (
         <ConfirmDialog
           title={`Revoke “${revoking.name}”?`}

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CursorPager, SearchBox, TextFilter } from '../../components/ListControls';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { EmptyState } from '../../components/states';
 import { useCanWriteCrm } from '../workspaces/permissions';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { MemberPicker } from '../team/MemberPicker';
@@ -19,6 +19,8 @@ import {
   type ContactSort,
 } from './filters';
 import { useContacts } from './queries';
+import { DataTable, type Column } from '../../components/DataTable';
+import type { ContactView } from '../../api/types';
 
 function ContactFiltersBar({ filters, onChange }: { filters: ContactFilters; onChange: (next: ContactFilters) => void }) {
   const ids = { sort: useId() };
@@ -68,11 +70,34 @@ export function ContactsPage() {
     </Link>
   );
 
-  let body;
-  if (contacts.isPending) body = <LoadingState label="Loading contacts…" />;
-  else if (contacts.isError) body = <ErrorState title="Could not load contacts" error={contacts.error} onRetry={() => void contacts.refetch()} />;
-  else if (contacts.data.data.length === 0) {
-    body = hasActiveContactFilters(filters) ? (
+  const columns: Column<ContactView>[] = [
+    { header: 'Name', cell: (contact) => (
+        <>
+          <Link to={`${base}/${contact.id}`}>{contact.name}</Link>
+          {contact.jobTitle && <div className="muted small">{contact.jobTitle}</div>}
+        </>
+      ) },
+    { header: 'Company', cell: (contact) => contact.company ? <Link to={`/w/${workspace.id}/companies/${contact.company.id}`}>{contact.company.name}</Link> : <span className="muted">—</span> },
+    { header: 'Email', cell: (contact) => contact.email ?? <span className="muted">—</span> },
+    { header: 'Phone', cell: (contact) => contact.phone ?? <span className="muted">—</span> },
+    { header: 'Owner', cell: (contact) => memberName(members.data, contact.ownerId) ?? <span className="muted">No owner</span> },
+    {
+      header: 'Tags',
+      cell: (contact) =>
+        contact.tags.length > 0 ? (
+          <span className="tag-list">
+            {contact.tags.map((tag) => (
+              <span key={tag} className="tag">
+                {tag}
+              </span>
+            ))}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
+  ];
+  const empty = hasActiveContactFilters(filters) ? (
       <EmptyState title="No contacts match these filters">Change or clear the filters to see more contacts.</EmptyState>
     ) : filters.after.length > 0 ? (
       <EmptyState title="No more contacts">
@@ -84,62 +109,22 @@ export function ContactsPage() {
         {newContact}
       </EmptyState>
     );
-  } else {
-    body = (
-      <>
-        <div className="table-wrap" aria-busy={contacts.isPlaceholderData || undefined}>
-          <table className="table">
-            <caption className="visually-hidden">Contacts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Company</th>
-                <th scope="col">Email</th>
-                <th scope="col">Phone</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Tags</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contacts.data.data.map((contact) => (
-                <tr key={contact.id}>
-                  <td>
-                    <Link to={`${base}/${contact.id}`}>{contact.name}</Link>
-                    {contact.jobTitle && <div className="muted small">{contact.jobTitle}</div>}
-                  </td>
-                  <td>{contact.company ? <Link to={`/w/${workspace.id}/companies/${contact.company.id}`}>{contact.company.name}</Link> : <span className="muted">—</span>}</td>
-                  <td>{contact.email ?? <span className="muted">—</span>}</td>
-                  <td>{contact.phone ?? <span className="muted">—</span>}</td>
-                  <td>{memberName(members.data, contact.ownerId) ?? <span className="muted">No owner</span>}</td>
-                  <td>
-                    {contact.tags.length > 0 ? (
-                      <span className="tag-list">
-                        {contact.tags.map((tag) => (
-                          <span key={tag} className="tag">
-                            {tag}
-                          </span>
-                        ))}
-                      </span>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <CursorPager
-          label="Contacts pages"
-          trail={filters.after}
-          nextCursor={contacts.data.nextCursor}
-          busy={contacts.isPlaceholderData}
-          onChange={(after) => setFilters({ ...filters, after })}
-        />
-      </>
-    );
-  }
-
+  const body = (
+    <DataTable
+      caption="Contacts"
+      columns={columns}
+      rows={contacts.data?.data}
+      rowKey={(row) => row.id}
+      loading={contacts.isPending}
+      loadingLabel="Loading contacts…"
+      error={contacts.isError ? contacts.error : undefined}
+      errorTitle="Could not load contacts"
+      onRetry={() => void contacts.refetch()}
+      empty={empty}
+      stale={contacts.isPlaceholderData}
+      footer={<CursorPager label="Contacts pages" trail={filters.after} nextCursor={contacts.data?.nextCursor} busy={contacts.isPlaceholderData} onChange={(after) => setFilters({ ...filters, after })} />}
+    />
+  );
   return (
     <>
       <PageHeader title="Contacts" description="The people you work with, and everything that happened with them." actions={newContact} />

@@ -16,6 +16,7 @@ import { emailSchema } from '../auth/schemas';
 import { workspaceKeys } from '../workspaces/workspaceContext';
 import { useInvitations } from './queries';
 import { inviteMember, revokeInvitation } from './queries';
+import { LoadMore } from '../../components/LoadMore';
 
 const schema = z.object({ email: emailSchema, role: z.enum(['owner', 'manager', 'viewer']) });
 type Values = z.infer<typeof schema>;
@@ -135,11 +136,7 @@ export function InvitationsSection({ workspaceId }: { workspaceId: string }) {
               </tbody>
             </table>
           </div>
-          {invitations.hasNextPage && (
-            <button type="button" className="btn" onClick={() => void invitations.fetchNextPage()} disabled={invitations.isFetchingNextPage}>
-              {invitations.isFetchingNextPage ? 'Loading…' : 'Load more invitations'}
-            </button>
-          )}
+          <LoadMore noun="invitations" hasMore={invitations.hasNextPage} loading={invitations.isFetchingNextPage} failed={invitations.isFetchNextPageError} onLoadMore={() => void invitations.fetchNextPage()} />
         </>
       );
   }
