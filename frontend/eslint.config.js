@@ -18,6 +18,25 @@ export default tseslint.config(
     },
   },
   {
+    // One way of fetching data: a feature's queries.ts talks to the API;
+    // pages and components call its hooks (tests stub fetch instead).
+    files: ['src/features/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}'],
+    ignores: ['src/features/**/queries.ts', 'src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)api/client$',
+              message: 'Call the API from the feature’s queries.ts and use its hooks here.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['e2e/**/*.ts', '*.config.ts', 'scripts/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },

@@ -20,6 +20,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    // Form journeys type a lot; a 2-core CI box under load needs more than the default 5 s.
+    testTimeout: 15_000,
     restoreMocks: true,
   },
 });

@@ -49,9 +49,9 @@ test('an existing user accepts an invitation, then switches workspaces; a revoke
   await expect(selector.locator('option')).toHaveCount(2);
   await selector.selectOption(guestOwnWorkspace);
   await expect(guestPage).toHaveURL(new RegExp(`/w/${guestOwnWorkspace}$`));
-  await expect(mainNav(guestPage).getByRole('link', { name: 'Settings', exact: true })).toBeVisible();
+  await expect(mainNav(guestPage).getByRole('link', { name: 'Workspace', exact: true })).toBeVisible();
   await selector.selectOption(workspaceId);
-  await expect(mainNav(guestPage).getByRole('link', { name: 'Settings', exact: true })).toHaveCount(0);
+  await expect(mainNav(guestPage).getByRole('link', { name: 'Workspace', exact: true })).toHaveCount(0);
 
   await guestPage.goto(droppedLink);
   await expect(guestPage.getByText(/This invitation was revoked/)).toBeVisible();

@@ -54,7 +54,7 @@ test('owner creates a token, invites a manager who is limited, then suspends the
   });
 
   await test.step('owner reviews the settings page', async () => {
-    await mainNav(page).getByRole('link', { name: 'Settings', exact: true }).click();
+    await mainNav(page).getByRole('link', { name: 'Workspace', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Workspace settings' })).toBeVisible();
     const currency = page.getByLabel('Currency');
     await expect(currency).toHaveValue('EUR');
@@ -112,7 +112,7 @@ test('owner creates a token, invites a manager who is limited, then suspends the
   await test.step('the manager cannot open owner-only settings', async () => {
     const nav = mainNav(managerPage);
     await expect(nav.getByRole('link', { name: 'Team' })).toBeVisible();
-    await expect(nav.getByRole('link', { name: 'Settings', exact: true })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'Workspace', exact: true })).toHaveCount(0);
     await expect(nav.getByRole('link', { name: 'API tokens' })).toHaveCount(0);
     await managerPage.goto(`/w/${workspaceId}/settings`);
     await expect(managerPage.getByRole('heading', { name: 'Only workspace owners can change settings' })).toBeVisible();

@@ -20,6 +20,22 @@ pub struct ListQuery {
     pub cursor: Option<String>,
 }
 
+/// `?q=&limit=&cursor=` for the workspace's member list (pickers search it).
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct MemberSearchQuery {
+    /// Matches name or email (contains, case-insensitive).
+    #[param(max_length = 254)]
+    pub q: Option<String>,
+    /// Rows per page, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u32>,
+    /// `nextCursor` of the previous page.
+    #[param(pattern = "^[0-9a-f]{32}$")]
+    pub cursor: Option<String>,
+}
+
 /// `?q=&limit=&cursor=` for the platform admin's user list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]

@@ -292,11 +292,20 @@ impl WorkspaceStore for InMemoryIdentity {
     async fn list_members(
         &self,
         scope: &Scope,
+        query: Option<&str>,
         after: Option<Cursor>,
         limit: Limit,
     ) -> Result<Page<Member>, StoreError> {
         let s = self.state();
-        let rows = s.memberships.iter().filter(|m| m.workspace_id == scope.workspace()).filter_map(|m| s.member(m));
+        let needle = query.map(str::to_lowercase);
+        let rows =
+            s.memberships.iter().filter(|m| m.workspace_id == scope.workspace()).filter_map(|m| s.member(m)).filter(
+                |m| {
+                    needle.as_deref().is_none_or(|q| {
+                        m.name.as_str().to_lowercase().contains(q) || m.email.as_str().to_lowercase().contains(q)
+                    })
+                },
+            );
         Ok(page(rows, |m| m.membership.id.as_uuid(), after, limit))
     }
 

@@ -208,11 +208,15 @@ pub trait WorkspaceStore: Send + Sync {
     /// `StoreError` on storage failure.
     async fn list_user_workspaces(&self, user: UserId) -> Result<Vec<WorkspaceMembership>, StoreError>;
 
+    /// Members oldest first; `query` (already trimmed, non-empty) keeps those
+    /// whose name or email contains it, case-insensitively.
+    ///
     /// # Errors
     /// `StoreError` on storage failure.
     async fn list_members(
         &self,
         scope: &Scope,
+        query: Option<&str>,
         after: Option<Cursor>,
         limit: Limit,
     ) -> Result<Page<Member>, StoreError>;

@@ -142,7 +142,10 @@ async fn managers_and_viewers_cannot_manage_the_team_tokens_or_settings() {
         assert!(forbidden(w.service.list_api_tokens(scope, None, Limit::DEFAULT).await.map(|_| ())));
     }
     // Everyone reads the team.
-    assert_eq!(w.service.list_members(&viewer_scope, None, Limit::DEFAULT).await.map(|p| p.items.len()).ok(), Some(3));
+    assert_eq!(
+        w.service.list_members(&viewer_scope, None, None, Limit::DEFAULT).await.map(|p| p.items.len()).ok(),
+        Some(3)
+    );
 }
 
 #[tokio::test]

@@ -31,6 +31,7 @@ crm_testkit::on_both_backends!(
     ban_revokes_every_session_in_the_same_transaction,
     api_tokens_resolve_by_hash_and_stay_in_their_workspace,
     keyset_pages_walk_every_member_once,
+    member_search_matches_name_or_email_case_insensitively,
 );
 
 fn user(email: &str) -> User {
@@ -157,7 +158,7 @@ async fn members_of_one_workspace_are_invisible_to_another(backend: Backend) {
     store.insert_api_token(&scope_a, &token, "hash-a").await.expect("token");
 
     assert!(store.find_member(&scope_b, a.id).await.expect("find").is_none());
-    assert_eq!(store.list_members(&scope_b, None, Limit::DEFAULT).await.expect("list").items.len(), 1);
+    assert_eq!(store.list_members(&scope_b, None, None, Limit::DEFAULT).await.expect("list").items.len(), 1);
     assert!(store.list_invitations(&scope_b, None, Limit::DEFAULT).await.expect("list").items.is_empty());
     assert!(store.list_api_tokens(&scope_b, None, Limit::DEFAULT).await.expect("list").items.is_empty());
     assert!(!store.revoke_api_token(&scope_b, token.id, now()).await.expect("revoke"));
@@ -178,7 +179,7 @@ async fn the_last_owner_is_kept_under_concurrent_demotions(backend: Backend) {
     let outcomes = [r1.expect("join"), r2.expect("join")];
     let done = outcomes.iter().filter(|o| matches!(o, Ok(OwnerGuarded::Done(())))).count();
     assert_eq!(done, 1, "exactly one demotion may win: {outcomes:?}");
-    let members = store.list_members(&scope, None, Limit::DEFAULT).await.expect("list");
+    let members = store.list_members(&scope, None, None, Limit::DEFAULT).await.expect("list");
     assert_eq!(members.items.iter().filter(|m| m.membership.role == Role::Owner).count(), 1);
 }
 
@@ -288,7 +289,7 @@ async fn keyset_pages_walk_every_member_once(backend: Backend) {
     let mut seen = Vec::new();
     let mut cursor = None;
     loop {
-        let page = store.list_members(&scope, cursor, limit).await.expect("page");
+        let page = store.list_members(&scope, None, cursor, limit).await.expect("page");
         seen.extend(page.items.iter().map(|m| m.membership.id));
         match page.next {
             Some(next) => cursor = Some(next),
@@ -300,4 +301,27 @@ async fn keyset_pages_walk_every_member_once(backend: Backend) {
     sorted.sort();
     sorted.dedup();
     assert_eq!(sorted, seen, "ordered by id, no repeats");
+}
+
+async fn member_search_matches_name_or_email_case_insensitively(backend: Backend) {
+    let store = store(backend).await;
+    let (_, scope) = owner(&store, "owner@example.com").await;
+    add_member(&store, &scope, "grace.hopper@example.com", Role::Viewer).await;
+    add_member(&store, &scope, "ada@example.com", Role::Manager).await;
+    // Someone elsewhere with a matching email stays invisible.
+    owner(&store, "hopper.fan@example.com").await;
+    let emails = |q: &'static str| {
+        let (store, scope) = (store.clone(), scope.clone());
+        async move {
+            let page = store.list_members(&scope, Some(q), None, Limit::DEFAULT).await.expect("search");
+            let mut emails: Vec<String> = page.items.iter().map(|m| m.email.as_str().to_owned()).collect();
+            emails.sort();
+            emails
+        }
+    };
+    assert_eq!(emails("HOPPER").await, vec!["grace.hopper@example.com"]);
+    // Every test user is named "Test": the name matches regardless of case.
+    assert_eq!(emails("tEsT").await.len(), 3);
+    // LIKE wildcards in the query are literal text, not wildcards.
+    assert!(emails("%").await.len() == 3 && emails("a_a").await.is_empty());
 }

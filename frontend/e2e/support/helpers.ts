@@ -20,6 +20,8 @@ const screenshotDir = resolve(process.env.CRM_SCREENSHOT_DIR ?? join(import.meta
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.getByRole('status', { name: /loading/i }).waitFor({ state: 'detached' }).catch(() => undefined);
+  // From the top: the sticky sidebar is painted where the page is scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
   // Toasts are transient; leave them out so the page itself is reviewable.
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, style: '.toasts { display: none !important; }' });
 }

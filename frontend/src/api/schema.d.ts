@@ -898,7 +898,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members of the workspace, oldest first. */
+        /**
+         * Members of the workspace, oldest first; `q` keeps those whose name or
+         *     email contains it.
+         */
         get: operations["list_members"];
         put?: never;
         post?: never;
@@ -8656,6 +8659,8 @@ export interface operations {
     list_members: {
         parameters: {
             query?: {
+                /** @description Matches name or email (contains, case-insensitive). */
+                q?: string;
                 /** @description Rows per page, 1–200 (default 50). */
                 limit?: number;
                 /** @description `nextCursor` of the previous page. */

@@ -1,6 +1,6 @@
 import { NavLink, Outlet, useMatch, useNavigate } from 'react-router';
 import type { MembershipSummary } from '../api/types';
-import { useMe } from '../features/auth/me';
+import { useMe } from '../features/auth/queries';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { lastWorkspace } from '../features/workspaces/workspaceContext';
 import { roleLabel } from '../lib/format';
@@ -12,52 +12,60 @@ function WorkspaceNav({ membership }: { membership: MembershipSummary }) {
   const base = `/w/${membership.workspaceId}`;
   const isOwner = membership.role === 'owner';
   return (
-    <ul className="nav-list">
-      <li>
-        <NavLink to={base} end>
-          Home
-        </NavLink>
-      </li>
-      <li>
-        <NavLink to={`${base}/leads`}>Leads</NavLink>
-      </li>
-      <li>
-        <NavLink to={`${base}/contacts`}>Contacts</NavLink>
-      </li>
-      <li>
-        <NavLink to={`${base}/companies`}>Companies</NavLink>
-      </li>
-      <li>
-        <NavLink to={`${base}/deals`}>Deals</NavLink>
-      </li>
-      <li>
-        <NavLink to={`${base}/activities`}>Activities</NavLink>
-      </li>
-      <li>
-        <NavLink to={`${base}/team`}>Team</NavLink>
-      </li>
-      <li>
-        <NavLink to={`${base}/settings/notifications`}>Notification settings</NavLink>
-      </li>
-      {isOwner && (
-        <>
-          <li>
-            <NavLink to={`${base}/settings`} end>
-              Settings
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/settings/lead-sources`}>Lead sources</NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/settings/pipelines`}>Pipelines</NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/settings/api-tokens`}>API tokens</NavLink>
-          </li>
-        </>
-      )}
-    </ul>
+    <>
+      <ul className="nav-list">
+        <li>
+          <NavLink to={base} end>
+            Home
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/leads`}>Leads</NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/contacts`}>Contacts</NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/companies`}>Companies</NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/deals`}>Deals</NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/activities`}>Activities</NavLink>
+        </li>
+      </ul>
+      {/* Settings apart from the day-to-day pages: the team, your notifications and (owners) the workspace's setup. */}
+      <h2 className="nav-section-title" id="nav-settings">
+        Settings
+      </h2>
+      <ul className="nav-list" aria-labelledby="nav-settings">
+        <li>
+          <NavLink to={`${base}/team`}>Team</NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/settings/notifications`}>Notifications</NavLink>
+        </li>
+        {isOwner && (
+          <>
+            <li>
+              <NavLink to={`${base}/settings`} end>
+                Workspace
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={`${base}/settings/lead-sources`}>Lead sources</NavLink>
+            </li>
+            <li>
+              <NavLink to={`${base}/settings/pipelines`}>Pipelines</NavLink>
+            </li>
+            <li>
+              <NavLink to={`${base}/settings/api-tokens`}>API tokens</NavLink>
+            </li>
+          </>
+        )}
+      </ul>
+    </>
   );
 }
 

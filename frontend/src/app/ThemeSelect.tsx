@@ -1,7 +1,7 @@
 import { problemMessage } from '../api/problem';
 import type { Theme } from '../api/types';
 import { useToast } from '../components/toastContext';
-import { useMe, useUpdateTheme } from '../features/auth/me';
+import { useMe, useUpdateTheme } from '../features/auth/queries';
 import { isTheme } from '../lib/theme';
 
 const OPTIONS: { value: Theme; label: string }[] = [

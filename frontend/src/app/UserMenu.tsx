@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { problemMessage } from '../api/problem';
 import type { UserView } from '../api/types';
 import { useToast } from '../components/toastContext';
-import { useSignOut } from '../features/auth/me';
+import { useSignOut } from '../features/auth/queries';
 
 export function UserMenu({ user }: { user: UserView }) {
   const [open, setOpen] = useState(false);

@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
 import { problemMessage } from '../api/problem';
 import { useToast } from '../components/toastContext';
+import { resendVerification } from '../features/auth/queries';
 
 export function VerifyEmailBanner({ email }: { email: string }) {
   const toast = useToast();
   const resend = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/auth/email-verification/resend')),
+    mutationFn: resendVerification,
     onSuccess: () => toast.success(`Verification email sent to ${email}`),
     onError: (error) => toast.error(`Could not resend the email: ${problemMessage(error)}`),
   });

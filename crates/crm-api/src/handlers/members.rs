@@ -8,24 +8,26 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::app::AppState;
 use crate::auth::Member;
 use crate::error::ApiError;
-use crate::query::ListQuery;
+use crate::query::{MemberSearchQuery, keyset};
 use crate::views::{ChangeRoleRequest, MemberPage, MemberSummaryView, MemberView, SuspendMemberRequest};
 
-/// Members of the workspace, oldest first.
+/// Members of the workspace, oldest first; `q` keeps those whose name or
+/// email contains it.
 #[utoipa::path(
     tag = "team",
     security(("session" = [])),
-    params(("workspaceId" = Uuid, Path), ListQuery),
+    params(("workspaceId" = Uuid, Path), MemberSearchQuery),
     responses((status = 200, body = MemberPage))
 )]
 #[get("/api/workspaces/{workspaceId}/members")]
 pub async fn list_members(
     state: web::Data<AppState>,
     member: Member,
-    query: web::Query<ListQuery>,
+    query: web::Query<MemberSearchQuery>,
 ) -> Result<web::Json<MemberPage>, ApiError> {
-    let (after, limit) = query.keyset()?;
-    let page = state.services.identity.list_members(&member.scope, after, limit).await?;
+    crate::query::max_chars("q", query.q.as_deref(), 254)?;
+    let (after, limit) = keyset(query.limit, query.cursor.as_deref())?;
+    let page = state.services.identity.list_members(&member.scope, query.q.as_deref(), after, limit).await?;
     Ok(web::Json(MemberPage::from_page(&page, |m| MemberView::from(m))))
 }
 

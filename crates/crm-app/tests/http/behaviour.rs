@@ -77,6 +77,30 @@ async fn list_parameters_are_validated_not_clamped() {
 }
 
 #[tokio::test]
+async fn members_are_searched_by_name_or_email() {
+    let app = TestApp::spawn().await;
+    let email = unique("searchable");
+    let (owner, me) = app.sign_up(&email).await;
+    let ws = workspace_of(&me);
+    let emails = |page: &Value| -> Vec<String> {
+        page["data"].as_array().into_iter().flatten().filter_map(|m| m["email"].as_str().map(str::to_owned)).collect()
+    };
+    let found: Value =
+        owner.get(&format!("/api/workspaces/{ws}/members?q=SEARCHABLE")).await.json().await.expect("json");
+    assert_eq!(emails(&found), vec![email]);
+    let none: Value =
+        owner.get(&format!("/api/workspaces/{ws}/members?q=nobody-by-that-name")).await.json().await.expect("json");
+    assert_eq!(emails(&none), Vec::<String>::new());
+    let p = problem(
+        owner.get(&format!("/api/workspaces/{ws}/members?q={}", "x".repeat(255))).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "request.invalid",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "q");
+}
+
+#[tokio::test]
 async fn sign_up_mails_a_verification_link_through_smtp() {
     let app = TestApp::spawn().await;
     let email = unique("verify");

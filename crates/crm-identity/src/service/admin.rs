@@ -116,7 +116,7 @@ impl IdentityService {
     /// `NotFound(Workspace)`, `Store`.
     pub async fn operator_scope(&self, workspace: WorkspaceId) -> Result<Scope, IdentityError> {
         self.store.find_workspace_unscoped(workspace).await?.ok_or(IdentityError::NotFound(Resource::Workspace))?;
-        let members = self.store.list_members(&Scope::system(workspace), None, Limit::MAX_LIMIT).await?;
+        let members = self.store.list_members(&Scope::system(workspace), None, None, Limit::MAX_LIMIT).await?;
         let owner = members
             .items
             .iter()

@@ -20,15 +20,20 @@ pub fn parse_role(field: &'static str, raw: &str) -> Result<Role, IdentityError>
 }
 
 impl IdentityService {
+    /// Members, oldest first; a non-blank `query` keeps those whose name or
+    /// email contains it (case-insensitive).
+    ///
     /// # Errors
     /// `Store`.
     pub async fn list_members(
         &self,
         scope: &Scope,
+        query: Option<&str>,
         after: Option<Cursor>,
         limit: Limit,
     ) -> Result<Page<Member>, IdentityError> {
-        Ok(self.store.list_members(scope, after, limit).await?)
+        let query = query.map(str::trim).filter(|q| !q.is_empty());
+        Ok(self.store.list_members(scope, query, after, limit).await?)
     }
 
     /// # Errors

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use crm_identity::ports::{Accepted, Inserted, InvitationStore, OwnerGuarded, WorkspaceStore};
 use crm_identity::{Invitation, InvitationStatus, Member, Membership, Workspace, WorkspaceMembership};
 use crm_kernel::{Cursor, InvitationId, Limit, Page, Role, Scope, StoreError, UserId, WorkspaceId};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+    QueryTrait,
 };
 use time::OffsetDateTime;
 
@@ -17,6 +18,21 @@ use super::convert;
 use crate::entities::{invitations, memberships, users, workspaces};
 use crate::tenancy::{self, in_workspace, invitation_by_link, memberships_of_user, page_in_workspace};
 use crate::{db_err, is_unique_violation};
+
+/// Users whose name or email contains `q`, case-insensitively (LIKE
+/// wildcards in `q` are dropped).
+fn users_matching(q: &str) -> sea_orm::sea_query::SelectStatement {
+    let pattern = crate::keyset::like_pattern(&q.to_lowercase());
+    users::Entity::find()
+        .select_only()
+        .column(users::Column::Id)
+        .filter(
+            Condition::any()
+                .add(Func::lower(Expr::col(users::Column::Email)).like(pattern.clone()))
+                .add(Func::lower(Expr::col(users::Column::Name)).like(pattern)),
+        )
+        .into_query()
+}
 
 pub(super) async fn insert_workspace_row(conn: &impl ConnectionTrait, ws: &Workspace) -> Result<(), StoreError> {
     let row = workspaces::ActiveModel {
@@ -209,10 +225,15 @@ impl WorkspaceStore for SeaIdentityStore {
     async fn list_members(
         &self,
         scope: &Scope,
+        query: Option<&str>,
         after: Option<Cursor>,
         limit: Limit,
     ) -> Result<Page<Member>, StoreError> {
-        let rows = page_in_workspace::<memberships::Entity>(scope, after, limit).all(&self.db).await.map_err(db_err)?;
+        let mut select = page_in_workspace::<memberships::Entity>(scope, after, limit);
+        if let Some(q) = query {
+            select = select.filter(memberships::Column::UserId.in_subquery(users_matching(q)));
+        }
+        let rows = select.all(&self.db).await.map_err(db_err)?;
         let members = self.members_of(rows).await?;
         Ok(Page::from_overfetch(members, limit, |m| m.membership.id.as_uuid()))
     }

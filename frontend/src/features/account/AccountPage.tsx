@@ -2,7 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { UserView } from '../../api/types';
 import { FormAlert, TextField } from '../../components/Field';
@@ -11,7 +10,7 @@ import { LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { ThemeSelect } from '../../app/ThemeSelect';
 import { setProblemOnForm } from '../../lib/formErrors';
-import { meKey, useMe } from '../auth/me';
+import { meKey, useMe, changePassword, updateProfile } from '../auth/queries';
 import { nameSchema, newPasswordSchema } from '../auth/schemas';
 
 const profileSchema = z.object({ name: nameSchema });
@@ -23,7 +22,7 @@ function ProfileForm({ user }: { user: UserView }) {
   const form = useForm<ProfileValues>({ resolver: zodResolver(profileSchema), values: { name: user.name } });
   const { errors, isDirty } = form.formState;
   const save = useMutation({
-    mutationFn: (body: ProfileValues) => unwrap(api.PATCH('/api/me', { body })),
+    mutationFn: (body: ProfileValues) => updateProfile(body),
     onSuccess: (me) => {
       queryClient.setQueryData(meKey, me);
       toast.success('Profile saved');
@@ -61,8 +60,7 @@ function PasswordForm() {
   });
   const { errors } = form.formState;
   const change = useMutation({
-    mutationFn: (v: PasswordValues) =>
-      unwrap(api.POST('/api/me/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } })),
+    mutationFn: (v: PasswordValues) => changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
     onSuccess: () => {
       form.reset();
       toast.success('Password changed. Your other sessions were signed out.');

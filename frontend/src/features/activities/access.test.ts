@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activityActions, canWriteCrm } from './access';
+import { canWriteCrm } from '../workspaces/permissions';
+import { activityActions } from './access';
 
 describe('allowed actions per role', () => {
   it('lets owners and managers write, viewers only read', () => {

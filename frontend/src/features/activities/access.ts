@@ -1,14 +1,5 @@
 import type { ActivityView, Role } from '../../api/types';
-import { useWorkspace } from '../workspaces/workspaceContext';
-
-/** Owners and managers write contacts, companies and activities; viewers read (the server answers 403). */
-export function canWriteCrm(role: Role): boolean {
-  return role !== 'viewer';
-}
-
-export function useCanWriteCrm(): boolean {
-  return canWriteCrm(useWorkspace().workspace.role);
-}
+import { canWriteCrm } from '../workspaces/permissions';
 
 export type ActivityAction = 'complete' | 'reopen';
 

@@ -1,7 +1,6 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { AdminUserView } from '../../api/types';
 import { Badge } from '../../components/Badge';
@@ -10,10 +9,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { formatDate } from '../../lib/format';
-import { useMe } from '../auth/me';
+import { useMe } from '../auth/queries';
+import { setUserBanned, useAdminUsers } from './queries';
+import { LoadMore } from '../../components/LoadMore';
 
-const PAGE_SIZE = 50;
-const adminUsersKey = (q: string) => ['admin', 'users', q] as const;
 
 export function AdminUsersPage() {
   const [params, setParams] = useSearchParams();
@@ -24,23 +23,11 @@ export function AdminUsersPage() {
   const toast = useToast();
   const queryClient = useQueryClient();
 
-  const users = useInfiniteQuery({
-    queryKey: adminUsersKey(q),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/admin/users', {
-          params: { query: { limit: PAGE_SIZE, ...(q ? { q } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const users = useAdminUsers(q);
 
   const ban = useMutation({
     mutationFn: ({ user, action }: { user: AdminUserView; action: 'ban' | 'unban' }) =>
-      action === 'ban'
-        ? unwrap(api.PUT('/api/admin/users/{userId}/ban', { params: { path: { userId: user.id } } }))
-        : unwrap(api.DELETE('/api/admin/users/{userId}/ban', { params: { path: { userId: user.id } } })),
+      setUserBanned(user.id, action === 'ban'),
     onSuccess: (_updated, { user, action }) => {
       toast.success(action === 'ban' ? `${user.email} is banned and signed out everywhere` : `${user.email} is unbanned`);
       setPending(null);
@@ -109,11 +96,7 @@ export function AdminUsersPage() {
               </tbody>
             </table>
           </div>
-          {users.hasNextPage && (
-            <button type="button" className="btn" onClick={() => void users.fetchNextPage()} disabled={users.isFetchingNextPage}>
-              {users.isFetchingNextPage ? 'Loading…' : 'Load more users'}
-            </button>
-          )}
+          <LoadMore noun="users" hasMore={users.hasNextPage} loading={users.isFetchingNextPage} failed={users.isFetchNextPageError} onLoadMore={() => void users.fetchNextPage()} />
         </>
       );
   }

@@ -1,38 +1,38 @@
 import { Link } from 'react-router';
 import type { AuditEventView, MemberView } from '../../api/types';
 import { formatDateTime } from '../../lib/format';
+import { auditEventPath } from './links';
 import { actorName, readableSummary } from './summary';
 
-/** Audit events as a list, newest first; lead events link to their lead when `linkLeads` is set. */
+/** Audit events as a list, newest first; with `linkRecords` each event links to its record's page where one exists. */
 export function AuditEventList({
   events,
   members,
   workspaceId,
-  linkLeads = false,
+  linkRecords = false,
   label,
 }: {
   events: readonly AuditEventView[];
   members: readonly MemberView[] | undefined;
   workspaceId: string;
-  linkLeads?: boolean;
+  linkRecords?: boolean;
   label: string;
 }) {
   return (
     <ol className="activity-list" aria-label={label}>
-      {events.map((event) => (
+      {events.map((event) => {
+        const path = linkRecords ? auditEventPath(workspaceId, event) : undefined;
+        return (
         <li key={event.id} className="activity-item">
           <div>
-            {linkLeads && event.entityType === 'lead' ? (
-              <Link to={`/w/${workspaceId}/leads/${event.entityId}`}>{readableSummary(event.summary, members)}</Link>
-            ) : (
-              <span>{readableSummary(event.summary, members)}</span>
-            )}
+            {path ? <Link to={path}>{readableSummary(event.summary, members)}</Link> : <span>{readableSummary(event.summary, members)}</span>}
           </div>
           <div className="muted small">
             {actorName(event, members)} · <time dateTime={event.at}>{formatDateTime(event.at)}</time>
           </div>
         </li>
-      ))}
+        );
+      })}
     </ol>
   );
 }

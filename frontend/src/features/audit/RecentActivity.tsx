@@ -18,10 +18,10 @@ export function RecentActivity({ workspaceId }: { workspaceId: string }) {
     const rows = events.data.pages[0]?.data.slice(0, RECENT) ?? [];
     body =
       rows.length === 0 ? (
-        <EmptyState title="No activity yet">Changes to leads and sources will show up here.</EmptyState>
+        <EmptyState title="No activity yet">Changes to leads, contacts, companies, deals, activities and settings will show up here.</EmptyState>
       ) : (
         <div className="card">
-          <AuditEventList events={rows} members={members.data} workspaceId={workspaceId} linkLeads label="Recent workspace activity" />
+          <AuditEventList events={rows} members={members.data} workspaceId={workspaceId} linkRecords label="Recent workspace activity" />
         </div>
       );
   }

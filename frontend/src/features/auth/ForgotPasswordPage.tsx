@@ -3,12 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { FormAlert, TextField } from '../../components/Field';
 import { useToast } from '../../components/toastContext';
 import { setProblemOnForm } from '../../lib/formErrors';
 import { AuthLayout } from './AuthLayout';
+import { requestPasswordReset } from './queries';
 import { emailSchema } from './schemas';
 
 const schema = z.object({ email: emailSchema });
@@ -19,7 +19,7 @@ export function ForgotPasswordPage() {
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '' } });
   const { errors } = form.formState;
   const request = useMutation({
-    mutationFn: (body: Values) => unwrap(api.POST('/api/auth/password-reset/request', { body })),
+    mutationFn: (body: Values) => requestPasswordReset(body),
     onSuccess: () => toast.success('If an account exists for that address, a reset link is on its way'),
     onError: (error) => {
       setProblemOnForm(error, form.setError, ['email']);

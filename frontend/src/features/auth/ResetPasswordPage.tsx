@@ -3,13 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { FormAlert, TextField } from '../../components/Field';
 import { useToast } from '../../components/toastContext';
 import { setProblemOnForm } from '../../lib/formErrors';
 import { AuthLayout } from './AuthLayout';
-import { meKey } from './me';
+import { meKey, resetPassword } from './queries';
 import { newPasswordSchema } from './schemas';
 
 const schema = z
@@ -26,7 +25,7 @@ export function ResetPasswordPage() {
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { password: '', confirm: '' } });
   const { errors } = form.formState;
   const reset = useMutation({
-    mutationFn: (values: Values) => unwrap(api.POST('/api/auth/password-reset', { body: { token, password: values.password } })),
+    mutationFn: (values: Values) => resetPassword({ token, password: values.password }),
     onSuccess: () => {
       // The reset ends every session, including this browser's.
       queryClient.clear();

@@ -3,14 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { safeNextPath } from '../../api/session';
 import { FormAlert, TextField } from '../../components/Field';
 import { useToast } from '../../components/toastContext';
 import { setProblemOnForm } from '../../lib/formErrors';
 import { AuthLayout } from './AuthLayout';
-import { homePathFor, meKey } from './me';
+import { homePathFor, meKey, requestSignIn } from './queries';
 import { emailSchema } from './schemas';
 
 const schema = z.object({ email: emailSchema, password: z.string().min(1, 'Enter your password') });
@@ -26,7 +25,7 @@ export function SignInPage() {
   const { errors } = form.formState;
 
   const signIn = useMutation({
-    mutationFn: (body: Values) => unwrap(api.POST('/api/auth/sign-in', { body })),
+    mutationFn: (body: Values) => requestSignIn(body),
     onSuccess: (me) => {
       queryClient.clear();
       queryClient.setQueryData(meKey, me);

@@ -2,13 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { MeView } from '../../api/types';
 import { FormAlert, TextField } from '../../components/Field';
 import { useToast } from '../../components/toastContext';
 import { setProblemOnForm } from '../../lib/formErrors';
-import { meKey } from './me';
+import { meKey, requestSignUp } from './queries';
 import { emailSchema, nameSchema, newPasswordSchema } from './schemas';
 
 const schema = z.object({ name: nameSchema, email: emailSchema, password: newPasswordSchema });
@@ -32,17 +31,13 @@ export function SignUpForm({ lockedEmail, invitationId, onSignedUp }: SignUpForm
 
   const signUp = useMutation({
     mutationFn: (values: Values) =>
-      unwrap(
-        api.POST('/api/auth/sign-up', {
-          body: {
-            name: values.name,
-            // The invited address wins even if someone edits the DOM.
-            email: lockedEmail ?? values.email,
-            password: values.password,
-            ...(invitationId ? { invitationId } : {}),
-          },
-        }),
-      ),
+      requestSignUp({
+        name: values.name,
+        // The invited address wins even if someone edits the DOM.
+        email: lockedEmail ?? values.email,
+        password: values.password,
+        ...(invitationId ? { invitationId } : {}),
+      }),
     onSuccess: (me) => {
       queryClient.clear();
       queryClient.setQueryData(meKey, me);

@@ -1,7 +1,7 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../api/session';
 import { AuthLayout } from './AuthLayout';
-import { homePathFor } from './me';
+import { homePathFor } from './queries';
 import { SignUpForm } from './SignUpForm';
 
 export function SignUpPage() {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { applyTheme, storedTheme } from '../../lib/theme';
-import { useMe } from './me';
+import { useMe } from './queries';
 
 /** Keeps <html data-theme> in line with the user's saved preference and, for `system`, the OS. */
 export function ThemeSync() {

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { AuthLayout } from './AuthLayout';
-import { meKey } from './me';
+import { meKey, verifyEmail } from './queries';
 
 export function VerifyEmailPage() {
   const [params] = useSearchParams();
@@ -14,7 +13,7 @@ export function VerifyEmailPage() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const verify = useMutation({
-    mutationFn: (value: string) => unwrap(api.POST('/api/auth/email-verification', { body: { token: value } })),
+    mutationFn: (value: string) => verifyEmail(value),
     onSuccess: async () => {
       // A /api/me fetch started before the verification landed would answer
       // "not verified" and win over a plain invalidation: cancel it first.

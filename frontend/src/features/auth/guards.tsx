@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { safeNextPath, signInUrlFor } from '../../api/session';
 import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
-import { homePathFor, useMe } from './me';
+import { homePathFor, useMe } from './queries';
 
 /** Renders the signed-in area, or sends anonymous visitors to sign-in with `?next=`. */
 export function RequireAuth({ children }: { children?: ReactNode }) {

@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CursorPager, SearchBox, TextFilter } from '../../components/ListControls';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { useCanWriteCrm } from '../activities/access';
+import { EmptyState } from '../../components/states';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { memberName, useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { CompanyStatusBadge } from './badges';
@@ -19,6 +19,8 @@ import {
 } from './filters';
 import { COMPANY_STATUS_LABELS, COMPANY_STATUSES } from './meta';
 import { useCompanies } from './queries';
+import { DataTable, type Column } from '../../components/DataTable';
+import type { CompanyView } from '../../api/types';
 
 function CompanyFiltersBar({ filters, onChange }: { filters: CompanyFilters; onChange: (next: CompanyFilters) => void }) {
   const ids = { status: useId(), sort: useId() };
@@ -73,11 +75,23 @@ export function CompaniesPage() {
     </Link>
   );
 
-  let body;
-  if (companies.isPending) body = <LoadingState label="Loading companies…" />;
-  else if (companies.isError) body = <ErrorState title="Could not load companies" error={companies.error} onRetry={() => void companies.refetch()} />;
-  else if (companies.data.data.length === 0) {
-    body = hasActiveCompanyFilters(filters) ? (
+  const columns: Column<CompanyView>[] = [
+    { header: 'Name', cell: (company) => (
+        <>
+          <Link to={`${base}/${company.id}`}>{company.name}</Link>
+          {company.domain && <div className="muted small">{company.domain}</div>}
+        </>
+      ) },
+    { header: 'Status', cell: (company) => (
+        <>
+          <CompanyStatusBadge status={company.status} />
+        </>
+      ) },
+    { header: 'Industry', cell: (company) => company.industry ?? <span className="muted">—</span> },
+    { header: 'Size', cell: (company) => company.size ?? <span className="muted">—</span> },
+    { header: 'Owner', cell: (company) => memberName(members.data, company.ownerId) ?? <span className="muted">No owner</span> },
+  ];
+  const empty = hasActiveCompanyFilters(filters) ? (
       <EmptyState title="No companies match these filters">Change or clear the filters to see more companies.</EmptyState>
     ) : filters.after.length > 0 ? (
       <EmptyState title="No more companies">
@@ -89,50 +103,22 @@ export function CompaniesPage() {
         {newCompany}
       </EmptyState>
     );
-  } else {
-    body = (
-      <>
-        <div className="table-wrap" aria-busy={companies.isPlaceholderData || undefined}>
-          <table className="table">
-            <caption className="visually-hidden">Companies</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Status</th>
-                <th scope="col">Industry</th>
-                <th scope="col">Size</th>
-                <th scope="col">Owner</th>
-              </tr>
-            </thead>
-            <tbody>
-              {companies.data.data.map((company) => (
-                <tr key={company.id}>
-                  <td>
-                    <Link to={`${base}/${company.id}`}>{company.name}</Link>
-                    {company.domain && <div className="muted small">{company.domain}</div>}
-                  </td>
-                  <td>
-                    <CompanyStatusBadge status={company.status} />
-                  </td>
-                  <td>{company.industry ?? <span className="muted">—</span>}</td>
-                  <td>{company.size ?? <span className="muted">—</span>}</td>
-                  <td>{memberName(members.data, company.ownerId) ?? <span className="muted">No owner</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <CursorPager
-          label="Companies pages"
-          trail={filters.after}
-          nextCursor={companies.data.nextCursor}
-          busy={companies.isPlaceholderData}
-          onChange={(after) => setFilters({ ...filters, after })}
-        />
-      </>
-    );
-  }
-
+  const body = (
+    <DataTable
+      caption="Companies"
+      columns={columns}
+      rows={companies.data?.data}
+      rowKey={(row) => row.id}
+      loading={companies.isPending}
+      loadingLabel="Loading companies…"
+      error={companies.isError ? companies.error : undefined}
+      errorTitle="Could not load companies"
+      onRetry={() => void companies.refetch()}
+      empty={empty}
+      stale={companies.isPlaceholderData}
+      footer={<CursorPager label="Companies pages" trail={filters.after} nextCursor={companies.data?.nextCursor} busy={companies.isPlaceholderData} onChange={(after) => setFilters({ ...filters, after })} />}
+    />
+  );
   return (
     <>
       <PageHeader title="Companies" description="Accounts: the organisations behind your contacts." actions={newCompany} />

@@ -4,7 +4,7 @@ import { isApiError } from '../../api/problem';
 import type { CompanyView } from '../../api/types';
 import { EmptyState, ErrorState, FullPageMessage, LoadingState } from '../../components/states';
 import { formatDateTime } from '../../lib/format';
-import { useCanWriteCrm } from '../activities/access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { EntityActivities } from '../activities/EntityActivities';
 import { CompanyDealsIsland } from '../deals/DealSummaryIslands';
 import { memberName, useMemberOptions } from '../leads/queries';

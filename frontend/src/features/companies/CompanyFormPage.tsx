@@ -12,8 +12,8 @@ import { useToast } from '../../components/toastContext';
 import { ViewerRefusal } from '../../components/ViewerRefusal';
 import { setProblemOnForm } from '../../lib/formErrors';
 import { saveChanges } from '../../lib/saveChanges';
-import { useCanWriteCrm } from '../activities/access';
-import { useMe } from '../auth/me';
+import { useCanWriteCrm } from '../workspaces/permissions';
+import { useMe } from '../auth/queries';
 import { useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import {

@@ -7,12 +7,12 @@ import { toCompanyListQuery, type CompanyFilters } from './filters';
 
 export const COMPANIES_PAGE_SIZE = 25;
 const KEY_CONTACTS_LIMIT = 10;
-const COMPANY_OPTIONS_LIMIT = 200;
+const PICKER_RESULTS_LIMIT = 20;
 
 export const companyKeys = {
   all: (workspaceId: string) => ['workspaces', workspaceId, 'companies'] as const,
   list: (workspaceId: string, filters: CompanyFilters) => ['workspaces', workspaceId, 'companies', 'list', filters] as const,
-  options: (workspaceId: string) => ['workspaces', workspaceId, 'companies', 'options'] as const,
+  search: (workspaceId: string, q: string) => ['workspaces', workspaceId, 'companies', 'search', q] as const,
   detail: (workspaceId: string, companyId: string) => ['workspaces', workspaceId, 'companies', 'detail', companyId] as const,
   contacts: (workspaceId: string, companyId: string) => ['workspaces', workspaceId, 'companies', 'contacts', companyId] as const,
   duplicates: (workspaceId: string, name: string, domain: string) => ['workspaces', workspaceId, 'companies', 'duplicates', name, domain] as const,
@@ -27,20 +27,28 @@ export function useCompanies(workspaceId: string, filters: CompanyFilters) {
   });
 }
 
-/** Companies for pickers and filters (A–Z, first 200). */
-export function useCompanyOptions(workspaceId: string) {
+/** Companies for a picker or filter: the server's matches for `q` (A–Z), a short page. */
+export function useCompanySearch(workspaceId: string, q: string, enabled = true) {
   return useQuery({
-    queryKey: companyKeys.options(workspaceId),
+    enabled,
+    queryKey: companyKeys.search(workspaceId, q),
     queryFn: async (): Promise<CompanyView[]> =>
-      (await unwrap(api.GET('/api/workspaces/{workspaceId}/companies', { params: { path: { workspaceId }, query: { sort: 'name', limit: COMPANY_OPTIONS_LIMIT } } })))
-        .data,
+      (
+        await unwrap(
+          api.GET('/api/workspaces/{workspaceId}/companies', {
+            params: { path: { workspaceId }, query: { sort: 'name', limit: PICKER_RESULTS_LIMIT, ...(q ? { q } : {}) } },
+          }),
+        )
+      ).data,
     staleTime: 30_000,
+    placeholderData: keepPreviousData,
   });
 }
 
 export function useCompany(workspaceId: string, companyId: string) {
   return useQuery({
     queryKey: companyKeys.detail(workspaceId, companyId),
+    enabled: companyId !== '',
     queryFn: () => unwrap(api.GET('/api/workspaces/{workspaceId}/companies/{companyId}', { params: { path: { workspaceId, companyId } } })),
   });
 }

@@ -4,7 +4,7 @@ import { isApiError } from '../../api/problem';
 import type { ContactView } from '../../api/types';
 import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
 import { formatDateTime } from '../../lib/format';
-import { useCanWriteCrm } from '../activities/access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { EntityActivities } from '../activities/EntityActivities';
 import { ContactDealsIsland } from '../deals/DealSummaryIslands';
 import { memberName, useMemberOptions } from '../leads/queries';

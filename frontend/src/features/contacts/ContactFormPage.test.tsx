@@ -14,6 +14,8 @@ function api(post: (body: Record<string, unknown>) => Response) {
     [`GET /api/workspaces/${WS_ID}`]: () => json(workspaceFixture('manager')),
     [`GET /api/workspaces/${WS_ID}/members`]: () => json({ data: [], nextCursor: null }),
     [`GET /api/workspaces/${WS_ID}/companies`]: () => json({ data: [companyFixture()], nextCursor: null }),
+    [`GET /api/workspaces/${WS_ID}/companies/${COMPANY_ID}`]: () => json(companyFixture()),
+    [`GET /api/workspaces/${WS_ID}/members/${meFixture().user.id}`]: () => json({ userId: meFixture().user.id, email: 'ada@example.test', name: 'Ada', role: 'manager', joinedAt: '2026-01-01T00:00:00Z' }),
     [`POST /api/workspaces/${WS_ID}/contacts`]: async (request) => {
       const body = await request.json();
       bodies.push(body);
@@ -33,14 +35,14 @@ describe('contact form', () => {
     await user.type(await screen.findByLabelText('Name'), 'Ada Lovelace');
     const email = screen.getByLabelText('Email');
     await user.type(email, 'ada@engines.test');
-    expect((screen.getByLabelText('Company') as HTMLSelectElement).value).toBe(COMPANY_ID);
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Company' }) as HTMLInputElement).value).toBe('Analytical Engines'));
     await user.click(screen.getByRole('button', { name: 'Create contact' }));
 
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
     const message = document.getElementById(email.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))!)!;
     expect(message.textContent).toBe('A contact with this email already exists: Ada Byron');
     expect(screen.getByRole('link', { name: 'Ada Byron' }).getAttribute('href')).toBe(`/w/${WS_ID}/contacts/${other}`);
-    expect(bodies[0]).toEqual({ name: 'Ada Lovelace', email: 'ada@engines.test', companyId: COMPANY_ID });
+    expect(bodies[0]).toEqual({ name: 'Ada Lovelace', email: 'ada@engines.test', companyId: COMPANY_ID, ownerId: meFixture().user.id });
   });
 
   it('creates the contact and opens it', async () => {
@@ -49,6 +51,7 @@ describe('contact form', () => {
       [`GET /api/workspaces/${WS_ID}`]: () => json(workspaceFixture()),
       [`GET /api/workspaces/${WS_ID}/members`]: () => json({ data: [], nextCursor: null }),
       [`GET /api/workspaces/${WS_ID}/companies`]: () => json({ data: [companyFixture()], nextCursor: null }),
+      [`GET /api/workspaces/${WS_ID}/members/${meFixture().user.id}`]: () => json({ userId: meFixture().user.id, email: 'ada@example.test', name: 'Ada', role: 'owner', joinedAt: '2026-01-01T00:00:00Z' }),
       [`POST /api/workspaces/${WS_ID}/contacts`]: () => json(contactFixture(), 201),
       [`GET /api/workspaces/${WS_ID}/contacts/${contactFixture().id}/timeline`]: () => json({ data: [], nextCursor: null }),
     });

@@ -2,18 +2,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { CompanyView, ContactView, MemberView } from '../../api/types';
-import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import type { ContactView } from '../../api/types';
+import { FormAlert, TextAreaField, TextField } from '../../components/Field';
 import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, LoadingState } from '../../components/states';
+import { LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { ViewerRefusal } from '../../components/ViewerRefusal';
-import { useCanWriteCrm } from '../activities/access';
-import { useMe } from '../auth/me';
-import { useCompanyOptions } from '../companies/queries';
+import { useCanWriteCrm } from '../workspaces/permissions';
+import { useMe } from '../auth/queries';
+import { CompanyPicker } from '../companies/CompanyPicker';
+import { MemberPicker } from '../team/MemberPicker';
 import { TagInput } from '../leads/TagInput';
-import { useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import {
   contactFormSchema,
@@ -37,24 +37,11 @@ interface ContactFormProps {
   onSubmit: (values: ContactFormValues, form: ContactSubmitContext) => void;
 }
 
+/** Waits for the signed-in user (the default owner); companies and members are searched as you type. */
 function ContactForm(props: ContactFormProps) {
-  const members = useMemberOptions(props.workspaceId);
-  const companies = useCompanyOptions(props.workspaceId);
   const me = useMe();
-  if (members.isPending || companies.isPending) return <LoadingState label="Loading the form…" />;
-  if (members.isError || companies.isError) {
-    return (
-      <ErrorState
-        title="Could not load the form"
-        error={members.error ?? companies.error}
-        onRetry={() => {
-          void members.refetch();
-          void companies.refetch();
-        }}
-      />
-    );
-  }
-  return <ContactFormFields {...props} members={members.data} companies={companies.data} currentUserId={me.data?.user.id} />;
+  if (me.isPending) return <LoadingState label="Loading the form…" />;
+  return <ContactFormFields {...props} currentUserId={me.data?.user.id} />;
 }
 
 function ContactFormFields({
@@ -65,24 +52,21 @@ function ContactFormFields({
   cancelTo,
   submitLabel,
   onSubmit,
-  members,
-  companies,
   currentUserId,
-}: ContactFormProps & { members: MemberView[]; companies: CompanyView[]; currentUserId?: string }) {
+}: ContactFormProps & { currentUserId?: string }) {
   const form = useForm<ContactFormInput, unknown, ContactFormValues>({
     resolver: zodResolver(contactFormSchema),
     defaultValues: contact
       ? contactToForm(contact)
       : emptyContactForm({
-          companyId: companies.some((c) => c.id === defaultCompanyId) ? defaultCompanyId : '',
-          ownerId: members.some((m) => m.userId === currentUserId) ? currentUserId : '',
+          companyId: defaultCompanyId ?? '',
+          ownerId: currentUserId ?? '',
         }),
   });
   const [emailTaken, setEmailTaken] = useState<ExistingContact | null>(null);
   const { errors } = form.formState;
   const emailId = 'contact-email';
   const emailField = form.register('email', { onChange: () => setEmailTaken(null) });
-  const currentCompany = contact?.company;
 
   return (
     <form
@@ -109,15 +93,13 @@ function ContactFormFields({
           </div>
           <TextField label="Phone" type="tel" autoComplete="off" error={errors.phone} {...form.register('phone')} />
           <TextField label="Job title" autoComplete="off" error={errors.jobTitle} {...form.register('jobTitle')} />
-          <SelectField label="Company" error={errors.companyId} {...form.register('companyId')}>
-            <option value="">No company</option>
-            {companies.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-            {currentCompany && !companies.some((c) => c.id === currentCompany.id) && <option value={currentCompany.id}>{currentCompany.name}</option>}
-          </SelectField>
+          <Controller
+            control={form.control}
+            name="companyId"
+            render={({ field }) => (
+              <CompanyPicker label="Company" noneLabel="No company" value={field.value} onChange={field.onChange} onBlur={field.onBlur} name={field.name} error={errors.companyId} />
+            )}
+          />
         </div>
         <TextField
           label="Other emails"
@@ -131,15 +113,13 @@ function ContactFormFields({
         <h2 id="contact-more-heading" className="h3">
           Ownership, tags and notes
         </h2>
-        <SelectField label="Owner" error={errors.ownerId} {...form.register('ownerId')}>
-          <option value="">No owner</option>
-          {members.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name || m.email}
-            </option>
-          ))}
-          {contact?.ownerId && !members.some((m) => m.userId === contact.ownerId) && <option value={contact.ownerId}>Former member</option>}
-        </SelectField>
+        <Controller
+          control={form.control}
+          name="ownerId"
+          render={({ field }) => (
+            <MemberPicker label="Owner" noneLabel="No owner" value={field.value} onChange={field.onChange} onBlur={field.onBlur} name={field.name} error={errors.ownerId} />
+          )}
+        />
         <Controller
           control={form.control}
           name="tags"

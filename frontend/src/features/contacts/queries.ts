@@ -10,19 +10,26 @@ export const contactKeys = {
   all: (workspaceId: string) => ['workspaces', workspaceId, 'contacts'] as const,
   list: (workspaceId: string, filters: ContactFilters) => ['workspaces', workspaceId, 'contacts', 'list', filters] as const,
   detail: (workspaceId: string, contactId: string) => ['workspaces', workspaceId, 'contacts', 'detail', contactId] as const,
-  options: (workspaceId: string) => ['workspaces', workspaceId, 'contacts', 'options'] as const,
+  search: (workspaceId: string, q: string) => ['workspaces', workspaceId, 'contacts', 'search', q] as const,
 };
 
-const CONTACT_OPTIONS_LIMIT = 200;
+export const PICKER_RESULTS_LIMIT = 20;
 
-/** Contacts for pickers (A–Z, first 200). */
-export function useContactOptions(workspaceId: string) {
+/** Contacts for a picker: the server's matches for `q` (A–Z), a short page. */
+export function useContactSearch(workspaceId: string, q: string, enabled = true) {
   return useQuery({
-    queryKey: contactKeys.options(workspaceId),
+    enabled,
+    queryKey: contactKeys.search(workspaceId, q),
     queryFn: async (): Promise<ContactView[]> =>
-      (await unwrap(api.GET('/api/workspaces/{workspaceId}/contacts', { params: { path: { workspaceId }, query: { sort: 'name', limit: CONTACT_OPTIONS_LIMIT } } })))
-        .data,
+      (
+        await unwrap(
+          api.GET('/api/workspaces/{workspaceId}/contacts', {
+            params: { path: { workspaceId }, query: { sort: 'name', limit: PICKER_RESULTS_LIMIT, ...(q ? { q } : {}) } },
+          }),
+        )
+      ).data,
     staleTime: 30_000,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -38,6 +45,7 @@ export function useContacts(workspaceId: string, filters: ContactFilters) {
 export function useContact(workspaceId: string, contactId: string) {
   return useQuery({
     queryKey: contactKeys.detail(workspaceId, contactId),
+    enabled: contactId !== '',
     queryFn: () => unwrap(api.GET('/api/workspaces/{workspaceId}/contacts/{contactId}', { params: { path: { workspaceId, contactId } } })),
   });
 }

@@ -23,6 +23,7 @@ import { DealCard, DealCardBody } from './DealCard';
 import type { BoardFilters } from './filters';
 import { columnCoordinates } from './keyboard';
 import { LostReasonDialog } from './LostReasonDialog';
+import { NextActionDialog } from './NextActionDialog';
 import { formatMoney } from './money';
 import { useLoadMoreColumn } from './queries';
 import { ReopenDialog } from './ReopenDialog';
@@ -122,6 +123,7 @@ export function Board({
     useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates, scrollBehavior: 'auto' }),
   );
   const stages = boardStages(board.pipeline);
+  const shown = filters.openOnly ? stages.filter((s) => s.kind === 'open') : stages;
   const stageById = new Map(stages.map((s) => [s.id, s]));
   const activeDeal = activeId ? findDeal(board, activeId) : undefined;
 
@@ -160,7 +162,7 @@ export function Board({
         }}
       >
         <div className="board" role="group" aria-label={`${board.pipeline.name} board`}>
-          {stages.map((stage) => {
+          {shown.map((stage) => {
             const column = board.columns.find((c) => c.stageId === stage.id);
             if (!column) return null;
             return (
@@ -198,6 +200,17 @@ export function Board({
           pending={saving}
           onCancel={() => setPending(null)}
           onConfirm={(choice) => void commitMove(pending.deal, pending.target, choice)}
+        />
+      )}
+      {pending?.kind === 'advance' && (
+        <NextActionDialog
+          dealTitle={pending.deal.title}
+          stageName={pending.target.name}
+          initialText={pending.deal.nextActionText}
+          serverError={pending.serverError}
+          pending={saving}
+          onCancel={() => setPending(null)}
+          onConfirm={(next) => void commitMove(pending.deal, pending.target, undefined, next)}
         />
       )}
       {pending?.kind === 'reopen' && (

@@ -3,14 +3,15 @@ import { useId, useState } from 'react';
 import { isApiError, problemMessage } from '../../api/problem';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useToast } from '../../components/toastContext';
-import { boardStages, stageOfKind } from './board';
+import { boardStages, needsNextAction, stageOfKind } from './board';
 import { LostReasonDialog } from './LostReasonDialog';
+import { NextActionDialog, type NextActionChoice } from './NextActionDialog';
+import { nextActionProblem } from './useBoardMoves';
 import { dealKeys, useMoveDeal, useReopenDeal } from './queries';
 import { ReopenDialog } from './ReopenDialog';
 import type { DealView, PipelineView, StageView } from '../../api/types';
 
-type Open = null | 'win' | 'lose' | 'reopen';
-
+type Open = null | 'win' | 'lose' | 'reopen' | 'advance';
 
 /** Move / Win / Lose on an open deal; Reopen on a won or lost one. */
 export function DealActions({ workspaceId, deal, pipeline }: { workspaceId: string; deal: DealView; pipeline: PipelineView }) {
@@ -26,13 +27,15 @@ export function DealActions({ workspaceId, deal, pipeline }: { workspaceId: stri
   const lost = stageOfKind(pipeline, 'lost');
   const others = stages.filter((s) => s.kind === 'open' && s.id !== deal.stageId);
   const [target, setTarget] = useState('');
+  const [advance, setAdvance] = useState<{ stage: StageView; serverError?: string } | null>(null);
 
-  function moveTo(stage: StageView, extra: { lostReasonId?: string; lostReasonOther?: string } = {}) {
+  function moveTo(stage: StageView, extra: { lostReasonId?: string; lostReasonOther?: string } | NextActionChoice = {}) {
     move.mutate(
       { stageId: stage.id, ...extra },
       {
         onSuccess: () => {
           setOpen(null);
+          setAdvance(null);
           setTarget('');
           toast.success(stage.kind === 'won' ? `“${deal.title}” won` : stage.kind === 'lost' ? `“${deal.title}” lost` : `“${deal.title}” moved to ${stage.name}`);
         },
@@ -40,6 +43,11 @@ export function DealActions({ workspaceId, deal, pipeline }: { workspaceId: stri
           if (isApiError(error, { code: 'deal.lost_reason_required' })) {
             setLostTarget(stage);
             setOpen('lose');
+            return;
+          }
+          if (isApiError(error, { code: 'deal.next_action_required' })) {
+            setAdvance({ stage, serverError: nextActionProblem(error) });
+            setOpen('advance');
             return;
           }
           if (isApiError(error, { code: 'deal.closed' })) {
@@ -94,7 +102,11 @@ export function DealActions({ workspaceId, deal, pipeline }: { workspaceId: stri
         aria-label="Move to another stage"
         onSubmit={(e) => {
           e.preventDefault();
-          if (chosen) moveTo(chosen);
+          if (!chosen) return;
+          if (needsNextAction(deal, chosen, pipeline)) {
+            setAdvance({ stage: chosen });
+            setOpen('advance');
+          } else moveTo(chosen);
         }}
       >
         <label htmlFor={selectId} className="visually-hidden">
@@ -139,6 +151,17 @@ export function DealActions({ workspaceId, deal, pipeline }: { workspaceId: stri
         >
           <p>The deal moves to {won.name} and counts towards the lifetime value of its contact and company.</p>
         </ConfirmDialog>
+      )}
+      {open === 'advance' && advance && (
+        <NextActionDialog
+          dealTitle={deal.title}
+          stageName={advance.stage.name}
+          initialText={deal.nextActionText}
+          serverError={advance.serverError}
+          pending={move.isPending}
+          onCancel={() => setOpen(null)}
+          onConfirm={(next) => moveTo(advance.stage, next)}
+        />
       )}
       {open === 'lose' && lostTarget && (
         <LostReasonDialog

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DealView } from '../../api/types';
-import { json, mockApi } from '../../test/api';
+import { json, mockApi, problem } from '../../test/api';
 import { COMPANY_ID, CONTACT_ID, USER_ID } from '../../test/crm';
 import { DEAL_ID, dealFixture, pipelineFixture, REASON_ID, STAGE } from '../../test/deals';
 import { meFixture, renderRoute, workspaceFixture, WS_ID } from '../../test/render';
@@ -24,6 +24,10 @@ function api(role: 'owner' | 'manager' | 'viewer', deal: DealView) {
     [`POST ${dealPath}/stage`]: async (request) => {
       const body = (await request.json()) as Record<string, unknown>;
       posts.push({ path: 'stage', body });
+      if (body.stageId === STAGE.proposal && !body.nextActionDate) {
+        return problem(422, 'deal.next_action_required', { detail: 'plan a next step', errors: [{ field: 'nextActionDate', code: 'required', message: 'must be today or later' }] });
+      }
+      if (body.stageId === STAGE.proposal) return json({ ...deal, stageId: STAGE.proposal, stageName: 'Proposal', nextActionDate: body.nextActionDate });
       const lost = body.stageId === STAGE.lost;
       return json({ ...deal, stageId: body.stageId, status: lost ? 'lost' : 'won', stageName: lost ? 'Lost' : 'Won', lostReason: lost ? 'Too expensive' : null });
     },
@@ -90,5 +94,46 @@ describe('deal detail', () => {
     expect(screen.queryByRole('button', { name: 'Win' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Edit deal' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Log activity' })).toBeNull();
+  });
+
+  it('asks for the next step before moving forward without one, and shows the server’s refusal on the date', async () => {
+    const posts = api('manager', dealFixture({ nextActionDate: null }));
+    renderRoute(`/w/${WS_ID}/deals/${DEAL_ID}`);
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText('Move to stage'), STAGE.proposal);
+    await user.click(screen.getByRole('button', { name: 'Move' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Plan the next step' });
+    expect(posts).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Move to Proposal' }));
+    expect(within(dialog).getByRole('alert').textContent).toBe('Choose the date of the next step.');
+    expect(posts).toEqual([]);
+
+    // The server is the judge (its clock may be ahead): its 422 lands on the date field.
+    const date = within(dialog).getByLabelText('Next action date');
+    await user.clear(date);
+    await user.type(date, '2999-01-01');
+    await user.type(within(dialog).getByLabelText('Next action'), 'Send the proposal');
+    posts.length = 0;
+    await user.click(within(dialog).getByRole('button', { name: 'Move to Proposal' }));
+    await screen.findByText('“Engines pilot” moved to Proposal');
+    expect(posts).toEqual([{ path: 'stage', body: { stageId: STAGE.proposal, nextActionDate: '2999-01-01', nextActionText: 'Send the proposal' } }]);
+  });
+
+  it('shows the server’s 422 deal.next_action_required on the next action date field', async () => {
+    // In the browser's eyes the deal has a next step, so the move goes straight to the server, which refuses.
+    const posts = api('manager', dealFixture({ nextActionDate: '2999-01-01' }));
+    renderRoute(`/w/${WS_ID}/deals/${DEAL_ID}`);
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText('Move to stage'), STAGE.proposal);
+    await user.click(screen.getByRole('button', { name: 'Move' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Plan the next step' });
+    expect(posts).toEqual([{ path: 'stage', body: { stageId: STAGE.proposal } }]);
+    const date = within(dialog).getByLabelText('Next action date');
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByRole('alert').textContent).toBe('must be today or later');
+    await user.type(date, '2999-02-01');
+    await user.click(within(dialog).getByRole('button', { name: 'Move to Proposal' }));
+    await screen.findByText('“Engines pilot” moved to Proposal');
+    expect(posts.at(-1)).toEqual({ path: 'stage', body: { stageId: STAGE.proposal, nextActionDate: '2999-02-01' } });
   });
 });

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { EntityActivities } from '../activities/EntityActivities';
 import { memberName, useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { useCanWriteDeals } from './access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { DealStatusBadge, StaleBadge } from './badges';
 import type { ConvertedState } from './ConvertLeadDialog';
 import { DealActions } from './DealActions';
@@ -140,7 +140,7 @@ function ConvertedNotice({ workspaceId }: { workspaceId: string }) {
 export function DealDetailPage() {
   const { dealId = '' } = useParams();
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteDeals();
+  const canWrite = useCanWriteCrm();
   const deal = useDeal(workspace.id, dealId);
   const pipelines = usePipelines(workspace.id);
   const base = `/w/${workspace.id}/deals`;

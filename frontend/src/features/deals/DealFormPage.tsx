@@ -1,9 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, useWatch, type UseFormSetError } from 'react-hook-form';
+import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useState } from 'react';
 import { problemMessage } from '../../api/problem';
-import type { CompanyView, ContactView, MemberView } from '../../api/types';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,12 +11,12 @@ import { useToast } from '../../components/toastContext';
 import { ViewerRefusal } from '../../components/ViewerRefusal';
 import { setProblemOnForm } from '../../lib/formErrors';
 import { saveChanges } from '../../lib/saveChanges';
-import { useMe } from '../auth/me';
-import { useCompanyOptions } from '../companies/queries';
-import { useContactOptions } from '../contacts/queries';
-import { useMemberOptions } from '../leads/queries';
+import { useMe } from '../auth/queries';
+import { CompanyPicker } from '../companies/CompanyPicker';
+import { ContactPicker } from '../contacts/ContactPicker';
+import { MemberPicker } from '../team/MemberPicker';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { useCanWriteDeals } from './access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { openStages } from './board';
 import {
   DEAL_FORM_FIELDS,
@@ -41,27 +40,16 @@ interface DealFormProps {
   onSubmit: (values: DealFormValues, form: { setError: UseFormSetError<DealFormInput> }) => void;
 }
 
-interface Options {
-  pipelines: PipelineView[];
-  members: MemberView[];
-  contacts: ContactView[];
-  companies: CompanyView[];
-}
-
-/** Selects get their value when mounted: wait for their options first. */
+/** The pipeline select gets its value when mounted: wait for the pipelines first (people are searched as you type). */
 function DealForm(props: DealFormProps) {
   const { workspace } = useWorkspace();
-  const queries = [usePipelines(workspace.id), useMemberOptions(workspace.id), useContactOptions(workspace.id), useCompanyOptions(workspace.id)] as const;
-  const [pipelines, members, contacts, companies] = queries;
-  if (queries.some((q) => q.isPending)) return <LoadingState label="Loading the form…" />;
-  const failed = queries.find((q) => q.isError);
-  if (failed || !pipelines.data || !members.data || !contacts.data || !companies.data) {
-    return <ErrorState title="Could not load the form" error={failed?.error} onRetry={() => queries.forEach((q) => void q.refetch())} />;
-  }
-  return <DealFormFields {...props} pipelines={pipelines.data} members={members.data} contacts={contacts.data} companies={companies.data} />;
+  const pipelines = usePipelines(workspace.id);
+  if (pipelines.isPending) return <LoadingState label="Loading the form…" />;
+  if (pipelines.isError) return <ErrorState title="Could not load the form" error={pipelines.error} onRetry={() => void pipelines.refetch()} />;
+  return <DealFormFields {...props} pipelines={pipelines.data} />;
 }
 
-function DealFormFields({ deal, defaults, pending, cancelTo, submitLabel, onSubmit, pipelines, members, contacts, companies }: DealFormProps & Options) {
+function DealFormFields({ deal, defaults, pending, cancelTo, submitLabel, onSubmit, pipelines }: DealFormProps & { pipelines: PipelineView[] }) {
   const { workspace } = useWorkspace();
   const form = useForm<DealFormInput, unknown, DealFormValues>({
     resolver: zodResolver(dealFormSchema),
@@ -142,34 +130,27 @@ function DealFormFields({ deal, defaults, pending, cancelTo, submitLabel, onSubm
           People
         </h2>
         <div className="form-grid">
-          <SelectField label="Owner" error={errors.ownerId} {...form.register('ownerId')}>
-            <option value="">No owner</option>
-            {members.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name || m.email}
-              </option>
-            ))}
-            {deal?.ownerId && !members.some((m) => m.userId === deal.ownerId) && <option value={deal.ownerId}>Former member</option>}
-          </SelectField>
-          <SelectField label="Contact" error={errors.contactId} {...form.register('contactId')}>
-            <option value="">No contact</option>
-            {contacts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-                {c.company ? ` (${c.company.name})` : ''}
-              </option>
-            ))}
-            {deal?.contactId && !contacts.some((c) => c.id === deal.contactId) && <option value={deal.contactId}>{deal.contactName ?? 'Current contact'}</option>}
-          </SelectField>
-          <SelectField label="Company" error={errors.companyId} {...form.register('companyId')}>
-            <option value="">No company</option>
-            {companies.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-            {deal?.companyId && !companies.some((c) => c.id === deal.companyId) && <option value={deal.companyId}>{deal.companyName ?? 'Current company'}</option>}
-          </SelectField>
+          <Controller
+            control={form.control}
+            name="ownerId"
+            render={({ field }) => (
+              <MemberPicker label="Owner" noneLabel="No owner" value={field.value} onChange={field.onChange} onBlur={field.onBlur} name={field.name} error={errors.ownerId} />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="contactId"
+            render={({ field }) => (
+              <ContactPicker label="Contact" noneLabel="No contact" value={field.value} onChange={field.onChange} onBlur={field.onBlur} name={field.name} error={errors.contactId} />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="companyId"
+            render={({ field }) => (
+              <CompanyPicker label="Company" noneLabel="No company" value={field.value} onChange={field.onChange} onBlur={field.onBlur} name={field.name} error={errors.companyId} />
+            )}
+          />
         </div>
       </section>
 
@@ -211,7 +192,7 @@ function Refusal() {
 
 export function DealCreatePage() {
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteDeals();
+  const canWrite = useCanWriteCrm();
   const create = useCreateDeal(workspace.id);
   const pipelines = usePipelines(workspace.id);
   const me = useMe();
@@ -300,7 +281,7 @@ function EditDeal({ deal }: { deal: DealView }) {
 export function DealEditPage() {
   const { dealId = '' } = useParams();
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteDeals();
+  const canWrite = useCanWriteCrm();
   const deal = useDeal(workspace.id, dealId);
   return (
     <EditGate

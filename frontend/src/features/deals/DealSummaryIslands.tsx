@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { useCanWriteDeals } from './access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { StaleBadge } from './badges';
 import { formatMoney } from './money';
 import { useDealSummary } from './queries';
@@ -64,7 +64,7 @@ function Totals({ summary, withWon }: { summary: DealSummaryView; withWon: boole
 
 function DealsIsland({ kind, id, title }: { kind: 'contact' | 'company'; id: string; title: string }) {
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteDeals();
+  const canWrite = useCanWriteCrm();
   const summary = useDealSummary(workspace.id, kind, id);
   const headingId = useId();
   let body;
@@ -80,7 +80,13 @@ function DealsIsland({ kind, id, title }: { kind: 'contact' | 'company'; id: str
         <Totals summary={s} withWon={kind === 'contact'} />
         <h3 className="h3">Open deals</h3>
         {s.openDeals.length > 0 ? (
-          <DealList deals={s.openDeals} label="Open deals" workspaceId={workspace.id} />
+          <>
+            <DealList deals={s.openDeals} label="Open deals" workspaceId={workspace.id} />
+            {/* The summary lists the first few; the board filtered to this record has them all. */}
+            <Link to={`/w/${workspace.id}/deals?${kind}Id=${id}&status=open`}>
+              {s.open.count > s.openDeals.length ? `View all ${s.open.count} open deals` : 'View on the board'}
+            </Link>
+          </>
         ) : (
           <p className="muted">No open deals.</p>
         )}

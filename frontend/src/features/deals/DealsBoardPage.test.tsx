@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi } from '../../test/api';
-import { USER_ID } from '../../test/crm';
+import { COMPANY_ID, companyFixture, USER_ID } from '../../test/crm';
 import { boardFixture, dealFixture, pipelineFixture, PIPELINE_ID, STAGE } from '../../test/deals';
 import { meFixture, renderRoute, workspaceFixture, WS_ID } from '../../test/render';
 
@@ -17,6 +17,8 @@ function api(role: 'owner' | 'manager' | 'viewer', options: { nextCursor?: strin
     'GET /api/me': () => json(meFixture({ role })),
     [`GET /api/workspaces/${WS_ID}`]: () => json(workspaceFixture(role)),
     [`GET /api/workspaces/${WS_ID}/members`]: () => json(members),
+    [`GET /api/workspaces/${WS_ID}/members/${USER_ID}`]: () => json(members.data[0]),
+    [`GET /api/workspaces/${WS_ID}/companies/${COMPANY_ID}`]: () => json(companyFixture()),
     [`GET /api/workspaces/${WS_ID}/pipelines`]: () => json({ data: [pipelineFixture()] }),
     [`GET /api/workspaces/${WS_ID}/pipelines/${PIPELINE_ID}/board`]: (request) => {
       boardQueries.push(new URL(request.url).searchParams);
@@ -62,7 +64,8 @@ describe('deals board', () => {
     const { router } = renderRoute(`/w/${WS_ID}/deals`);
     const user = userEvent.setup();
     await screen.findByRole('listitem', { name: 'Engines pilot' });
-    await user.selectOptions(screen.getByLabelText('Owner'), USER_ID);
+    await user.click(screen.getByRole('combobox', { name: 'Owner' }));
+    await user.click(await within(screen.getByRole('listbox', { name: 'Owner choices' })).findByRole('option', { name: /^Ada/ }));
     await user.click(screen.getByLabelText('Stale only'));
     await user.type(screen.getByRole('searchbox', { name: 'Search deals' }), 'pilot');
     await waitFor(() => expect(router.state.location.search).toBe(`?owner=${USER_ID}&stale=true&q=pilot`));
@@ -88,5 +91,20 @@ describe('deals board', () => {
     await within(column).findByRole('listitem', { name: 'Second deal' });
     expect(pageQueries[0]?.toString()).toBe(`stale=true&stageId=${STAGE.qualification}&cursor=cursor-2&limit=20`);
     expect(within(column).queryByRole('button', { name: /Load more/ })).toBeNull();
+  });
+
+  it('honours the company page’s “View all” link: company and open-only filters from the URL, shown as active', async () => {
+    const { boardQueries } = api('manager');
+    const { router } = renderRoute(`/w/${WS_ID}/deals?companyId=${COMPANY_ID}&status=open`);
+    await screen.findByRole('listitem', { name: 'Engines pilot' });
+    expect(boardQueries.at(-1)?.toString()).toBe(`companyId=${COMPANY_ID}&limit=20`);
+    // Open stages only; the filter names the company and can be cleared.
+    const regions = screen.getAllByRole('region').filter((r) => r.classList.contains('board-column'));
+    expect(regions.map((r) => within(r).getByRole('heading').textContent)).toEqual(['Qualification 10%', 'Proposal 50%']);
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Company' }) as HTMLInputElement).value).toBe('Analytical Engines'));
+    expect((screen.getByLabelText('Open deals only') as HTMLInputElement).checked).toBe(true);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await waitFor(() => expect(boardQueries.at(-1)?.toString()).toBe('limit=20'));
   });
 });

@@ -1,14 +1,16 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { MemberView } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useDebounced } from '../companies/queries';
+import { CompanyPicker } from '../companies/CompanyPicker';
+import { ContactPicker } from '../contacts/ContactPicker';
 import { useMemberOptions } from '../leads/queries';
+import { MemberPicker } from '../team/MemberPicker';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { useCanWriteDeals } from './access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { Board } from './Board';
-import { boardFiltersToParams, hasActiveBoardFilters, parseBoardFilters, type BoardFilters } from './filters';
+import { boardFiltersToParams, clearedBoardFilters, hasActiveBoardFilters, parseBoardFilters, type BoardFilters } from './filters';
 import { formatMoney } from './money';
 import { useBoard, usePipelines } from './queries';
 import type { BoardView, PipelineView } from '../../api/types';
@@ -47,15 +49,13 @@ function BoardFiltersBar({
   onChange,
   pipelines,
   pipelineId,
-  members,
 }: {
   filters: BoardFilters;
   onChange: (next: BoardFilters) => void;
   pipelines: PipelineView[];
   pipelineId: string;
-  members: readonly MemberView[] | undefined;
 }) {
-  const ids = { pipeline: useId(), owner: useId(), stale: useId() };
+  const ids = { pipeline: useId(), stale: useId(), open: useId() };
   return (
     <div className="filters" role="group" aria-label="Deal filters">
       <SearchBox value={filters.q} onSearch={(q) => onChange({ ...filters, q })} />
@@ -71,23 +71,24 @@ function BoardFiltersBar({
           </select>
         </div>
         <div className="filter">
-          <label htmlFor={ids.owner}>Owner</label>
-          <select id={ids.owner} value={filters.owner} onChange={(e) => onChange({ ...filters, owner: e.target.value })}>
-            <option value="">Anyone</option>
-            {members?.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name || m.email}
-              </option>
-            ))}
-            {filters.owner && !members?.some((m) => m.userId === filters.owner) && <option value={filters.owner}>Unknown member</option>}
-          </select>
+          <MemberPicker label="Owner" noneLabel="Anyone" value={filters.owner} onChange={(owner) => onChange({ ...filters, owner })} />
         </div>
+        <div className="filter">
+          <CompanyPicker label="Company" noneLabel="Any company" value={filters.company} onChange={(company) => onChange({ ...filters, company })} />
+        </div>
+        <div className="filter">
+          <ContactPicker label="Contact" noneLabel="Any contact" value={filters.contact} onChange={(contact) => onChange({ ...filters, contact })} />
+        </div>
+        <label className="checkbox filter-toggle" htmlFor={ids.open}>
+          <input id={ids.open} type="checkbox" checked={filters.openOnly} onChange={(e) => onChange({ ...filters, openOnly: e.target.checked })} />
+          Open deals only
+        </label>
         <label className="checkbox filter-toggle" htmlFor={ids.stale}>
           <input id={ids.stale} type="checkbox" checked={filters.stale} onChange={(e) => onChange({ ...filters, stale: e.target.checked })} />
           Stale only
         </label>
         {hasActiveBoardFilters(filters) && (
-          <button type="button" className="btn btn-small" onClick={() => onChange({ ...filters, owner: '', stale: false, q: '' })}>
+          <button type="button" className="btn btn-small" onClick={() => onChange(clearedBoardFilters(filters))}>
             Clear filters
           </button>
         )}
@@ -117,7 +118,7 @@ function BoardSummary({ board }: { board: BoardView }) {
 
 export function DealsBoardPage() {
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteDeals();
+  const canWrite = useCanWriteCrm();
   const [params, setParams] = useSearchParams();
   const filters = parseBoardFilters(params);
   const setFilters = (next: BoardFilters) => setParams(boardFiltersToParams(next), { replace: next.q !== filters.q });
@@ -160,7 +161,7 @@ export function DealsBoardPage() {
       );
     body = (
       <>
-        <BoardFiltersBar filters={filters} onChange={setFilters} pipelines={pipelines.data} pipelineId={pipeline.id} members={members.data} />
+        <BoardFiltersBar filters={filters} onChange={setFilters} pipelines={pipelines.data} pipelineId={pipeline.id} />
         {boardBody}
       </>
     );

@@ -31,6 +31,30 @@ export function planMove(deal: Pick<DealView, 'stageId' | 'status'>, target: Pic
   return target.kind === 'lost' ? 'lose' : 'move';
 }
 
+/** Today in the browser's calendar, as `YYYY-MM-DD`. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Whether moving `deal` to `target` needs a next step first: an open deal
+ * going forward to a later open stage of its pipeline must have a next
+ * action date of today or later (the server answers 422
+ * `deal.next_action_required` otherwise).
+ */
+export function needsNextAction(
+  deal: Pick<DealView, 'stageId' | 'status' | 'nextActionDate'>,
+  target: Pick<StageView, 'id' | 'kind' | 'position'>,
+  pipeline: Pick<PipelineView, 'stages'>,
+  today: string = todayIso(),
+): boolean {
+  if (deal.status !== 'open' || target.kind !== 'open') return false;
+  const from = pipeline.stages.find((s) => s.id === deal.stageId);
+  if (!from || from.kind !== 'open' || target.position <= from.position) return false;
+  return !deal.nextActionDate || deal.nextActionDate < today;
+}
+
 /** The deal as the server will most likely return it after a move to `target` (for the optimistic board). */
 export function movedDeal(deal: DealView, target: StageView, lostReason?: string | null): DealView {
   const probability = target.kind === 'open' ? (deal.probabilityOverride ?? target.probability) : target.probability;

@@ -11,7 +11,7 @@ export const BOARD_COLUMN_LIMIT = 20;
 export const dealKeys = {
   all: (workspaceId: string) => ['workspaces', workspaceId, 'deals'] as const,
   boards: (workspaceId: string) => ['workspaces', workspaceId, 'deals', 'board'] as const,
-  board: (workspaceId: string, pipelineId: string, filters: Omit<BoardFilters, 'pipeline'>) =>
+  board: (workspaceId: string, pipelineId: string, filters: Omit<BoardFilters, 'pipeline' | 'openOnly'>) =>
     ['workspaces', workspaceId, 'deals', 'board', pipelineId, filters] as const,
   detail: (workspaceId: string, dealId: string) => ['workspaces', workspaceId, 'deals', 'detail', dealId] as const,
   summary: (workspaceId: string, kind: 'contact' | 'company', id: string) => ['workspaces', workspaceId, 'deals', 'summary', kind, id] as const,

@@ -11,7 +11,7 @@ import { dealFilterKey, type BoardFilters } from './filters';
 import { dealKeys } from './queries';
 import { useBoardMoves } from './useBoardMoves';
 
-const filters: BoardFilters = { pipeline: '', owner: '', stale: false, q: '' };
+const filters: BoardFilters = { pipeline: '', owner: '', company: '', contact: '', openOnly: false, stale: false, q: '' };
 
 function setup(answer: (body: Record<string, unknown>) => Response, deal = dealFixture()) {
   const bodies: Record<string, unknown>[] = [];
@@ -38,7 +38,11 @@ function setup(answer: (body: Record<string, unknown>) => Response, deal = dealF
 
 describe('board moves', () => {
   it('moves the card at once and keeps the server’s version', async () => {
-    const { hook, bodies, column } = setup(() => json(dealFixture({ stageId: STAGE.proposal, stageName: 'Proposal', probability: 50, weighted: { amount: '500.00', currency: 'EUR' } })));
+    const planned = { nextActionDate: '2999-01-01' };
+    const { hook, bodies, column } = setup(
+      () => json(dealFixture({ ...planned, stageId: STAGE.proposal, stageName: 'Proposal', probability: 50, weighted: { amount: '500.00', currency: 'EUR' } })),
+      dealFixture(planned),
+    );
     act(() => hook.result.current.drop(DEAL_ID, STAGE.proposal));
     await waitFor(() => expect(column(STAGE.proposal).deals).toHaveLength(1));
     expect(column(STAGE.qualification).deals).toHaveLength(0);
@@ -48,7 +52,7 @@ describe('board moves', () => {
   });
 
   it('rolls the card back with an error toast when the server refuses', async () => {
-    const { hook, column, board } = setup(() => problem(403, 'auth.forbidden', { detail: 'Viewers cannot change deals.' }));
+    const { hook, column, board } = setup(() => problem(403, 'auth.forbidden', { detail: 'Viewers cannot change deals.' }), dealFixture({ nextActionDate: '2999-01-01' }));
     act(() => hook.result.current.drop(DEAL_ID, STAGE.proposal));
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('Could not move “Engines pilot”: Viewers cannot change deals.'));
     expect(column(STAGE.qualification)).toEqual(board.columns[0]);
@@ -81,5 +85,33 @@ describe('board moves', () => {
     expect(hook.result.current.pending).toMatchObject({ kind: 'reopen', target: { id: STAGE.proposal } });
     act(() => hook.result.current.drop(DEAL_ID, STAGE.won));
     expect(bodies).toEqual([]);
+  });
+
+  it('asks for the next step before a forward move without one, sends it with the move, and shows the server’s 422 on the field', async () => {
+    const proposal = { id: STAGE.proposal, name: 'Proposal', position: 1, probability: 50, kind: 'open' } as const;
+    const { hook, bodies, column } = setup((body) =>
+      body.nextActionDate === '2999-01-01'
+        ? json(dealFixture({ stageId: STAGE.proposal, stageName: 'Proposal', nextActionDate: '2999-01-01' }))
+        : problem(422, 'deal.next_action_required', { errors: [{ field: 'nextActionDate', code: 'required', message: 'must be today or later' }] }),
+    );
+    // Forward without a next action date: ask first, send nothing.
+    act(() => hook.result.current.drop(DEAL_ID, STAGE.proposal));
+    expect(hook.result.current.pending).toMatchObject({ kind: 'advance', target: { id: STAGE.proposal } });
+    expect(bodies).toEqual([]);
+
+    // The server refuses anyway (e.g. its date is later): the card goes back and the dialog shows why.
+    await act(() => hook.result.current.commitMove(dealFixture(), proposal, undefined, { nextActionDate: '2000-01-01' }));
+    expect(hook.result.current.pending).toMatchObject({ kind: 'advance', serverError: 'must be today or later' });
+    expect(column(STAGE.qualification).deals).toHaveLength(1);
+
+    await act(() => hook.result.current.commitMove(dealFixture(), proposal, undefined, { nextActionDate: '2999-01-01', nextActionText: 'Call' }));
+    expect(bodies.at(-1)).toEqual({ stageId: STAGE.proposal, nextActionDate: '2999-01-01', nextActionText: 'Call' });
+    expect(hook.result.current.pending).toBeNull();
+  });
+
+  it('moves backwards, or forward with a next step planned, without asking', () => {
+    const { hook } = setup(() => json(dealFixture()), dealFixture({ stageId: STAGE.proposal, nextActionDate: null }));
+    act(() => hook.result.current.drop(DEAL_ID, STAGE.qualification));
+    expect(hook.result.current.pending).toBeNull();
   });
 });

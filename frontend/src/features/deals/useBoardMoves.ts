@@ -1,21 +1,32 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { isApiError, problemMessage } from '../../api/problem';
+import { ApiError, isApiError, problemMessage } from '../../api/problem';
 import type { BoardView, DealView, StageView } from '../../api/types';
 import { useToast } from '../../components/toastContext';
-import { boardStages, findDeal, movedDeal, planMove, replaceDeal } from './board';
+import { boardStages, findDeal, movedDeal, needsNextAction, planMove, replaceDeal } from './board';
 import { dealFilterKey, type BoardFilters } from './filters';
 import type { LostChoice } from './LostReasonDialog';
+import type { NextActionChoice } from './NextActionDialog';
 import { dealChanged, dealKeys, moveDeal, reopenDeal } from './queries';
 
-/** A drop that needs an answer first: why it was lost, or whether to reopen it. */
-export type PendingMove = { kind: 'lose'; deal: DealView; target: StageView } | { kind: 'reopen'; deal: DealView; target?: StageView };
+/** A drop that needs an answer first: why it was lost, the next step of a deal moving forward, or whether to reopen it. */
+export type PendingMove =
+  | { kind: 'lose'; deal: DealView; target: StageView }
+  | { kind: 'advance'; deal: DealView; target: StageView; serverError?: string }
+  | { kind: 'reopen'; deal: DealView; target?: StageView };
+
+/** The server's word on the next action date of a refused move. */
+export function nextActionProblem(error: unknown): string {
+  const field = error instanceof ApiError ? error.problem.errors?.find((e) => e.field === 'nextActionDate') : undefined;
+  return field?.message ?? problemMessage(error);
+}
 
 /**
  * The board's moves: optimistic in the cached board, rolled back with an
  * error toast when the server refuses; a lost stage or a closed deal first
  * asks (also when the server says so: 422 `deal.lost_reason_required`,
- * 409 `deal.closed`).
+ * 409 `deal.closed`); so does a move forward without a next step (422
+ * `deal.next_action_required`).
  */
 export function useBoardMoves(workspaceId: string, board: BoardView, filters: BoardFilters) {
   const queryClient = useQueryClient();
@@ -24,12 +35,13 @@ export function useBoardMoves(workspaceId: string, board: BoardView, filters: Bo
   const [saving, setSaving] = useState(false);
   const key = dealKeys.board(workspaceId, board.pipeline.id, dealFilterKey(filters));
 
-  async function commitMove(deal: DealView, target: StageView, lost?: LostChoice) {
+  async function commitMove(deal: DealView, target: StageView, lost?: LostChoice, next?: NextActionChoice) {
     await queryClient.cancelQueries({ queryKey: key });
-    queryClient.setQueryData<BoardView>(key, (b) => (b ? replaceDeal(b, movedDeal(deal, target, lost?.label)) : b));
+    const optimistic = next ? { ...deal, nextActionDate: next.nextActionDate, nextActionText: next.nextActionText ?? deal.nextActionText } : deal;
+    queryClient.setQueryData<BoardView>(key, (b) => (b ? replaceDeal(b, movedDeal(optimistic, target, lost?.label)) : b));
     setSaving(true);
     try {
-      const saved = await moveDeal(workspaceId, deal.id, { stageId: target.id, ...lost?.body });
+      const saved = await moveDeal(workspaceId, deal.id, { stageId: target.id, ...lost?.body, ...next });
       setPending(null);
       await dealChanged(queryClient, workspaceId, saved);
       toast.success(target.kind === 'won' ? `“${deal.title}” won` : target.kind === 'lost' ? `“${deal.title}” lost` : `“${deal.title}” moved to ${target.name}`);
@@ -37,6 +49,7 @@ export function useBoardMoves(workspaceId: string, board: BoardView, filters: Bo
       // Roll back to the deal as it was.
       queryClient.setQueryData<BoardView>(key, (b) => (b && findDeal(b, deal.id) ? replaceDeal(b, deal) : b));
       if (isApiError(error, { code: 'deal.lost_reason_required' })) setPending({ kind: 'lose', deal, target });
+      else if (isApiError(error, { code: 'deal.next_action_required' })) setPending({ kind: 'advance', deal, target, serverError: nextActionProblem(error) });
       else if (isApiError(error, { code: 'deal.closed' })) setPending({ kind: 'reopen', deal, target });
       else {
         setPending(null);
@@ -68,7 +81,8 @@ export function useBoardMoves(workspaceId: string, board: BoardView, filters: Bo
     if (!deal || !target) return;
     switch (planMove(deal, target)) {
       case 'move':
-        void commitMove(deal, target);
+        if (needsNextAction(deal, target, board.pipeline)) setPending({ kind: 'advance', deal, target });
+        else void commitMove(deal, target);
         break;
       case 'lose':
         setPending({ kind: 'lose', deal, target });

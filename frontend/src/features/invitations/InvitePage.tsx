@@ -1,6 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { isApiError, problemMessage } from '../../api/problem';
 import type { InvitationPreview } from '../../api/types';
 import { Badge } from '../../components/Badge';
@@ -8,8 +7,9 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { formatDateTime, roleLabel } from '../../lib/format';
 import { AuthLayout } from '../auth/AuthLayout';
-import { homePathFor, meKey, useMe, useSignOut } from '../auth/me';
+import { homePathFor, meKey, useMe, useSignOut } from '../auth/queries';
 import { SignUpForm } from '../auth/SignUpForm';
+import { acceptInvitation, useInvitationPreview } from './queries';
 
 const STATUS_TEXT: Record<InvitationPreview['status'], { tone: 'success' | 'warning' | 'danger' | 'info'; text: string }> = {
   pending: { tone: 'info', text: 'Pending' },
@@ -31,12 +31,9 @@ export function InvitePage() {
   const toast = useToast();
   const me = useMe();
   const signOut = useSignOut();
-  const preview = useQuery({
-    queryKey: ['invitations', invitationId],
-    queryFn: () => unwrap(api.GET('/api/invitations/{invitationId}', { params: { path: { invitationId } } })),
-  });
+  const preview = useInvitationPreview(invitationId);
   const accept = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/invitations/{invitationId}/acceptance', { params: { path: { invitationId } } })),
+    mutationFn: () => acceptInvitation(invitationId),
     onSuccess: async (workspace) => {
       toast.success(`You joined ${workspace.name}`);
       await queryClient.invalidateQueries({ queryKey: meKey });

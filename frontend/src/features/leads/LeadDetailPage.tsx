@@ -6,7 +6,7 @@ import { LeadConversion } from '../deals/LeadConversion';
 import { FullPageMessage, ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { useCanWriteLeads } from './access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { AttentionBadges, StatusBadge } from './badges';
 import { memberName, useLead, useLeadSources, useMemberOptions } from './queries';
 import { AssigneeControl, StatusControl } from './QuickControls';
@@ -39,7 +39,7 @@ function NextActionBlock({ lead }: { lead: LeadView }) {
 export function LeadDetailPage() {
   const { leadId = '' } = useParams();
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteLeads();
+  const canWrite = useCanWriteCrm();
   const lead = useLead(workspace.id, leadId);
   const sources = useLeadSources(workspace.id);
   const members = useMemberOptions(workspace.id);

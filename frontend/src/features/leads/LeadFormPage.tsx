@@ -12,7 +12,7 @@ import { useToast } from '../../components/toastContext';
 import { setProblemOnForm } from '../../lib/formErrors';
 import { saveChanges } from '../../lib/saveChanges';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { useCanWriteLeads } from './access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import {
   emptyLeadForm,
   LEAD_FORM_FIELDS,
@@ -184,7 +184,7 @@ function ViewerRefusal() {
 
 export function LeadCreatePage() {
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteLeads();
+  const canWrite = useCanWriteCrm();
   const create = useCreateLead(workspace.id);
   const toast = useToast();
   const navigate = useNavigate();
@@ -262,7 +262,7 @@ function EditLead({ lead }: { lead: LeadView }) {
 export function LeadEditPage() {
   const { leadId = '' } = useParams();
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteLeads();
+  const canWrite = useCanWriteCrm();
   const lead = useLead(workspace.id, leadId);
   return (
     <EditGate

@@ -1,19 +1,22 @@
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { EmptyState } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useWorkspace } from '../workspaces/workspaceContext';
-import { useCanWriteLeads } from './access';
+import { useCanWriteCrm } from '../workspaces/permissions';
 import { AttentionBadges, StatusBadge } from './badges';
 import { hasActiveFilters, leadFiltersToParams, parseLeadFilters, type LeadFilters } from './filters';
 import { LeadFiltersBar } from './LeadFiltersBar';
 import { memberName, useLeads, useLeadSources, useMemberOptions } from './queries';
 import { ScoreBar } from './Score';
 import { sourceLabel } from './sources';
+import { DataTable, type Column } from '../../components/DataTable';
+import { CursorPager } from '../../components/ListControls';
+import type { LeadView } from '../../api/types';
 
 export function LeadsPage() {
   const { workspace } = useWorkspace();
-  const canWrite = useCanWriteLeads();
+  const canWrite = useCanWriteCrm();
   const [params, setParams] = useSearchParams();
   const filters = parseLeadFilters(params);
   const setFilters = (next: LeadFilters) => setParams(leadFiltersToParams(next));
@@ -27,11 +30,33 @@ export function LeadsPage() {
     </Link>
   );
 
-  let body;
-  if (leads.isPending) body = <LoadingState label="Loading leads…" />;
-  else if (leads.isError) body = <ErrorState title="Could not load leads" error={leads.error} onRetry={() => void leads.refetch()} />;
-  else if (leads.data.data.length === 0) {
-    body = hasActiveFilters(filters) ? (
+  const columns: Column<LeadView>[] = [
+    { header: 'Name', cell: (lead) => (
+        <>
+          <Link to={`${base}/${lead.id}`}>{lead.name}</Link>
+        </>
+      ) },
+    { header: 'Company', cell: (lead) => lead.company ?? <span className="muted">—</span> },
+    { header: 'Status', cell: (lead) => (
+        <>
+          <StatusBadge status={lead.status} />
+        </>
+      ) },
+    { header: 'Source', cell: (lead) => sourceLabel(sources.data, lead.source) },
+    { header: 'Assignee', cell: (lead) => memberName(members.data, lead.assigneeId) ?? <span className="muted">Unassigned</span> },
+    { header: 'Next action', cell: (lead) => formatDate(lead.nextActionDate) },
+    { header: 'Score', cell: (lead) => (
+        <>
+          <ScoreBar value={lead.score.value} />
+        </>
+      ) },
+    { header: 'Attention', cell: (lead) => (
+        <>
+          <AttentionBadges lead={lead} />
+        </>
+      ) },
+  ];
+  const empty = hasActiveFilters(filters) ? (
       <EmptyState title="No leads match these filters">Change or clear the filters to see more leads.</EmptyState>
     ) : filters.after.length > 0 ? (
       <EmptyState title="No more leads">
@@ -43,75 +68,22 @@ export function LeadsPage() {
         {newLead}
       </EmptyState>
     );
-  } else {
-    const rows = leads.data.data;
-    const nextCursor = leads.data.nextCursor;
-    body = (
-      <>
-        <div className="table-wrap" aria-busy={leads.isPlaceholderData || undefined}>
-          <table className="table">
-            <caption className="visually-hidden">Leads</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Company</th>
-                <th scope="col">Status</th>
-                <th scope="col">Source</th>
-                <th scope="col">Assignee</th>
-                <th scope="col">Next action</th>
-                <th scope="col">Score</th>
-                <th scope="col">Attention</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((lead) => (
-                <tr key={lead.id}>
-                  <td>
-                    <Link to={`${base}/${lead.id}`}>{lead.name}</Link>
-                  </td>
-                  <td>{lead.company ?? <span className="muted">—</span>}</td>
-                  <td>
-                    <StatusBadge status={lead.status} />
-                  </td>
-                  <td>{sourceLabel(sources.data, lead.source)}</td>
-                  <td>{memberName(members.data, lead.assigneeId) ?? <span className="muted">Unassigned</span>}</td>
-                  <td>{formatDate(lead.nextActionDate)}</td>
-                  <td>
-                    <ScoreBar value={lead.score.value} />
-                  </td>
-                  <td>
-                    <AttentionBadges lead={lead} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {(filters.after.length > 0 || nextCursor) && (
-          <nav className="pager" aria-label="Leads pages">
-            <button
-              type="button"
-              className="btn"
-              disabled={filters.after.length === 0}
-              onClick={() => setFilters({ ...filters, after: filters.after.slice(0, -1) })}
-            >
-              Previous page
-            </button>
-            <span className="muted small">Page {filters.after.length + 1}</span>
-            <button
-              type="button"
-              className="btn"
-              disabled={!nextCursor || leads.isPlaceholderData}
-              onClick={() => nextCursor && setFilters({ ...filters, after: [...filters.after, nextCursor] })}
-            >
-              Next page
-            </button>
-          </nav>
-        )}
-      </>
-    );
-  }
-
+  const body = (
+    <DataTable
+      caption="Leads"
+      columns={columns}
+      rows={leads.data?.data}
+      rowKey={(row) => row.id}
+      loading={leads.isPending}
+      loadingLabel="Loading leads…"
+      error={leads.isError ? leads.error : undefined}
+      errorTitle="Could not load leads"
+      onRetry={() => void leads.refetch()}
+      empty={empty}
+      stale={leads.isPlaceholderData}
+      footer={<CursorPager label="Leads pages" trail={filters.after} nextCursor={leads.data?.nextCursor} busy={leads.isPlaceholderData} onChange={(after) => setFilters({ ...filters, after })} />}
+    />
+  );
   return (
     <>
       <PageHeader title="Leads" description="First contacts, before they qualify." actions={newLead} />

@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { ROLES, type InvitationView } from '../../api/types';
 import { Badge } from '../../components/Badge';
@@ -16,6 +15,8 @@ import { capitalize, formatDate, formatDateTime, roleLabel } from '../../lib/for
 import { emailSchema } from '../auth/schemas';
 import { workspaceKeys } from '../workspaces/workspaceContext';
 import { useInvitations } from './queries';
+import { inviteMember, revokeInvitation } from './queries';
+import { LoadMore } from '../../components/LoadMore';
 
 const schema = z.object({ email: emailSchema, role: z.enum(['owner', 'manager', 'viewer']) });
 type Values = z.infer<typeof schema>;
@@ -28,7 +29,7 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', role: 'manager' } });
   const { errors } = form.formState;
   const invite = useMutation({
-    mutationFn: (body: Values) => unwrap(api.POST('/api/workspaces/{workspaceId}/invitations', { params: { path: { workspaceId } }, body })),
+    mutationFn: (body: Values) => inviteMember(workspaceId, body),
     onSuccess: (invitation) => {
       toast.success(`Invitation sent to ${invitation.email}`);
       form.reset({ email: '', role: form.getValues('role') });
@@ -74,12 +75,7 @@ export function InvitationsSection({ workspaceId }: { workspaceId: string }) {
   const toast = useToast();
   const [revoking, setRevoking] = useState<InvitationView | null>(null);
   const revoke = useMutation({
-    mutationFn: (invitation: InvitationView) =>
-      unwrap(
-        api.DELETE('/api/workspaces/{workspaceId}/invitations/{invitationId}', {
-          params: { path: { workspaceId, invitationId: invitation.id } },
-        }),
-      ),
+    mutationFn: (invitation: InvitationView) => revokeInvitation(workspaceId, invitation.id),
     onSuccess: (_data, invitation) => {
       toast.success(`Invitation for ${invitation.email} revoked`);
       setRevoking(null);
@@ -140,11 +136,7 @@ export function InvitationsSection({ workspaceId }: { workspaceId: string }) {
               </tbody>
             </table>
           </div>
-          {invitations.hasNextPage && (
-            <button type="button" className="btn" onClick={() => void invitations.fetchNextPage()} disabled={invitations.isFetchingNextPage}>
-              {invitations.isFetchingNextPage ? 'Loading…' : 'Load more invitations'}
-            </button>
-          )}
+          <LoadMore noun="invitations" hasMore={invitations.hasNextPage} loading={invitations.isFetchingNextPage} failed={invitations.isFetchNextPageError} onLoadMore={() => void invitations.fetchNextPage()} />
         </>
       );
   }

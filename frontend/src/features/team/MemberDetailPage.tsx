@@ -1,26 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { isApiError } from '../../api/problem';
 import { Badge } from '../../components/Badge';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
 import { formatDateTime, roleLabel } from '../../lib/format';
-import { useMe } from '../auth/me';
-import { useWorkspace, workspaceKeys } from '../workspaces/workspaceContext';
+import { useMe } from '../auth/queries';
+import { useWorkspace } from '../workspaces/workspaceContext';
 import { MemberActions, RoleSelect } from './MemberActions';
 import { MemberSummary } from './MemberSummary';
+import { useMember } from './queries';
 
 export function MemberDetailPage() {
   const { userId = '' } = useParams();
   const { workspace, isOwner } = useWorkspace();
   const me = useMe();
   const navigate = useNavigate();
-  const member = useQuery({
-    queryKey: workspaceKeys.member(workspace.id, userId),
-    queryFn: () =>
-      unwrap(api.GET('/api/workspaces/{workspaceId}/members/{userId}', { params: { path: { workspaceId: workspace.id, userId } } })),
-  });
+  const member = useMember(workspace.id, userId);
   const back = (
     <Link to={`/w/${workspace.id}/team`} className="back-link">
       ← Back to team

@@ -1,17 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { ErrorState, LoadingState } from '../../components/states';
+import { useMemberSummary } from './queries';
 
 /** What the member is working on: open/overdue activities, active leads and open deals. */
 export function MemberSummary({ workspaceId, userId }: { workspaceId: string; userId: string }) {
-  const summary = useQuery({
-    queryKey: ['workspaces', workspaceId, 'members', userId, 'summary'],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/workspaces/{workspaceId}/members/{userId}/summary', { params: { path: { workspaceId, userId } } }),
-      ),
-  });
+  const summary = useMemberSummary(workspaceId, userId);
   if (summary.isPending) return <LoadingState label="Loading CRM summary…" />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
   const s = summary.data;

@@ -3,11 +3,12 @@ import { Badge } from '../../components/Badge';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatDate, roleLabel } from '../../lib/format';
-import { useMe } from '../auth/me';
+import { useMe } from '../auth/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { InvitationsSection } from './InvitationsSection';
 import { MemberActions, RoleSelect } from './MemberActions';
 import { useMembers } from './queries';
+import { LoadMore } from '../../components/LoadMore';
 
 type Tab = 'members' | 'invitations';
 
@@ -108,11 +109,7 @@ function MembersTable({ workspaceId, isOwner }: { workspaceId: string; isOwner: 
           </tbody>
         </table>
       </div>
-      {members.hasNextPage && (
-        <button type="button" className="btn" onClick={() => void members.fetchNextPage()} disabled={members.isFetchingNextPage}>
-          {members.isFetchingNextPage ? 'Loading…' : 'Load more members'}
-        </button>
-      )}
+      <LoadMore noun="members" hasMore={members.hasNextPage} loading={members.isFetchingNextPage} failed={members.isFetchNextPageError} onLoadMore={() => void members.fetchNextPage()} />
     </section>
   );
 }

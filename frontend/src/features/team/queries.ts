@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { MemberView, Role } from '../../api/types';
-import { meKey } from '../auth/me';
+import { meKey } from '../auth/queries';
 import { workspaceKeys } from '../workspaces/workspaceContext';
 
 export const PAGE_SIZE = 50;
@@ -17,6 +17,34 @@ export function useMembers(workspaceId: string) {
         }),
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export const MEMBER_PICKER_LIMIT = 20;
+
+/** Members for a picker: the server's matches for `q` (name or email). */
+export function useMemberSearch(workspaceId: string, q: string, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: [...workspaceKeys.members(workspaceId), 'search', q],
+    queryFn: async (): Promise<MemberView[]> =>
+      (
+        await unwrap(
+          api.GET('/api/workspaces/{workspaceId}/members', {
+            params: { path: { workspaceId }, query: { limit: MEMBER_PICKER_LIMIT, ...(q ? { q } : {}) } },
+          }),
+        )
+      ).data,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMember(workspaceId: string, userId: string) {
+  return useQuery({
+    queryKey: workspaceKeys.member(workspaceId, userId),
+    enabled: userId !== '',
+    queryFn: () => unwrap(api.GET('/api/workspaces/{workspaceId}/members/{userId}', { params: { path: { workspaceId, userId } } })),
   });
 }
 
@@ -98,4 +126,19 @@ export function useRemoveMember(workspaceId: string) {
       ),
     false,
   );
+}
+
+export function useMemberSummary(workspaceId: string, userId: string) {
+  return useQuery({
+    queryKey: [...workspaceKeys.member(workspaceId, userId), 'summary'],
+    queryFn: () => unwrap(api.GET('/api/workspaces/{workspaceId}/members/{userId}/summary', { params: { path: { workspaceId, userId } } })),
+  });
+}
+
+export function inviteMember(workspaceId: string, body: { email: string; role: Role }) {
+  return unwrap(api.POST('/api/workspaces/{workspaceId}/invitations', { params: { path: { workspaceId } }, body }));
+}
+
+export function revokeInvitation(workspaceId: string, invitationId: string) {
+  return unwrap(api.DELETE('/api/workspaces/{workspaceId}/invitations/{invitationId}', { params: { path: { workspaceId, invitationId } } }));
 }

@@ -3,14 +3,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate } from 'react-router';
 import { z } from 'zod';
-import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { FormAlert, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { setProblemOnForm } from '../../lib/formErrors';
-import { homePathFor, meKey, useMe } from '../auth/me';
+import { homePathFor, meKey, useMe } from '../auth/queries';
+import { createWorkspace } from './queries';
 
 const schema = z.object({ name: z.string().trim().min(1, 'Enter a workspace name').max(100, 'Use at most 100 characters') });
 type Values = z.infer<typeof schema>;
@@ -30,7 +30,7 @@ function CreateWorkspace() {
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { name: '' } });
   const { errors } = form.formState;
   const create = useMutation({
-    mutationFn: (body: Values) => unwrap(api.POST('/api/workspaces', { body })),
+    mutationFn: (body: Values) => createWorkspace(body),
     onSuccess: async (workspace) => {
       toast.success(`Workspace ${workspace.name} created`);
       await queryClient.invalidateQueries({ queryKey: meKey });

@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { UpdateWorkspaceRequest } from '../../api/types';
 import { FormAlert, TextField } from '../../components/Field';
@@ -11,10 +10,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { useToast } from '../../components/toastContext';
 import { COMMON_CURRENCIES } from '../../lib/currencies';
 import { setProblemOnForm } from '../../lib/formErrors';
-import { meKey } from '../auth/me';
+import { meKey } from '../auth/queries';
 import { DigestPreferencesSection } from '../notifications/NotificationSettingsPage';
 import { OwnerOnly } from './OwnerOnly';
 import { useWorkspace, workspaceKeys } from './workspaceContext';
+import { updateWorkspace } from './queries';
 
 const schema = z.object({
   name: z.string().trim().min(1, 'Enter a workspace name').max(100, 'Use at most 100 characters'),
@@ -39,7 +39,7 @@ function SettingsForm() {
   const { errors, isDirty } = form.formState;
   const save = useMutation({
     mutationFn: (body: Values) =>
-      unwrap(api.PATCH('/api/workspaces/{workspaceId}', { params: { path: { workspaceId: workspace.id } }, body: body as UpdateWorkspaceRequest })),
+      updateWorkspace(workspace.id, body as UpdateWorkspaceRequest),
     onSuccess: (updated) => {
       queryClient.setQueryData(workspaceKeys.detail(workspace.id), updated);
       void queryClient.invalidateQueries({ queryKey: meKey });

@@ -1,36 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDate, roleLabel } from '../../lib/format';
 import { RecentActivity } from '../audit/RecentActivity';
-import { useWorkspace, workspaceKeys } from './workspaceContext';
-
-const COUNT_LIMIT = 200;
-
-/** Counts from one page of up to 200 rows; beyond that we say "200+" rather than page through everything. */
-function useTeamSummary(workspaceId: string, isOwner: boolean) {
-  return useQuery({
-    queryKey: [...workspaceKeys.summary(workspaceId), isOwner],
-    queryFn: async () => {
-      const members = await unwrap(
-        api.GET('/api/workspaces/{workspaceId}/members', { params: { path: { workspaceId }, query: { limit: COUNT_LIMIT } } }),
-      );
-      const invitations = isOwner
-        ? await unwrap(
-            api.GET('/api/workspaces/{workspaceId}/invitations', { params: { path: { workspaceId }, query: { limit: COUNT_LIMIT } } }),
-          )
-        : null;
-      return {
-        members: members.data.length,
-        moreMembers: Boolean(members.nextCursor),
-        pendingInvitations: invitations?.data.filter((i) => i.status === 'pending').length ?? null,
-        moreInvitations: Boolean(invitations?.nextCursor),
-      };
-    },
-  });
-}
+import { useTeamSummary } from './queries';
+import { useWorkspace } from './workspaceContext';
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -78,6 +52,30 @@ export function WorkspaceHome() {
             <Link to={`${base}/leads`}>
               <strong>Leads</strong>
               <span className="muted">First contacts, stale and overdue follow-ups</span>
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/contacts`}>
+              <strong>Contacts</strong>
+              <span className="muted">The people you work with</span>
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/companies`}>
+              <strong>Companies</strong>
+              <span className="muted">Organisations, their people and deals</span>
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/deals`}>
+              <strong>Deals</strong>
+              <span className="muted">The pipeline, stage by stage</span>
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/activities`}>
+              <strong>Activities</strong>
+              <span className="muted">Your calls, meetings and tasks</span>
             </Link>
           </li>
           <li>

@@ -43,7 +43,7 @@ describe('workspace access', () => {
     expect(await screen.findByRole('heading', { name: 'Only workspace owners can change settings' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Team' })).toBeTruthy();
-    expect(within(nav).queryByRole('link', { name: 'Settings' })).toBeNull();
+    expect(within(nav).queryByRole('link', { name: 'Workspace' })).toBeNull();
     expect(within(nav).queryByRole('link', { name: 'API tokens' })).toBeNull();
   });
 
@@ -57,6 +57,11 @@ describe('workspace access', () => {
     expect(await screen.findByRole('heading', { name: 'Workspace settings' })).toBeTruthy();
     await waitFor(() => expect((screen.getByLabelText('Currency') as HTMLInputElement).value).toBe('EUR'));
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getByRole('link', { name: 'Settings' })).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: 'Workspace' })).toBeTruthy();
+    // Settings pages sit in their own section, apart from the day-to-day pages.
+    const settings = within(nav).getByRole('list', { name: 'Settings' });
+    expect(within(settings).getAllByRole('link').map((a) => a.textContent)).toEqual(['Team', 'Notifications', 'Workspace', 'Lead sources', 'Pipelines', 'API tokens']);
+    const main = within(nav).getAllByRole('list')[0]!;
+    expect(within(main).getAllByRole('link').map((a) => a.textContent)).toEqual(['Home', 'Leads', 'Contacts', 'Companies', 'Deals', 'Activities']);
   });
 });

@@ -1,12 +1,12 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { isApiError } from '../../api/problem';
 import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
-import { homePathFor, meKey, useMe } from '../auth/me';
+import { homePathFor, meKey, useMe } from '../auth/queries';
 import { clearWorkspaceSuspended, markWorkspaceSuspended, useWorkspaceSuspended } from './access';
-import { rememberWorkspace, WorkspaceContext, workspaceKeys } from './workspaceContext';
+import { rememberWorkspace, WorkspaceContext } from './workspaceContext';
+import { useWorkspaceDetail } from './queries';
 
 /**
  * Loads the workspace of /w/:workspaceId and decides whether its pages may
@@ -18,10 +18,7 @@ export function WorkspaceLayout() {
   const me = useMe();
   const queryClient = useQueryClient();
   const suspended = useWorkspaceSuspended(workspaceId);
-  const workspace = useQuery({
-    queryKey: workspaceKeys.detail(workspaceId),
-    queryFn: () => unwrap(api.GET('/api/workspaces/{workspaceId}', { params: { path: { workspaceId } } })),
-  });
+  const workspace = useWorkspaceDetail(workspaceId);
   const { refetch } = workspace;
 
   // Access is re-checked at every navigation inside the workspace, so a

@@ -55,3 +55,37 @@ export function useSignOut() {
     },
   });
 }
+
+// Requests of the auth pages (each page's mutation owns its messages) -------
+
+export function requestSignIn(body: { email: string; password: string }) {
+  return unwrap(api.POST('/api/auth/sign-in', { body }));
+}
+
+export function requestSignUp(body: { name: string; email: string; password: string; invitationId?: string }) {
+  return unwrap(api.POST('/api/auth/sign-up', { body }));
+}
+
+export function requestPasswordReset(body: { email: string }) {
+  return unwrap(api.POST('/api/auth/password-reset/request', { body }));
+}
+
+export function resetPassword(body: { token: string; password: string }) {
+  return unwrap(api.POST('/api/auth/password-reset', { body }));
+}
+
+export function verifyEmail(token: string) {
+  return unwrap(api.POST('/api/auth/email-verification', { body: { token } }));
+}
+
+export function resendVerification() {
+  return unwrap(api.POST('/api/auth/email-verification/resend'));
+}
+
+export function updateProfile(body: { name: string }) {
+  return unwrap(api.PATCH('/api/me', { body }));
+}
+
+export function changePassword(body: { currentPassword: string; newPassword: string }) {
+  return unwrap(api.POST('/api/me/password', { body }));
+}
