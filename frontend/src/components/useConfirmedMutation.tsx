@@ -37,10 +37,8 @@ export function useConfirmedMutation<T>(mutation: UseMutationResult<unknown, unk
               toast.success(copy.done(target));
               setTarget(null);
             },
-            onError: (error) => {
-              toast.error(`${copy.failed(target)}: ${problemMessage(error)}`);
-              setTarget(null);
-            },
+            // The dialog stays: retry or cancel.
+            onError: (error) => toast.error(`${copy.failed(target)}: ${problemMessage(error)}`),
           })
         }
       >

@@ -32,4 +32,29 @@ describe('API tokens', () => {
     await user.click(within(form).getByRole('button', { name: 'Create token' }));
     await waitFor(() => expect(bodies).toEqual([{ name: 'Zapier', scopes: ['leads:read'] }]));
   });
+
+  it('revokes a token only after confirming, then says so', async () => {
+    const token = { id: 't1', name: 'Zapier', scopes: ['leads:read'], prefix: 'crm_ab', createdAt: '2026-11-01T00:00:00Z' };
+    let revoked = 0;
+    mockApi({
+      'GET /api/me': () => json(meFixture()),
+      [`GET /api/workspaces/${WS_ID}`]: () => json(workspaceFixture()),
+      [`GET /api/workspaces/${WS_ID}/api-tokens`]: () => json({ data: [revoked ? { ...token, revokedAt: '2026-11-02T00:00:00Z' } : token], nextCursor: null }),
+      [`DELETE /api/workspaces/${WS_ID}/api-tokens/t1`]: () => {
+        revoked += 1;
+        return new Response(null, { status: 204 });
+      },
+    });
+    renderRoute(`/w/${WS_ID}/settings/api-tokens`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Revoke token Zapier' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Revoke “Zapier”?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(revoked).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Revoke token Zapier' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Revoke token' }));
+    expect(await screen.findByText('API token “Zapier” revoked')).toBeTruthy();
+    expect(revoked).toBe(1);
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+  });
 });

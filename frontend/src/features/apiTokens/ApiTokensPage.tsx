@@ -9,7 +9,6 @@ import type { ApiTokenView, CreatedApiTokenView } from '../../api/types';
 import { createApiToken, revokeApiToken, useApiTokens } from './queries';
 import { scopeOptions, USABLE_SCOPES } from './scopes';
 import { Badge } from '../../components/Badge';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormAlert, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -20,6 +19,7 @@ import { OwnerOnly } from '../workspaces/OwnerOnly';
 import { useWorkspace, workspaceKeys } from '../workspaces/workspaceContext';
 import { SecretDialog } from './SecretDialog';
 import { LoadMore } from '../../components/LoadMore';
+import { useConfirmedMutation } from '../../components/useConfirmedMutation';
 
 
 const schema = z.object({
@@ -91,17 +91,17 @@ function CreateTokenForm({ workspaceId, onCreated }: { workspaceId: string; onCr
 function TokensTable({ workspaceId }: { workspaceId: string }) {
   const tokens = useApiTokens(workspaceId);
   const queryClient = useQueryClient();
-  const toast = useToast();
-  const [revoking, setRevoking] = useState<ApiTokenView | null>(null);
   const revoke = useMutation({
-    mutationFn: (token: ApiTokenView) =>
-      revokeApiToken(workspaceId, token.id),
-    onSuccess: (_d, token) => {
-      toast.success(`API token “${token.name}” revoked`);
-      setRevoking(null);
-      void queryClient.invalidateQueries({ queryKey: workspaceKeys.apiTokens(workspaceId) });
-    },
-    onError: (error) => toast.error(`Could not revoke the token: ${problemMessage(error)}`),
+    mutationFn: (token: ApiTokenView) => revokeApiToken(workspaceId, token.id),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: workspaceKeys.apiTokens(workspaceId) }),
+  });
+  const confirmRevoke = useConfirmedMutation(revoke, {
+    title: (token) => `Revoke “${token.name}”?`,
+    body: () => <p>Integrations using this token stop working at their next request. This cannot be undone.</p>,
+    confirmLabel: 'Revoke token',
+    danger: true,
+    done: (token) => `API token “${token.name}” revoked`,
+    failed: () => 'Could not revoke the token',
   });
 
   if (tokens.isPending) return <LoadingState label="Loading API tokens…" />;
@@ -152,7 +152,7 @@ function TokensTable({ workspaceId }: { workspaceId: string }) {
                       type="button"
                       className="btn btn-small btn-danger-outline"
                       aria-label={`Revoke token ${token.name}`}
-                      onClick={() => setRevoking(token)}
+                      onClick={() => confirmRevoke.ask(token)}
                     >
                       Revoke
                     </button>
@@ -164,18 +164,7 @@ function TokensTable({ workspaceId }: { workspaceId: string }) {
         </table>
       </div>
       <LoadMore noun="tokens" hasMore={tokens.hasNextPage} loading={tokens.isFetchingNextPage} failed={tokens.isFetchNextPageError} onLoadMore={() => void tokens.fetchNextPage()} />
-      {revoking && (
-        <ConfirmDialog
-          title={`Revoke “${revoking.name}”?`}
-          confirmLabel="Revoke token"
-          danger
-          pending={revoke.isPending}
-          onCancel={() => setRevoking(null)}
-          onConfirm={() => revoke.mutate(revoking)}
-        >
-          <p>Integrations using this token stop working at their next request. This cannot be undone.</p>
-        </ConfirmDialog>
-      )}
+      {confirmRevoke.dialog}
     </>
   );
 }

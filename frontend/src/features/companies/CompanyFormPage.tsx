@@ -4,7 +4,7 @@ import { useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { problemMessage } from '../../api/problem';
 import type { CompanyDuplicateView, CompanyView, MemberView } from '../../api/types';
-import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -29,6 +29,7 @@ import {
 import { duplicateReason, possibleDuplicates } from './duplicates';
 import { COMPANY_SIZES, COMPANY_STATUS_LABELS, COMPANY_STATUSES } from './meta';
 import { useCompany, useCompanyDuplicates, useCreateCompany, useUpdateCompany } from './queries';
+import { RecordForm } from '../../components/RecordForm';
 
 export interface CompanySubmitContext {
   setError: UseFormSetError<CompanyFormInput>;
@@ -102,8 +103,14 @@ function CompanyFormFields({
   const submitWith = (confirmDuplicate: boolean) => form.handleSubmit((values) => onSubmit(values, { setError: form.setError }, confirmDuplicate));
 
   return (
-    <form className="lead-form" noValidate aria-label={company ? `Edit ${company.name}` : 'New company'} onSubmit={submitWith(false)}>
-      <FormAlert message={errors.root?.server?.message} />
+    <RecordForm
+      label={company ? `Edit ${company.name}` : 'New company'}
+      onSubmit={submitWith(false)}
+      serverMessage={errors.root?.server?.message}
+      cancelTo={cancelTo}
+      submitLabel={submitLabel}
+      pending={pending}
+    >
       {conflict && (
         <div className="notice notice-warning" role="alert" aria-label="Possible duplicate companies">
           <p>
@@ -160,15 +167,7 @@ function CompanyFormFields({
         <TextAreaField label="Address" rows={2} error={errors.address} {...form.register('address')} />
         <TextAreaField label="Notes" rows={4} error={errors.notes} {...form.register('notes')} />
       </section>
-      <div className="form-bar" role="group" aria-label="Form actions">
-        <Link className="btn" to={cancelTo}>
-          Cancel
-        </Link>
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ContactView } from '../../api/types';
-import { FormAlert, TextAreaField, TextField } from '../../components/Field';
+import { TextAreaField, TextField } from '../../components/Field';
 import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadingState } from '../../components/states';
@@ -26,6 +26,7 @@ import {
 } from './contactForm';
 import { applyContactProblem, type ContactSubmitContext, type ExistingContact } from './problems';
 import { useContact, useCreateContact, useUpdateContact } from './queries';
+import { RecordForm } from '../../components/RecordForm';
 
 interface ContactFormProps {
   workspaceId: string;
@@ -69,13 +70,14 @@ function ContactFormFields({
   const emailField = form.register('email', { onChange: () => setEmailTaken(null) });
 
   return (
-    <form
-      className="lead-form"
-      noValidate
-      aria-label={contact ? `Edit ${contact.name}` : 'New contact'}
+    <RecordForm
+      label={contact ? `Edit ${contact.name}` : 'New contact'}
       onSubmit={form.handleSubmit((values) => onSubmit(values, { setError: form.setError, setEmailTaken }))}
+      serverMessage={errors.root?.server?.message}
+      cancelTo={cancelTo}
+      submitLabel={submitLabel}
+      pending={pending}
     >
-      <FormAlert message={errors.root?.server?.message} />
       <section className="card form-section" aria-labelledby="contact-main-heading">
         <h2 id="contact-main-heading" className="h3">
           Person
@@ -128,15 +130,7 @@ function ContactFormFields({
         <TextAreaField label="Address" rows={2} error={errors.address} {...form.register('address')} />
         <TextAreaField label="Notes" rows={4} error={errors.notes} {...form.register('notes')} />
       </section>
-      <div className="form-bar" role="group" aria-label="Form actions">
-        <Link className="btn" to={cancelTo}>
-          Cancel
-        </Link>
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }
 

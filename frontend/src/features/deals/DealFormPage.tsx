@@ -3,7 +3,7 @@ import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useState } from 'react';
 import { problemMessage } from '../../api/problem';
-import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -30,6 +30,7 @@ import {
 } from './dealForm';
 import { useCreateDeal, useDeal, usePipelines, useUpdateDeal } from './queries';
 import type { DealView, PipelineView } from '../../api/types';
+import { RecordForm } from '../../components/RecordForm';
 
 interface DealFormProps {
   deal?: DealView;
@@ -67,13 +68,14 @@ function DealFormFields({ deal, defaults, pending, cancelTo, submitLabel, onSubm
   });
 
   return (
-    <form
-      className="lead-form"
-      noValidate
-      aria-label={deal ? `Edit ${deal.title}` : 'New deal'}
+    <RecordForm
+      label={deal ? `Edit ${deal.title}` : 'New deal'}
       onSubmit={form.handleSubmit((values) => onSubmit(values, { setError: form.setError }))}
+      serverMessage={errors.root?.server?.message}
+      cancelTo={cancelTo}
+      submitLabel={submitLabel}
+      pending={pending}
     >
-      <FormAlert message={errors.root?.server?.message} />
       <section className="card form-section" aria-labelledby="deal-main-heading">
         <h2 id="deal-main-heading" className="h3">
           Deal
@@ -165,15 +167,7 @@ function DealFormFields({ deal, defaults, pending, cancelTo, submitLabel, onSubm
         <TextAreaField label="Notes" rows={5} error={errors.notes} {...form.register('notes')} />
       </section>
 
-      <div className="form-bar" role="group" aria-label="Form actions">
-        <Link className="btn" to={cancelTo}>
-          Cancel
-        </Link>
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }
 

@@ -4,7 +4,7 @@ import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-
 import { Link, useNavigate, useParams } from 'react-router';
 import { problemMessage } from '../../api/problem';
 import type { LeadSourceView, LeadView, MemberView } from '../../api/types';
-import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
@@ -27,6 +27,7 @@ import { useCreateLead, useLead, useLeadSources, useMemberOptions, useUpdateLead
 import { selectableSources } from './sources';
 import { CREATABLE_STATUSES, statusLabel, statusOptions } from './status';
 import { TagInput } from './TagInput';
+import { RecordForm } from '../../components/RecordForm';
 
 interface LeadFormProps {
   workspaceId: string;
@@ -76,13 +77,14 @@ function LeadFormFields({
   const currentSource = useWatch({ control: form.control, name: 'source' });
 
   return (
-    <form
-      className="lead-form"
-      noValidate
-      aria-label={lead ? `Edit ${lead.name}` : 'New lead'}
+    <RecordForm
+      label={lead ? `Edit ${lead.name}` : 'New lead'}
       onSubmit={form.handleSubmit((values) => onSubmit(values, { setError: form.setError }))}
+      serverMessage={errors.root?.server?.message}
+      cancelTo={cancelTo}
+      submitLabel={submitLabel}
+      pending={pending}
     >
-      <FormAlert message={errors.root?.server?.message} />
       <section className="card form-section" aria-labelledby="lead-contact-heading">
         <h2 id="lead-contact-heading" className="h3">
           Contact
@@ -156,15 +158,7 @@ function LeadFormFields({
         />
       </section>
 
-      <div className="form-bar" role="group" aria-label="Form actions">
-        <Link className="btn" to={cancelTo}>
-          Cancel
-        </Link>
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }
 
