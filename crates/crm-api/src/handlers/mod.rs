@@ -14,6 +14,11 @@ macro_rules! handler_modules {
 
         /// Every handler module's route registration, in one list.
         const MODULES: &[fn(&mut ServiceConfig)] = &[$($module::routes),*];
+
+        /// The listed modules' names (a file left out of the list is never
+        /// compiled: the test below catches it).
+        #[cfg(test)]
+        const NAMES: &[&str] = &[$(stringify!($module)),*];
     };
 }
 
@@ -45,5 +50,26 @@ handler_modules![
 pub fn routes(cfg: &mut ServiceConfig) {
     for register in MODULES {
         register(cfg);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+
+    #[test]
+    fn every_handler_file_is_in_the_module_list() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/handlers");
+        let mut missing: Vec<String> = std::fs::read_dir(dir)
+            .expect("src/handlers")
+            .flatten()
+            .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".rs")).map(str::to_owned))
+            .filter(|name| name != "mod" && !super::NAMES.contains(&name.as_str()))
+            .collect();
+        missing.sort();
+        assert!(
+            missing.is_empty(),
+            "handler files not in handler_modules![...] in src/handlers/mod.rs (never compiled, never served): {missing:?}"
+        );
     }
 }
