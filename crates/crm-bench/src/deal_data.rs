@@ -13,8 +13,11 @@
 //!   deals override their stage's probability;
 //! - owners among the workspace's members with a skew, ~3 % unassigned;
 //! - `created_at` walks forward over the period and ids are UUIDv7 built from
-//!   it (id order = creation order = heap order); `updated_at` falls in the
-//!   last 60 days (skewed to recent), so about half the open deals are stale.
+//!   it (id order = creation order = heap order); an open deal's
+//!   `updated_at` falls in the last 60 days (skewed to recent), so about half
+//!   the open deals are stale; a closed deal closed (and was last updated)
+//!   anywhere between its creation and now, so a period such as the current
+//!   quarter holds only part of the won and lost deals.
 
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -122,6 +125,15 @@ fn capitalized(s: &str) -> String {
     chars.next().map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
 }
 
+/// When a closed deal closed: `u` of the way from its creation to now, so
+/// closings spread over the whole seeded period (about half of them in the
+/// last ~65 days, the rest before), and the board's `closedSince` period
+/// keeps only part of the won and lost deals. `u` is the draw that places
+/// an open deal's `updated_at`, so the open deals are the same as before.
+fn closed_at(created_at: OffsetDateTime, now: OffsetDateTime, u: f64) -> OffsetDateTime {
+    (created_at + (now - created_at) * u).min(now)
+}
+
 /// All deals of one workspace, in id (creation) order.
 ///
 /// # Panics
@@ -150,7 +162,7 @@ pub fn deals(seed: u64, plan: &DealPlan, now: OffsetDateTime) -> Vec<DealRow> {
             // Skewed to recent: age = 60 days × u².
             let u: f64 = rng.random();
             let age = Duration::seconds_f64(u * u * (UPDATED_DAYS * 86_400) as f64);
-            let updated_at = (now - age).max(created_at);
+            let mut updated_at = (now - age).max(created_at);
             let roll: f64 = rng.random();
             let company = if plan.companies.is_empty() || roll >= LINKED_SHARE {
                 None
@@ -181,14 +193,18 @@ pub fn deals(seed: u64, plan: &DealPlan, now: OffsetDateTime) -> Vec<DealRow> {
                     let p = rng.random_bool(OVERRIDE_SHARE).then(|| rng.random_range(1..20) * 5);
                     (stage, p, None, None)
                 }
-                "won" => (plan.won, None, Some(updated_at), None),
+                "won" => (plan.won, None, Some(closed_at(created_at, now, u)), None),
                 _ => (
                     plan.lost,
                     None,
-                    Some(updated_at),
+                    Some(closed_at(created_at, now, u)),
                     Some(LOST_REASONS[rng.random_range(0..LOST_REASONS.len())].to_owned()),
                 ),
             };
+            // Closing is a closed deal's last change.
+            if let Some(closed) = closed_at {
+                updated_at = closed;
+            }
             let open = status == "open";
             let expected_close_date =
                 (open && rng.random_bool(0.7)).then(|| today + Duration::days(rng.random_range(-10..120)));
@@ -256,6 +272,10 @@ mod tests {
         assert!(rows.iter().all(|r| r.updated_at >= r.created_at && r.updated_at <= now));
         let stale = count(&|r| r.status == "open" && r.updated_at < now - Duration::days(14));
         assert!((1_000..3_000).contains(&stale), "about half the open deals are stale: {stale}");
+        assert!(rows.iter().filter_map(|r| r.closed_at).all(|c| c <= now));
+        assert!(rows.iter().all(|r| r.closed_at.is_none_or(|c| c >= r.created_at && c == r.updated_at)));
+        let recent = count(&|r| r.closed_at.is_some_and(|c| c >= now - Duration::days(65)));
+        assert!((200..600).contains(&recent), "about half the closings in the last 65 days: {recent} of 800");
         let common = count(&|r| r.search_text().contains("globex"));
         assert!((80..300).contains(&common), "~4 % with the common term: {common}");
     }

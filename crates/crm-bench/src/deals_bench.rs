@@ -247,15 +247,31 @@ pub async fn run(args: DealsBenchArgs) -> Result<()> {
         .parse()?;
     let column_counts: Vec<String> =
         first["columns"].as_array().into_iter().flatten().map(|c| c["count"].to_string()).collect();
-    println!("board columns (deals per stage, board order): {}", column_counts.join(" / "));
+    // The won and lost columns' period: the board's default (`closedSince`,
+    // the first day of the current quarter), as the API answered it.
+    let closed_since: time::Date =
+        serde_json::from_value(first["closedSince"].clone()).context("the board has no closedSince")?;
+    let closed_since = closed_since.midnight().assume_utc();
+    let closed_all = sql::texts(
+        &db,
+        "SELECT count(*)::text FROM deals WHERE workspace_id = $1 AND pipeline_id = $2 AND closed_at IS NOT NULL",
+        vec![workspace.into(), pipeline.into()],
+    )
+    .await?
+    .join("");
+    println!(
+        "board columns (deals per stage, board order; won and lost closed since {}, of {closed_all} closed): {}",
+        closed_since.date(),
+        column_counts.join(" / ")
+    );
 
     let fixture = Arc::new(Fixture {
         workspace,
         board: BoardSql {
             workspace,
             pipeline,
-            stages: stages.iter().map(|(id, _)| *id).collect(),
-            currency: currency.clone(),
+            stages: stages.iter().map(|(id, kind)| (*id, kind != "open")).collect(),
+            closed_since,
             limit,
         },
         rare,
@@ -337,7 +353,6 @@ pub async fn run(args: DealsBenchArgs) -> Result<()> {
     );
 
     println!("\n## Plans (EXPLAIN (ANALYZE, BUFFERS), custom plans as under `plan_cache_mode = force_custom_plan`)");
-    let pipeline_filter = |f: DealFilterSql| DealFilterSql { pipeline: Some(pipeline), ..f };
     let variants = [
         ("no filter", BoardFilter::None),
         ("ownerId", BoardFilter::Owner(top_owner)),
@@ -345,19 +360,29 @@ pub async fn run(args: DealsBenchArgs) -> Result<()> {
         ("q common", BoardFilter::Common),
         ("q rare", BoardFilter::Rare),
     ];
+    let won_stage = stages.iter().find(|(_, kind)| kind == "won").map(|(id, _)| *id).context("no won stage")?;
     for (label, f) in &variants {
-        let filter = pipeline_filter(fixture.filter(f, 0));
+        let (open, closed) = fixture.board.filters(&fixture.filter(f, 0));
+        explain(&db, &format!("board {label}: open stage totals"), &deals_sql::totals_literal(workspace, &open))
+            .await?;
         explain(
             &db,
-            &format!("board {label}: stage totals"),
-            &deals_sql::totals_literal(workspace, &filter, &currency),
+            &format!("board {label}: closed-period stage totals"),
+            &deals_sql::totals_literal(workspace, &closed),
         )
         .await?;
-        let column = DealFilterSql { stage: Some(big_stage), ..filter };
+        let column = DealFilterSql { stage: Some(big_stage), ..open };
         explain(
             &db,
             &format!("board {label}: first page of the biggest column"),
             &deals_sql::page_literal(workspace, &column, None, limit),
+        )
+        .await?;
+        let won = DealFilterSql { stage: Some(won_stage), ..closed };
+        explain(
+            &db,
+            &format!("board {label}: first page of the won column (period)"),
+            &deals_sql::page_literal(workspace, &won, None, limit),
         )
         .await?;
     }

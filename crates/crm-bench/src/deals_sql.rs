@@ -4,9 +4,14 @@
 //! sqlx, prepared statements with bind parameters).
 //!
 //! - board (`DealService::board`): the pipelines and their stages, the
-//!   workspace currency, the stage totals (one `GROUP BY` over the filtered
-//!   deals joined to their stage), the lost reasons, then per non-empty
-//!   column its first page (keyset by id) and the page's company names;
+//!   workspace currency, the open columns' totals (the kept
+//!   `deal_stage_totals` rows of the pipeline when no filter is set, else a
+//!   `GROUP BY` over the filtered deals joined to their stage), the closed
+//!   columns' totals (a `GROUP BY` over the deals closed since
+//!   `closedSince`), per non-empty column its first page (keyset by id; the
+//!   won and lost columns filtered by the same period), then once for the
+//!   whole board the lost reasons (only when a page holds a listed reason)
+//!   and the link names of every page;
 //! - next page of a column (`DealService::list`, `GET /deals?stageId=…`):
 //!   the page, the pipelines and stages, the company names;
 //! - deal detail (`DealService::get`): the deal, the pipelines and stages,
@@ -86,6 +91,8 @@ pub struct DealFilterSql {
     pub stale_before: Option<OffsetDateTime>,
     /// Already trimmed and lower-cased (the service normalises `q`).
     pub q: Option<String>,
+    /// The won and lost columns: closed at or after this instant.
+    pub closed_since: Option<OffsetDateTime>,
 }
 
 impl DealFilterSql {
@@ -114,40 +121,42 @@ impl DealFilterSql {
             let literal: String = q.chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect();
             and(sql, "search_text", "LIKE", format!("%{literal}%").into());
         }
+        if let Some(since) = self.closed_since {
+            and(sql, "closed_at", ">=", since.into());
+        }
     }
 }
 
-/// `stage_totals`: count, amount and weighted amount per stage.
+/// `stage_totals`: per stage and currency, count, amount and weighted
+/// amount (`totals::stage_totals` in `crm-store`; the service folds the
+/// currencies).
 #[must_use]
-pub fn totals_statement(workspace: Uuid, filter: &DealFilterSql, currency: &str) -> (String, Vec<Value>) {
+pub fn totals_statement(workspace: Uuid, filter: &DealFilterSql) -> (String, Vec<Value>) {
     // A whole pipeline reads the totals the store keeps per stage and
     // currency (as `SeaDealStore::stage_totals` does).
-    if let (Some(pipeline), None, None, None, None) =
-        (filter.pipeline, filter.stage, filter.owner, filter.stale_before, filter.q.as_ref())
+    if let (Some(pipeline), None, None, None, None, None) =
+        (filter.pipeline, filter.stage, filter.owner, filter.stale_before, filter.q.as_ref(), filter.closed_since)
     {
-        let sql = format!(
-            "SELECT \"stage_id\", CAST(SUM(\"deal_count\") AS BIGINT) AS \"count\", \
-             CAST(SUM(CASE WHEN currency = '{currency}' THEN amount_minor ELSE 0 END) AS BIGINT) AS \"amount\", \
-             CAST(SUM(CASE WHEN currency = '{currency}' THEN weighted_minor ELSE 0 END) AS BIGINT) AS \"weighted\" \
-             FROM \"deal_stage_totals\" WHERE \"workspace_id\" = $1 AND \"stage_id\" IN \
-             (SELECT \"id\" FROM \"pipeline_stages\" WHERE \"workspace_id\" = $1 AND \"pipeline_id\" = $2) \
-             GROUP BY \"stage_id\""
-        );
-        return (sql, vec![workspace.into(), pipeline.into()]);
+        let sql = "SELECT \"deal_stage_totals\".\"stage_id\", \"deal_stage_totals\".\"currency\", \
+                   \"deal_stage_totals\".\"deal_count\", \"deal_stage_totals\".\"amount_minor\", \
+                   \"deal_stage_totals\".\"weighted_minor\" FROM \"deal_stage_totals\" \
+                   WHERE \"deal_stage_totals\".\"workspace_id\" = $1 AND \"deal_stage_totals\".\"stage_id\" IN \
+                   (SELECT \"pipeline_stages\".\"id\" FROM \"pipeline_stages\" \
+                   WHERE \"pipeline_stages\".\"workspace_id\" = $2 AND \"pipeline_stages\".\"pipeline_id\" = $3)"
+            .to_owned();
+        return (sql, vec![workspace.into(), workspace.into(), pipeline.into()]);
     }
-    let in_currency = format!("CASE WHEN deals.currency = '{currency}' THEN deals.amount_minor ELSE 0 END");
-    let weighted = format!(
-        "CAST(SUM((({in_currency}) * (CASE WHEN deals.status = 'open' \
+    let weighted = "CAST(COALESCE(SUM((deals.amount_minor * (CASE WHEN deals.status = 'open' \
          THEN COALESCE(deals.probability, pipeline_stages.probability) ELSE pipeline_stages.probability END) \
-         + 50) / 100) AS BIGINT)"
-    );
+         + 50) / 100), 0) AS BIGINT)";
     let mut sql = format!(
-        "SELECT \"deals\".\"stage_id\", COUNT(\"deals\".\"id\") AS \"count\", CAST(SUM({in_currency}) AS BIGINT) AS \"amount\", \
-         {weighted} AS \"weighted\" FROM \"deals\" INNER JOIN \"pipeline_stages\" ON \"deals\".\"stage_id\" = \"pipeline_stages\".\"id\""
+        "SELECT \"deals\".\"stage_id\", \"deals\".\"currency\", COUNT(\"deals\".\"id\") AS \"count\", \
+         CAST(COALESCE(SUM(deals.amount_minor), 0) AS BIGINT) AS \"amount\", {weighted} AS \"weighted\" \
+         FROM \"deals\" INNER JOIN \"pipeline_stages\" ON \"deals\".\"stage_id\" = \"pipeline_stages\".\"id\""
     );
     let mut values = Vec::new();
     filter.push(&mut sql, &mut values, workspace);
-    sql.push_str(" GROUP BY \"deals\".\"stage_id\"");
+    sql.push_str(" GROUP BY \"deals\".\"stage_id\", \"deals\".\"currency\"");
     (sql, values)
 }
 
@@ -172,8 +181,8 @@ pub fn page_statement(
 }
 
 #[must_use]
-pub fn totals_literal(workspace: Uuid, filter: &DealFilterSql, currency: &str) -> String {
-    let (sql, values) = totals_statement(workspace, filter, currency);
+pub fn totals_literal(workspace: Uuid, filter: &DealFilterSql) -> String {
+    let (sql, values) = totals_statement(workspace, filter);
     literal(&sql, &values)
 }
 
@@ -198,26 +207,34 @@ async fn context(db: &DatabaseConnection, workspace: Uuid) -> Result<()> {
     Ok(())
 }
 
-/// `link_names`: the page's companies (the seed links no contacts).
-async fn names(db: &DatabaseConnection, workspace: Uuid, rows: &[QueryResult]) -> Result<()> {
-    let mut ids: Vec<Uuid> = Vec::new();
-    for r in rows {
-        if let Some(id) = r.try_get::<Option<Uuid>>("", "company_id")? {
-            ids.push(id);
-        }
-    }
-    if ids.is_empty() {
-        return Ok(());
-    }
+/// `IN (…)` of `ids` from `$2` on, after the workspace as `$1`.
+fn by_ids(table: &str, ids: Vec<Uuid>, workspace: Uuid) -> (String, Vec<Value>) {
     let params: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
-        "SELECT \"companies\".\"id\", \"companies\".\"name\" FROM \"companies\" WHERE \"companies\".\"workspace_id\" = $1 \
-         AND \"companies\".\"id\" IN ({})",
+        "SELECT \"{table}\".\"id\", \"{table}\".\"name\" FROM \"{table}\" WHERE \"{table}\".\"workspace_id\" = $1 \
+         AND \"{table}\".\"id\" IN ({})",
         params.join(", ")
     );
     let mut values: Vec<Value> = vec![workspace.into()];
     values.extend(ids.into_iter().map(Value::from));
-    all(db, (sql, values)).await?;
+    (sql, values)
+}
+
+/// `link_names`: the rows' contacts and companies (the seed links no
+/// contacts).
+async fn names(db: &DatabaseConnection, workspace: Uuid, rows: &[QueryResult]) -> Result<()> {
+    let mut contacts: Vec<Uuid> = Vec::new();
+    let mut companies: Vec<Uuid> = Vec::new();
+    for r in rows {
+        contacts.extend(r.try_get::<Option<Uuid>>("", "contact_id")?);
+        companies.extend(r.try_get::<Option<Uuid>>("", "company_id")?);
+    }
+    if !contacts.is_empty() {
+        all(db, by_ids("contacts", contacts, workspace)).await?;
+    }
+    if !companies.is_empty() {
+        all(db, by_ids("companies", companies, workspace)).await?;
+    }
     Ok(())
 }
 
@@ -230,13 +247,32 @@ fn ids(rows: &[QueryResult]) -> Result<Vec<Uuid>> {
 pub struct BoardSql {
     pub workspace: Uuid,
     pub pipeline: Uuid,
-    /// The pipeline's stages in board order.
-    pub stages: Vec<Uuid>,
-    pub currency: String,
+    /// The pipeline's stages in board order, each with whether it is a
+    /// closed (won or lost) column.
+    pub stages: Vec<(Uuid, bool)>,
+    /// The closed columns' period (the board's `closedSince`).
+    pub closed_since: OffsetDateTime,
     pub limit: u64,
 }
 
+/// Per stage, the deal count over every currency.
+fn counts(rows: &[QueryResult]) -> Result<std::collections::HashMap<Uuid, i64>> {
+    let mut counts = std::collections::HashMap::new();
+    for r in rows {
+        *counts.entry(r.try_get_by_index::<Uuid>(0)?).or_insert(0) += r.try_get_by_index::<i64>(2)?;
+    }
+    Ok(counts)
+}
+
 impl BoardSql {
+    /// The board's filters: the open columns' and the closed columns'.
+    #[must_use]
+    pub fn filters(&self, filter: &DealFilterSql) -> (DealFilterSql, DealFilterSql) {
+        let open = DealFilterSql { pipeline: Some(self.pipeline), closed_since: None, ..filter.clone() };
+        let closed = DealFilterSql { closed_since: Some(self.closed_since), ..open.clone() };
+        (open, closed)
+    }
+
     /// The board's statements; returns each column's first-page ids in
     /// board order (empty columns included).
     ///
@@ -254,30 +290,36 @@ impl BoardSql {
             ),
         )
         .await?;
-        let filter = DealFilterSql { pipeline: Some(self.pipeline), ..filter.clone() };
-        let totals = all(db, totals_statement(workspace, &filter, &self.currency)).await?;
-        let mut counts = std::collections::HashMap::new();
-        for r in &totals {
-            counts.insert(r.try_get_by_index::<Uuid>(0)?, r.try_get_by_index::<i64>(1)?);
-        }
-        let reasons = format!(
-            "{} WHERE \"lost_reasons\".\"workspace_id\" = $1 ORDER BY \"lost_reasons\".\"position\" ASC, \"lost_reasons\".\"id\" ASC",
-            select("lost_reasons", &LOST_REASON_COLUMNS)
-        );
-        all(db, (reasons, vec![workspace.into()])).await?;
+        let (open, closed) = self.filters(filter);
+        let open_counts = counts(&all(db, totals_statement(workspace, &open)).await?)?;
+        let closed_counts = counts(&all(db, totals_statement(workspace, &closed)).await?)?;
+        let limit = usize::try_from(self.limit).unwrap_or(usize::MAX);
         let mut columns = Vec::with_capacity(self.stages.len());
-        for stage in &self.stages {
+        let mut board_rows = Vec::new();
+        for (stage, is_closed) in &self.stages {
+            let (counts, filter) = if *is_closed { (&closed_counts, &closed) } else { (&open_counts, &open) };
             if counts.get(stage).copied().unwrap_or(0) == 0 {
                 columns.push(Vec::new());
                 continue;
             }
             let column = DealFilterSql { stage: Some(*stage), ..filter.clone() };
-            let rows = all(db, page_statement(workspace, &column, None, self.limit)).await?;
-            let limit = usize::try_from(self.limit).unwrap_or(usize::MAX);
-            let page = &rows[..rows.len().min(limit)];
-            names(db, workspace, page).await?;
-            columns.push(ids(page)?);
+            let mut rows = all(db, page_statement(workspace, &column, None, self.limit)).await?;
+            rows.truncate(limit);
+            columns.push(ids(&rows)?);
+            board_rows.extend(rows);
         }
+        let mut listed_reason = false;
+        for r in &board_rows {
+            listed_reason |= r.try_get::<Option<Uuid>>("", "lost_reason_id")?.is_some();
+        }
+        if listed_reason {
+            let reasons = format!(
+                "{} WHERE \"lost_reasons\".\"workspace_id\" = $1 ORDER BY \"lost_reasons\".\"position\" ASC, \"lost_reasons\".\"id\" ASC",
+                select("lost_reasons", &LOST_REASON_COLUMNS)
+            );
+            all(db, (reasons, vec![workspace.into()])).await?;
+        }
+        names(db, workspace, &board_rows).await?;
         Ok(columns)
     }
 }
