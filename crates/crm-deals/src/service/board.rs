@@ -112,7 +112,13 @@ impl DealService {
         // Open columns read the whole pipeline's totals (kept per stage, so
         // cheap); closed columns sum the period's deals.
         let open_totals = per_stage(&self.deals.stage_totals(scope, &open_filter, now).await?, currency);
-        let closed_totals = per_stage(&self.deals.stage_totals(scope, &closed_filter, now).await?, currency);
+        // Stale deals are open by definition: a stale board's closed
+        // columns are empty without asking.
+        let closed_totals = if closed_filter.stale {
+            HashMap::new()
+        } else {
+            per_stage(&self.deals.stage_totals(scope, &closed_filter, now).await?, currency)
+        };
         // One page per non-empty column, then one snapshot pass (names and
         // lost reasons read once for the whole board).
         let mut pages: Vec<(&Stage, StageTotals, usize, _)> = Vec::with_capacity(pipeline.stages.len());
