@@ -167,6 +167,8 @@ test('a qualified lead converts into a deal (linking its company), moves across 
     await expect(column(page, 'Won')).toContainText(`Closed since ${await quarterStartLabel(page)}`);
     await expect(column(page, 'Lost')).toContainText('Closed since');
     await expect(page.getByLabel('Won and lost')).toHaveValue('quarter');
+    // The board scrolls sideways: bring the Won column into the picture.
+    await column(page, 'Won').scrollIntoViewIfNeeded();
     await screenshot(page, 'deals-board-won');
 
     // The period is kept in the URL; "All time" still holds the deal won today.

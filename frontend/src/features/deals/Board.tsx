@@ -17,7 +17,6 @@ import { useId, useState } from 'react';
 import { problemMessage } from '../../api/problem';
 import type { BoardColumnView, BoardView, MemberView, StageView } from '../../api/types';
 import { useToast } from '../../components/toastContext';
-import { memberName } from '../leads/queries';
 import { boardStages, findDeal } from './board';
 import { DealCard, DealCardBody } from './DealCard';
 import { closedPeriodLabel, type BoardFilters } from './filters';
@@ -94,7 +93,7 @@ function Column({
       ) : (
         <ul className="deal-cards" aria-label={`Deals in ${stage.name}`}>
           {column.deals.map((deal) => (
-            <DealCard key={deal.id} deal={deal} workspaceId={workspaceId} ownerName={memberName(members, deal.ownerId)} disabled={!canWrite} />
+            <DealCard key={deal.id} deal={deal} workspaceId={workspaceId} members={members} disabled={!canWrite} />
           ))}
         </ul>
       )}
@@ -198,7 +197,7 @@ export function Board({
         <DragOverlay>
           {activeDeal ? (
             <div className="deal-card deal-card-overlay">
-              <DealCardBody deal={activeDeal} workspaceId={workspaceId} ownerName={memberName(members, activeDeal.ownerId)} />
+              <DealCardBody deal={activeDeal} workspaceId={workspaceId} members={members} />
             </div>
           ) : null}
         </DragOverlay>
