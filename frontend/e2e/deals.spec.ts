@@ -22,6 +22,13 @@ async function keyboardDrag(page: Page, title: string, path: string[], key: 'Arr
   await page.keyboard.press('Space');
 }
 
+/** The first day of the current quarter (UTC), as the board's default won/lost period, formatted by the page. */
+async function quarterStartLabel(page: Page): Promise<string> {
+  const now = new Date();
+  const start = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1));
+  return page.evaluate((iso) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso)), start.toISOString());
+}
+
 function column(page: Page, stage: string) {
   return page.getByRole('region', { name: new RegExp(`^${stage}`) });
 }
@@ -98,7 +105,7 @@ test('a qualified lead converts into a deal (linking its company), moves across 
   await test.step('the deal is dragged across stages with the keyboard', async () => {
     await mainNav(page).getByRole('link', { name: 'Deals' }).click();
     await expect(page.getByRole('heading', { name: 'Deals', level: 1 })).toBeVisible();
-    await expect(page.getByLabel('Board totals')).toContainText('Deals1');
+    await expect(page.getByLabel('Open pipeline totals')).toContainText('Open deals1');
     await expect(column(page, 'Qualification').getByRole('listitem', { name: dealTitle })).toBeVisible();
 
     await keyboardDrag(page, dealTitle, ['Needs analysis', 'Proposal']);
@@ -149,8 +156,33 @@ test('a qualified lead converts into a deal (linking its company), moves across 
     await screenshot(page, 'contact-deals');
   });
 
-  await test.step('a won deal dropped on an open stage is not moved but offered an explicit reopen', async () => {
+  await test.step('the board headline is the open pipeline: the won deal is in the Won column of this quarter, not in the totals', async () => {
     await mainNav(page).getByRole('link', { name: 'Deals' }).click();
+    await expect(column(page, 'Won').getByRole('listitem', { name: dealTitle })).toBeVisible();
+    const headline = page.getByLabel('Open pipeline totals');
+    await expect(headline).toContainText('Open deals0');
+    await expect(headline).toContainText(/Open pipeline\s*€?0\.00/);
+    await expect(headline).toContainText(/Weighted forecast\s*€?0\.00/);
+    await expect(column(page, 'Won')).toContainText(/Deals\s*1/);
+    await expect(column(page, 'Won')).toContainText(`Closed since ${await quarterStartLabel(page)}`);
+    await expect(column(page, 'Lost')).toContainText('Closed since');
+    await expect(page.getByLabel('Won and lost')).toHaveValue('quarter');
+    // The board scrolls sideways: bring the Won column into the picture.
+    await column(page, 'Won').scrollIntoViewIfNeeded();
+    await screenshot(page, 'deals-board-won');
+
+    // The period is kept in the URL; "All time" still holds the deal won today.
+    await page.getByLabel('Won and lost').selectOption({ label: 'All time' });
+    await expect(page).toHaveURL(/closedSince=1970-01-01/);
+    await expect(column(page, 'Won')).toContainText('Closed, all time');
+    await page.reload();
+    await expect(page.getByLabel('Won and lost')).toHaveValue('all');
+    await expect(column(page, 'Won').getByRole('listitem', { name: dealTitle })).toBeVisible();
+    await page.getByLabel('Won and lost').selectOption({ label: 'This quarter' });
+    await expect(page).not.toHaveURL(/closedSince/);
+  });
+
+  await test.step('a won deal dropped on an open stage is not moved but offered an explicit reopen', async () => {
     await expect(column(page, 'Won').getByRole('listitem', { name: dealTitle })).toBeVisible();
     await keyboardDrag(page, dealTitle, ['Negotiation'], 'ArrowLeft');
     const dialog = page.getByRole('alertdialog', { name: 'Reopen the deal?' });
@@ -161,6 +193,8 @@ test('a qualified lead converts into a deal (linking its company), moves across 
     await expect(page.getByRole('status').filter({ hasText: `“${dealTitle}” reopened in Negotiation` })).toBeVisible();
     await expect(column(page, 'Negotiation').getByRole('listitem', { name: dealTitle })).toBeVisible();
     await expect(column(page, 'Won').getByRole('listitem', { name: dealTitle })).toHaveCount(0);
+    // Back in the forecast.
+    await expect(page.getByLabel('Open pipeline totals')).toContainText('Open deals1');
   });
 
   await test.step('the owner sees the pipeline’s stages and the lost reasons in the settings', async () => {

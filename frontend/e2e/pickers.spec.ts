@@ -84,12 +84,12 @@ test('pickers search the server: the 201st contact is found by typing, “Add de
 
   await test.step('the board filters by that contact (URL state) with the same picker', async () => {
     await mainNav(page).getByRole('link', { name: 'Deals' }).click();
-    await expect(page.getByLabel('Board totals')).toContainText('Deals2');
+    await expect(page.getByLabel('Open pipeline totals')).toContainText('Open deals2');
     const contact = page.getByRole('group', { name: 'Deal filters' }).getByRole('combobox', { name: 'Contact' });
     await contact.fill(`last ${suffix}`);
     await page.getByRole('listbox', { name: 'Contact choices' }).getByRole('option', { name: new RegExp(lastName) }).click();
     await expect(page).toHaveURL(new RegExp(`contactId=${lastId}`));
-    await expect(page.getByLabel('Board totals')).toContainText('Deals2');
+    await expect(page.getByLabel('Open pipeline totals')).toContainText('Open deals2');
     await page.reload();
     await expect(page.getByRole('group', { name: 'Deal filters' }).getByRole('combobox', { name: 'Contact' })).toHaveValue(lastName);
   });

@@ -13,6 +13,15 @@ export function formatDate(value: string | null | undefined, empty = '—'): str
   return Number.isNaN(date.getTime()) ? value : dateOnly.format(date);
 }
 
+const calendarDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A calendar day (`YYYY-MM-DD`, no time zone) as itself: `formatDate` would shift it by the browser's offset. */
+export function formatDay(value: string | null | undefined, empty = '—'): string {
+  if (!value) return empty;
+  const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? value : calendarDay.format(date);
+}
+
 const ROLE_LABELS = { owner: 'Owner', manager: 'Manager', viewer: 'Viewer' } as const;
 
 export function roleLabel(role: string): string {

@@ -88,7 +88,11 @@ export function boardFixture(deal: DealView = dealFixture()): BoardView {
             nextCursor: null,
           },
     ),
-    totals: { count: 1, amount: deal.amount, weighted: deal.weighted, otherCurrencyCount: 0 },
+    // The open pipeline only, as the server counts it.
+    totals:
+      deal.status === 'open'
+        ? { count: 1, amount: deal.amount, weighted: deal.weighted, otherCurrencyCount: 0 }
+        : { count: 0, amount: eur('0.00'), weighted: eur('0.00'), otherCurrencyCount: 0 },
     closedSince: '2026-10-01',
   };
 }

@@ -4,7 +4,7 @@ import type { ActivityView, MemberView, Role } from '../../api/types';
 import { Badge } from '../../components/Badge';
 import { useToast } from '../../components/toastContext';
 import { formatDateTime } from '../../lib/format';
-import { memberName } from '../leads/queries';
+import { MemberName } from '../team/MemberName';
 import { activityActions } from './access';
 import { PRIORITY_LABELS, TYPE_ICONS, typeLabel } from './meta';
 import { useSetActivityCompleted } from './queries';
@@ -76,7 +76,6 @@ export function ActivityItemBody({
   role: Role;
   showRecords?: boolean;
 }) {
-  const assignee = memberName(members, activity.assigneeId);
   const done = Boolean(activity.completedAt);
   return (
     <div className={done ? 'activity activity-done' : 'activity'}>
@@ -100,11 +99,22 @@ export function ActivityItemBody({
           'No due date'
         )}
         {' · '}
-        {activity.assigneeId ? `Assigned to ${assignee ?? 'a former member'}` : 'Unassigned'}
+        {activity.assigneeId ? (
+          <>
+            Assigned to <MemberName userId={activity.assigneeId} members={members} none="" former="a former member" />
+          </>
+        ) : (
+          'Unassigned'
+        )}
         {done && (
           <>
             {' · '}Completed <time dateTime={activity.completedAt ?? undefined}>{formatDateTime(activity.completedAt)}</time>
-            {activity.completedBy && ` by ${memberName(members, activity.completedBy) ?? 'a former member'}`}
+            {activity.completedBy && (
+              <>
+                {' by '}
+                <MemberName userId={activity.completedBy} members={members} none="" former="a former member" />
+              </>
+            )}
           </>
         )}
         {showRecords && <RecordLinks workspaceId={workspaceId} activity={activity} />}

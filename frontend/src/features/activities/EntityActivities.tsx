@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { MemberView } from '../../api/types';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatDateTime } from '../../lib/format';
-import { actorName, readableSummary } from '../audit/summary';
+import { EventActor, EventSummary } from '../audit/EventText';
 import { useMe } from '../auth/queries';
 import { useMemberOptions } from '../leads/queries';
 import { useWorkspace } from '../workspaces/workspaceContext';
@@ -40,9 +40,11 @@ function TimelineList({
           </li>
         ) : (
           <li key={entry.key} className="activity-item timeline-event">
-            <div>{readableSummary(entry.event.summary, members)}</div>
+            <div>
+              <EventSummary summary={entry.event.summary} members={members} />
+            </div>
             <div className="muted small">
-              {actorName(entry.event, members)} · <time dateTime={entry.event.at}>{formatDateTime(entry.event.at)}</time>
+              <EventActor event={entry.event} members={members} /> · <time dateTime={entry.event.at}>{formatDateTime(entry.event.at)}</time>
             </div>
           </li>
         ),
@@ -102,7 +104,6 @@ export function EntityActivities({ entity, links, linkNote }: { entity: EntityRe
         <QuickCreateActivity
           workspaceId={workspace.id}
           links={links}
-          members={members.data}
           currentUserId={me.data?.user.id}
           linkNote={linkNote}
           onDone={() => setCreating(false)}

@@ -1,8 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { problemMessage } from '../../api/problem';
-import type { MemberView } from '../../api/types';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useToast } from '../../components/toastContext';
 import { setProblemOnForm } from '../../lib/formErrors';
@@ -15,20 +14,19 @@ import {
   type ActivityLinks,
 } from './activityForm';
 import { ACTIVITY_PRIORITIES, ACTIVITY_TYPES, PRIORITY_LABELS, TYPE_LABELS } from './meta';
+import { MemberPicker } from '../team/MemberPicker';
 import { useCreateActivity } from './queries';
 
 /** Inline "log an activity" form with the record link(s) pre-filled. */
 export function QuickCreateActivity({
   workspaceId,
   links,
-  members,
   currentUserId,
   linkNote,
   onDone,
 }: {
   workspaceId: string;
   links: ActivityLinks;
-  members: readonly MemberView[] | undefined;
   currentUserId: string | undefined;
   /** Says which records the activity will be linked to. */
   linkNote?: string;
@@ -81,14 +79,13 @@ export function QuickCreateActivity({
           ))}
         </SelectField>
         <TextField label="Due" type="datetime-local" error={errors.dueAt} {...form.register('dueAt')} />
-        <SelectField label="Assignee" error={errors.assigneeId} {...form.register('assigneeId')}>
-          <option value="">Unassigned</option>
-          {members?.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name || m.email}
-            </option>
-          ))}
-        </SelectField>
+        <Controller
+          control={form.control}
+          name="assigneeId"
+          render={({ field }) => (
+            <MemberPicker label="Assignee" noneLabel="Unassigned" value={field.value} onChange={field.onChange} onBlur={field.onBlur} name={field.name} error={errors.assigneeId} />
+          )}
+        />
       </div>
       <TextAreaField label="Details" rows={2} error={errors.body} {...form.register('body')} />
       <div className="form-actions">

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { AuditEventView, MemberView } from '../../api/types';
 import { formatDateTime } from '../../lib/format';
 import { auditEventPath } from './links';
-import { actorName, readableSummary } from './summary';
+import { EventActor, EventSummary } from './EventText';
 
 /** Audit events as a list, newest first; with `linkRecords` each event links to its record's page where one exists. */
 export function AuditEventList({
@@ -25,10 +25,18 @@ export function AuditEventList({
         return (
         <li key={event.id} className="activity-item">
           <div>
-            {path ? <Link to={path}>{readableSummary(event.summary, members)}</Link> : <span>{readableSummary(event.summary, members)}</span>}
+            {path ? (
+              <Link to={path}>
+                <EventSummary summary={event.summary} members={members} />
+              </Link>
+            ) : (
+              <span>
+                <EventSummary summary={event.summary} members={members} />
+              </span>
+            )}
           </div>
           <div className="muted small">
-            {actorName(event, members)} · <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+            <EventActor event={event} members={members} /> · <time dateTime={event.at}>{formatDateTime(event.at)}</time>
           </div>
         </li>
         );

@@ -4,7 +4,8 @@ import { CursorPager, SearchBox, TextFilter } from '../../components/ListControl
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/states';
 import { useCanWriteCrm } from '../workspaces/permissions';
-import { memberName, useMemberOptions } from '../leads/queries';
+import { useMemberOptions } from '../leads/queries';
+import { MemberName } from '../team/MemberName';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { CompanyStatusBadge } from './badges';
 import {
@@ -89,7 +90,7 @@ export function CompaniesPage() {
       ) },
     { header: 'Industry', cell: (company) => company.industry ?? <span className="muted">—</span> },
     { header: 'Size', cell: (company) => company.size ?? <span className="muted">—</span> },
-    { header: 'Owner', cell: (company) => memberName(members.data, company.ownerId) ?? <span className="muted">No owner</span> },
+    { header: 'Owner', cell: (company) => <MemberName userId={company.ownerId} members={members.data} none={<span className="muted">No owner</span>} /> },
   ];
   const empty = hasActiveCompanyFilters(filters) ? (
       <EmptyState title="No companies match these filters">Change or clear the filters to see more companies.</EmptyState>

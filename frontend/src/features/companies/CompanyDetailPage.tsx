@@ -7,7 +7,8 @@ import { formatDateTime } from '../../lib/format';
 import { useCanWriteCrm } from '../workspaces/permissions';
 import { EntityActivities } from '../activities/EntityActivities';
 import { CompanyDealsIsland } from '../deals/DealSummaryIslands';
-import { memberName, useMemberOptions } from '../leads/queries';
+import { useMemberOptions } from '../leads/queries';
+import { MemberName } from '../team/MemberName';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { CompanyStatusBadge } from './badges';
 import { websiteHref } from './meta';
@@ -67,7 +68,9 @@ function CompanyHeaderIsland({ company }: { company: CompanyView }) {
           </div>
           <div>
             <dt>Owner</dt>
-            <dd>{company.ownerId ? (memberName(members.data, company.ownerId) ?? 'A former member') : 'No owner'}</dd>
+            <dd>
+              <MemberName userId={company.ownerId} members={members.data} none="No owner" />
+            </dd>
           </div>
           <div>
             <dt>Contacts</dt>

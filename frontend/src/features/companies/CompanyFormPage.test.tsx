@@ -5,6 +5,7 @@ import { json, mockApi, problem } from '../../test/api';
 import { COMPANY_ID, companyFixture } from '../../test/crm';
 import { meFixture, renderRoute, workspaceFixture, WS_ID } from '../../test/render';
 
+const ME_ID = meFixture().user.id;
 const existing = { id: '0193a000-0000-7000-8000-0000000000d9', name: 'Analytical Engines Ltd', domain: 'engines.test', reason: 'domain' };
 
 function api(role: 'owner' | 'manager' | 'viewer', post: (body: Record<string, unknown>) => Response) {
@@ -13,6 +14,8 @@ function api(role: 'owner' | 'manager' | 'viewer', post: (body: Record<string, u
     'GET /api/me': () => json(meFixture({ role })),
     [`GET /api/workspaces/${WS_ID}`]: () => json(workspaceFixture(role)),
     [`GET /api/workspaces/${WS_ID}/members`]: () => json({ data: [], nextCursor: null }),
+    [`GET /api/workspaces/${WS_ID}/members/${ME_ID}`]: () =>
+      json({ userId: ME_ID, email: 'me@example.test', name: 'Me', role, joinedAt: '2026-01-01T00:00:00Z' }),
     [`GET /api/workspaces/${WS_ID}/company-duplicates`]: (request) =>
       json({ data: new URL(request.url).searchParams.get('domain') === 'engines.test' ? [existing] : [] }),
     [`GET /api/workspaces/${WS_ID}/companies/${COMPANY_ID}`]: () => json(companyFixture()),
@@ -45,11 +48,12 @@ describe('company form', () => {
     await user.click(screen.getByRole('button', { name: 'Create company' }));
     const conflict = await screen.findByRole('alert', { name: 'Possible duplicate companies' });
     expect(within(conflict).getByRole('link', { name: 'Analytical Engines Ltd' })).toBeTruthy();
-    expect(bodies[0]).toEqual({ name: 'Analytical Engines', domain: 'engines.test', status: 'prospect' });
+    // The owner defaults to the signed-in user (searched picker, like the contact form).
+    expect(bodies[0]).toEqual({ name: 'Analytical Engines', domain: 'engines.test', status: 'prospect', ownerId: ME_ID });
 
     await user.click(within(conflict).getByRole('button', { name: 'Create anyway' }));
     await waitFor(() => expect(bodies).toHaveLength(2));
-    expect(bodies[1]).toEqual({ name: 'Analytical Engines', domain: 'engines.test', status: 'prospect', confirmDuplicate: true });
+    expect(bodies[1]).toEqual({ name: 'Analytical Engines', domain: 'engines.test', status: 'prospect', ownerId: ME_ID, confirmDuplicate: true });
     expect(await screen.findByRole('heading', { level: 1, name: 'Analytical Engines' })).toBeTruthy();
   });
 

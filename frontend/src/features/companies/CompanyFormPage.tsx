@@ -1,20 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch, type UseFormSetError } from 'react-hook-form';
+import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { problemMessage } from '../../api/problem';
-import type { CompanyDuplicateView, CompanyView, MemberView } from '../../api/types';
+import type { CompanyDuplicateView, CompanyView } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, LoadingState } from '../../components/states';
+import { LoadingState } from '../../components/states';
 import { useToast } from '../../components/toastContext';
 import { ViewerRefusal } from '../../components/ViewerRefusal';
 import { setProblemOnForm } from '../../lib/formErrors';
 import { saveChanges } from '../../lib/saveChanges';
 import { useCanWriteCrm } from '../workspaces/permissions';
 import { useMe } from '../auth/queries';
-import { useMemberOptions } from '../leads/queries';
+import { MemberPicker } from '../team/MemberPicker';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import {
   COMPANY_FORM_FIELDS,
@@ -76,12 +76,11 @@ interface CompanyFormProps {
   onSubmit: (values: CompanyFormValues, form: CompanySubmitContext, confirmDuplicate: boolean) => void;
 }
 
+/** Waits for the signed-in user (the default owner); the owner is searched as you type. */
 function CompanyForm(props: CompanyFormProps) {
-  const members = useMemberOptions(props.workspaceId);
   const me = useMe();
-  if (members.isPending) return <LoadingState label="Loading the form…" />;
-  if (members.isError) return <ErrorState title="Could not load the form" error={members.error} onRetry={() => void members.refetch()} />;
-  return <CompanyFormFields {...props} members={members.data} currentUserId={me.data?.user.id} />;
+  if (me.isPending) return <LoadingState label="Loading the form…" />;
+  return <CompanyFormFields {...props} currentUserId={me.data?.user.id} />;
 }
 
 function CompanyFormFields({
@@ -92,12 +91,11 @@ function CompanyFormFields({
   submitLabel,
   conflict,
   onSubmit,
-  members,
   currentUserId,
-}: CompanyFormProps & { members: MemberView[]; currentUserId?: string }) {
+}: CompanyFormProps & { currentUserId?: string }) {
   const form = useForm<CompanyFormInput, unknown, CompanyFormValues>({
     resolver: zodResolver(companyFormSchema),
-    defaultValues: company ? companyToForm(company) : emptyCompanyForm(members.some((m) => m.userId === currentUserId) ? currentUserId : ''),
+    defaultValues: company ? companyToForm(company) : emptyCompanyForm(currentUserId ?? ''),
   });
   const { errors } = form.formState;
   const submitWith = (confirmDuplicate: boolean) => form.handleSubmit((values) => onSubmit(values, { setError: form.setError }, confirmDuplicate));
@@ -149,15 +147,13 @@ function CompanyFormFields({
               </option>
             ))}
           </SelectField>
-          <SelectField label="Owner" error={errors.ownerId} {...form.register('ownerId')}>
-            <option value="">No owner</option>
-            {members.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name || m.email}
-              </option>
-            ))}
-            {company?.ownerId && !members.some((m) => m.userId === company.ownerId) && <option value={company.ownerId}>Former member</option>}
-          </SelectField>
+          <Controller
+            control={form.control}
+            name="ownerId"
+            render={({ field }) => (
+              <MemberPicker label="Owner" noneLabel="No owner" value={field.value} onChange={field.onChange} onBlur={field.onBlur} name={field.name} error={errors.ownerId} />
+            )}
+          />
         </div>
       </section>
       <section className="card form-section" aria-labelledby="company-more-heading">

@@ -7,7 +7,8 @@ import { formatDateTime } from '../../lib/format';
 import { useCanWriteCrm } from '../workspaces/permissions';
 import { EntityActivities } from '../activities/EntityActivities';
 import { ContactDealsIsland } from '../deals/DealSummaryIslands';
-import { memberName, useMemberOptions } from '../leads/queries';
+import { useMemberOptions } from '../leads/queries';
+import { MemberName } from '../team/MemberName';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { useContact } from './queries';
 
@@ -53,7 +54,9 @@ function ContactDetailsIsland({ contact }: { contact: ContactView }) {
         </div>
         <div>
           <dt>Owner</dt>
-          <dd>{contact.ownerId ? (memberName(members.data, contact.ownerId) ?? 'A former member') : 'No owner'}</dd>
+          <dd>
+            <MemberName userId={contact.ownerId} members={members.data} none="No owner" />
+          </dd>
         </div>
         <div>
           <dt>Address</dt>

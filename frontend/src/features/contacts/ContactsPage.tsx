@@ -6,7 +6,8 @@ import { EmptyState } from '../../components/states';
 import { useCanWriteCrm } from '../workspaces/permissions';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { MemberPicker } from '../team/MemberPicker';
-import { memberName, useMemberOptions } from '../leads/queries';
+import { useMemberOptions } from '../leads/queries';
+import { MemberName } from '../team/MemberName';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import {
   CONTACT_SORT_LABELS,
@@ -80,7 +81,7 @@ export function ContactsPage() {
     { header: 'Company', cell: (contact) => contact.company ? <Link to={`/w/${workspace.id}/companies/${contact.company.id}`}>{contact.company.name}</Link> : <span className="muted">—</span> },
     { header: 'Email', cell: (contact) => contact.email ?? <span className="muted">—</span> },
     { header: 'Phone', cell: (contact) => contact.phone ?? <span className="muted">—</span> },
-    { header: 'Owner', cell: (contact) => memberName(members.data, contact.ownerId) ?? <span className="muted">No owner</span> },
+    { header: 'Owner', cell: (contact) => <MemberName userId={contact.ownerId} members={members.data} none={<span className="muted">No owner</span>} /> },
     {
       header: 'Tags',
       cell: (contact) =>

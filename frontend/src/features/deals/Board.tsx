@@ -17,10 +17,9 @@ import { useId, useState } from 'react';
 import { problemMessage } from '../../api/problem';
 import type { BoardColumnView, BoardView, MemberView, StageView } from '../../api/types';
 import { useToast } from '../../components/toastContext';
-import { memberName } from '../leads/queries';
 import { boardStages, findDeal } from './board';
 import { DealCard, DealCardBody } from './DealCard';
-import type { BoardFilters } from './filters';
+import { closedPeriodLabel, type BoardFilters } from './filters';
 import { columnCoordinates } from './keyboard';
 import { LostReasonDialog } from './LostReasonDialog';
 import { NextActionDialog } from './NextActionDialog';
@@ -45,9 +44,11 @@ function Column({
   canWrite,
   onLoadMore,
   loadingMore,
+  closedSince,
 }: {
   stage: StageView;
   column: BoardColumnView;
+  closedSince: string;
   workspaceId: string;
   members: readonly MemberView[] | undefined;
   canWrite: boolean;
@@ -66,6 +67,7 @@ function Column({
         <h2 id={headingId} className="h3">
           {stage.name} <span className="muted small">{stage.probability}%</span>
         </h2>
+        {stage.kind !== 'open' && <p className="muted small column-period">{closedPeriodLabel(closedSince)}</p>}
         <dl className="column-totals small">
           <div>
             <dt>Deals</dt>
@@ -80,13 +82,18 @@ function Column({
             <dd>{formatMoney(column.weighted)}</dd>
           </div>
         </dl>
+        {column.otherCurrencyCount > 0 && (
+          <p className="muted small">
+            {column.otherCurrencyCount} in other currencies, not in the amounts
+          </p>
+        )}
       </header>
       {column.deals.length === 0 ? (
         <p className="muted small board-empty">No deals in this stage.</p>
       ) : (
         <ul className="deal-cards" aria-label={`Deals in ${stage.name}`}>
           {column.deals.map((deal) => (
-            <DealCard key={deal.id} deal={deal} workspaceId={workspaceId} ownerName={memberName(members, deal.ownerId)} disabled={!canWrite} />
+            <DealCard key={deal.id} deal={deal} workspaceId={workspaceId} members={members} disabled={!canWrite} />
           ))}
         </ul>
       )}
@@ -173,11 +180,13 @@ export function Board({
                 workspaceId={workspaceId}
                 members={members}
                 canWrite={canWrite}
+                closedSince={board.closedSince}
                 loadingMore={loadMore.isPending && loadMore.variables?.stageId === stage.id}
                 onLoadMore={() =>
                   column.nextCursor &&
                   loadMore.mutate(
-                    { stageId: stage.id, cursor: column.nextCursor },
+                    // Won and lost columns hold the board's period only: their pages too.
+                    { stageId: stage.id, cursor: column.nextCursor, ...(stage.kind !== 'open' ? { closedSince: board.closedSince } : {}) },
                     { onError: (error) => toast.error(`Could not load more deals: ${problemMessage(error)}`) },
                   )
                 }
@@ -188,7 +197,7 @@ export function Board({
         <DragOverlay>
           {activeDeal ? (
             <div className="deal-card deal-card-overlay">
-              <DealCardBody deal={activeDeal} workspaceId={workspaceId} ownerName={memberName(members, activeDeal.ownerId)} />
+              <DealCardBody deal={activeDeal} workspaceId={workspaceId} members={members} />
             </div>
           ) : null}
         </DragOverlay>

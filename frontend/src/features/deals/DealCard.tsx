@@ -4,16 +4,18 @@ import { Link } from 'react-router';
 import { formatDate } from '../../lib/format';
 import { StaleBadge } from './badges';
 import { formatMoney } from './money';
-import type { DealView } from '../../api/types';
+import type { DealView, MemberView } from '../../api/types';
+import { MemberName } from '../team/MemberName';
 
 export interface DealCardProps {
   deal: DealView;
   workspaceId: string;
-  ownerName: string | undefined;
+  /** A page of members already loaded; an owner beyond it is fetched by id. */
+  members: readonly MemberView[] | undefined;
 }
 
 /** What a card shows; also rendered in the drag overlay. */
-export function DealCardBody({ deal, workspaceId, ownerName, handle }: DealCardProps & { handle?: ReactNode }) {
+export function DealCardBody({ deal, workspaceId, members, handle }: DealCardProps & { handle?: ReactNode }) {
   return (
     <>
       <div className="deal-card-top">
@@ -32,7 +34,9 @@ export function DealCardBody({ deal, workspaceId, ownerName, handle }: DealCardP
         </span>
       </div>
       <div className="deal-card-meta small">
-        <span className="muted">{ownerName ?? 'No owner'}</span>
+        <span className="muted">
+          <MemberName userId={deal.ownerId} members={members} none="No owner" />
+        </span>
         {deal.expectedCloseDate && <span className="muted">Closes {formatDate(deal.expectedCloseDate)}</span>}
         <StaleBadge stale={deal.stale} />
         {deal.status === 'lost' && deal.lostReason && <span className="muted">Lost: {deal.lostReason}</span>}

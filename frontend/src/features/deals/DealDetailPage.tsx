@@ -4,7 +4,8 @@ import { isApiError } from '../../api/problem';
 import { ErrorState, FullPageMessage, LoadingState } from '../../components/states';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { EntityActivities } from '../activities/EntityActivities';
-import { memberName, useMemberOptions } from '../leads/queries';
+import { useMemberOptions } from '../leads/queries';
+import { MemberName } from '../team/MemberName';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { useCanWriteCrm } from '../workspaces/permissions';
 import { DealStatusBadge, StaleBadge } from './badges';
@@ -51,7 +52,9 @@ function DealDetailsIsland({ deal }: { deal: DealView }) {
         </div>
         <div>
           <dt>Owner</dt>
-          <dd>{deal.ownerId ? (memberName(members.data, deal.ownerId) ?? 'A former member') : 'No owner'}</dd>
+          <dd>
+            <MemberName userId={deal.ownerId} members={members.data} none="No owner" />
+          </dd>
         </div>
         <div>
           <dt>Contact</dt>

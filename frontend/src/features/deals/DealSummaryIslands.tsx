@@ -7,7 +7,7 @@ import { useCanWriteCrm } from '../workspaces/permissions';
 import { StaleBadge } from './badges';
 import { formatMoney } from './money';
 import { useDealSummary } from './queries';
-import type { DealSummaryView, DealView } from '../../api/types';
+import type { DealSummaryView, DealView, MoneyView } from '../../api/types';
 
 function DealList({ deals, label, workspaceId }: { deals: DealView[]; label: string; workspaceId: string }) {
   return (
@@ -27,6 +27,20 @@ function DealList({ deals, label, workspaceId }: { deals: DealView[]; label: str
   );
 }
 
+/** Amounts in other currencies, listed beside a total and never dropped: "+ 250.50 USD, not converted". */
+function OtherCurrencies({ amounts, label }: { amounts: MoneyView[]; label: string }) {
+  if (amounts.length === 0) return null;
+  return (
+    <ul className="other-currencies muted small" aria-label={label}>
+      {amounts.map((m) => (
+        <li key={m.currency}>
+          + {m.amount} {m.currency}, not converted
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Totals({ summary, withWon }: { summary: DealSummaryView; withWon: boolean }) {
   return (
     <dl className="details" aria-label="Deal totals">
@@ -36,11 +50,22 @@ function Totals({ summary, withWon }: { summary: DealSummaryView; withWon: boole
       </div>
       <div>
         <dt>Open amount</dt>
-        <dd>{formatMoney(summary.open.amount)}</dd>
+        <dd>
+          {formatMoney(summary.open.amount)}
+          <OtherCurrencies amounts={summary.openOther} label="Open amount in other currencies" />
+        </dd>
       </div>
       <div>
         <dt>Weighted</dt>
-        <dd>{formatMoney(summary.open.weighted)}</dd>
+        <dd>
+          {formatMoney(summary.open.weighted)}
+          {summary.open.otherCurrencyCount > 0 && (
+            <span className="muted small">
+              {' '}
+              (without {summary.open.otherCurrencyCount === 1 ? '1 deal' : `${summary.open.otherCurrencyCount} deals`} in other currencies)
+            </span>
+          )}
+        </dd>
       </div>
       {withWon && (
         <div>
@@ -50,7 +75,10 @@ function Totals({ summary, withWon }: { summary: DealSummaryView; withWon: boole
       )}
       <div>
         <dt>Lifetime value</dt>
-        <dd>{formatMoney(summary.lifetimeValue)}</dd>
+        <dd>
+          {formatMoney(summary.lifetimeValue)}
+          <OtherCurrencies amounts={summary.lifetimeValueOther} label="Lifetime value in other currencies" />
+        </dd>
       </div>
       {withWon && (
         <div>

@@ -5,13 +5,15 @@ import { json, mockApi } from '../../test/api';
 import { COMPANY_ID, companyFixture, USER_ID } from '../../test/crm';
 import { boardFixture, dealFixture, pipelineFixture, PIPELINE_ID, STAGE } from '../../test/deals';
 import { meFixture, renderRoute, workspaceFixture, WS_ID } from '../../test/render';
+import type { BoardView } from '../../api/types';
+import { closedSinceFor } from './filters';
 
 const members = { data: [{ userId: USER_ID, email: 'ada@example.test', name: 'Ada', role: 'owner', joinedAt: '2026-01-01T00:00:00Z' }], nextCursor: null };
 
-function api(role: 'owner' | 'manager' | 'viewer', options: { nextCursor?: string } = {}) {
+function api(role: 'owner' | 'manager' | 'viewer', options: { nextCursor?: string; board?: BoardView } = {}) {
   const boardQueries: URLSearchParams[] = [];
   const pageQueries: URLSearchParams[] = [];
-  const board = boardFixture(dealFixture({ stale: true }));
+  const board = options.board ?? boardFixture(dealFixture({ stale: true }));
   if (options.nextCursor) board.columns[0]!.nextCursor = options.nextCursor;
   mockApi({
     'GET /api/me': () => json(meFixture({ role })),
@@ -47,7 +49,7 @@ describe('deals board', () => {
     expect(card.textContent).toContain('Ada');
     expect(within(card).getByText('Stale')).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'Move Engines pilot' })).toBeTruthy();
-    expect(screen.getByLabelText('Board totals').textContent).toMatch(/Deals1/);
+    expect(screen.getByLabelText('Open pipeline totals').textContent).toMatch(/Open deals1/);
     expect(screen.getByRole('link', { name: 'New deal' })).toBeTruthy();
   });
 
@@ -106,5 +108,64 @@ describe('deals board', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
     await waitFor(() => expect(boardQueries.at(-1)?.toString()).toBe('limit=20'));
+  });
+
+  it('headlines the open pipeline only, says what it leaves out, and dates the won and lost columns', async () => {
+    // One open deal, one won this quarter, one open deal in another currency.
+    const board = boardFixture(dealFixture());
+    const won = dealFixture({ id: 'won', title: 'Won deal', stageId: STAGE.won, stageName: 'Won', status: 'won', probability: 100 });
+    const usd = dealFixture({ id: 'usd', title: 'Dollar deal', amount: { amount: '700.00', currency: 'USD' }, weighted: { amount: '70.00', currency: 'USD' } });
+    board.columns = board.columns.map((c) => {
+      if (c.stageId === STAGE.won) return { ...c, count: 1, amount: won.amount, weighted: won.amount, deals: [won] };
+      if (c.stageId === STAGE.qualification) return { ...c, count: 2, otherCurrencyCount: 1, deals: [...c.deals, usd] };
+      return c;
+    });
+    board.totals = { count: 2, amount: { amount: '1000.00', currency: 'EUR' }, weighted: { amount: '100.00', currency: 'EUR' }, otherCurrencyCount: 1 };
+    board.closedSince = '2026-10-01';
+    api('manager', { board });
+    renderRoute(`/w/${WS_ID}/deals`);
+    await screen.findByRole('listitem', { name: 'Won deal' });
+    const headline = screen.getByLabelText('Open pipeline totals');
+    expect(headline.textContent).toMatch(/Open deals2/);
+    expect(headline.textContent).toMatch(/Open pipeline€?1,000\.00/);
+    expect(headline.textContent).toMatch(/Weighted forecast€?100\.00/);
+    expect(screen.getByText(/1 deal in other currencies not included/)).toBeTruthy();
+    const wonColumn = screen.getByRole('region', { name: /^Won/ });
+    expect(within(wonColumn).getByText(/^Closed since (1 Oct 2026|Oct 1, 2026)$/)).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: /^Lost/ })).getByText(/^Closed since/)).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: /^Qualification/ })).getByText('1 in other currencies, not in the amounts')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: /^Qualification/ })).queryByText(/Closed since/)).toBeNull();
+    expect((screen.getByLabelText('Won and lost') as HTMLSelectElement).value).toBe('quarter');
+  });
+
+  it('keeps the won and lost period in the URL and passes it to the board and to those columns’ next pages', async () => {
+    const board = boardFixture(dealFixture({ id: 'won', title: 'Won deal', stageId: STAGE.won, status: 'won' }));
+    board.columns = board.columns.map((c) => (c.stageId === STAGE.won || c.stageId === STAGE.qualification ? { ...c, nextCursor: 'cursor-2' } : c));
+    board.closedSince = '1970-01-01';
+    const { boardQueries, pageQueries } = api('manager', { board });
+    const { router } = renderRoute(`/w/${WS_ID}/deals`);
+    const user = userEvent.setup();
+    await screen.findByRole('listitem', { name: 'Won deal' });
+    // The period is counted in: nothing is open, yet the board is not "No deals yet".
+    expect(screen.queryByText('No deals yet')).toBeNull();
+
+    await user.selectOptions(screen.getByLabelText('Won and lost'), 'All time');
+    await waitFor(() => expect(router.state.location.search).toBe('?closedSince=1970-01-01'));
+    await waitFor(() => expect(boardQueries.at(-1)?.toString()).toBe('closedSince=1970-01-01&limit=20'));
+    expect(within(screen.getByRole('region', { name: /^Won/ })).getByText('Closed, all time')).toBeTruthy();
+    expect((screen.getByLabelText('Won and lost') as HTMLSelectElement).value).toBe('all');
+
+    await user.click(screen.getByRole('button', { name: 'Load more in Won' }));
+    await waitFor(() => expect(pageQueries).toHaveLength(1));
+    expect(pageQueries[0]?.toString()).toBe(`closedSince=1970-01-01&stageId=${STAGE.won}&cursor=cursor-2&limit=20`);
+    // An open column's pages are not limited to closed deals.
+    await user.click(screen.getByRole('button', { name: 'Load more in Qualification' }));
+    await waitFor(() => expect(pageQueries).toHaveLength(2));
+    expect(pageQueries[1]?.toString()).toBe(`stageId=${STAGE.qualification}&cursor=cursor-2&limit=20`);
+
+    await user.selectOptions(screen.getByLabelText('Won and lost'), 'Last quarter');
+    await waitFor(() => expect(router.state.location.search).toBe(`?closedSince=${closedSinceFor('last-quarter')}`));
+    await user.selectOptions(screen.getByLabelText('Won and lost'), 'This quarter');
+    await waitFor(() => expect(router.state.location.search).toBe(''));
   });
 });

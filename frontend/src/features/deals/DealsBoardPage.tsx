@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
+import { formatDay } from '../../lib/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useDebounced } from '../companies/queries';
 import { CompanyPicker } from '../companies/CompanyPicker';
@@ -10,7 +11,17 @@ import { MemberPicker } from '../team/MemberPicker';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { useCanWriteCrm } from '../workspaces/permissions';
 import { Board } from './Board';
-import { boardFiltersToParams, clearedBoardFilters, hasActiveBoardFilters, parseBoardFilters, type BoardFilters } from './filters';
+import {
+  boardFiltersToParams,
+  clearedBoardFilters,
+  CLOSED_PERIODS,
+  closedPeriodOf,
+  closedSinceFor,
+  hasActiveBoardFilters,
+  parseBoardFilters,
+  type BoardFilters,
+  type ClosedPeriod,
+} from './filters';
 import { formatMoney } from './money';
 import { useBoard, usePipelines } from './queries';
 import type { BoardView, PipelineView } from '../../api/types';
@@ -79,6 +90,7 @@ function BoardFiltersBar({
         <div className="filter">
           <ContactPicker label="Contact" noneLabel="Any contact" value={filters.contact} onChange={(contact) => onChange({ ...filters, contact })} />
         </div>
+        {!filters.openOnly && <PeriodFilter value={filters.closedSince} onChange={(closedSince) => onChange({ ...filters, closedSince })} />}
         <label className="checkbox filter-toggle" htmlFor={ids.open}>
           <input id={ids.open} type="checkbox" checked={filters.openOnly} onChange={(e) => onChange({ ...filters, openOnly: e.target.checked })} />
           Open deals only
@@ -97,22 +109,57 @@ function BoardFiltersBar({
   );
 }
 
-function BoardSummary({ board }: { board: BoardView }) {
+function PeriodFilter({ value, onChange }: { value: string; onChange: (closedSince: string) => void }) {
+  const id = useId();
+  const period = closedPeriodOf(value);
   return (
-    <dl className="stats board-summary" aria-label="Board totals">
-      <div className="stat">
-        <dt>Deals</dt>
-        <dd>{board.totals.count}</dd>
-      </div>
-      <div className="stat">
-        <dt>Total amount</dt>
-        <dd>{formatMoney(board.totals.amount)}</dd>
-      </div>
-      <div className="stat">
-        <dt>Weighted</dt>
-        <dd>{formatMoney(board.totals.weighted)}</dd>
-      </div>
-    </dl>
+    <div className="filter">
+      <label htmlFor={id}>Won and lost</label>
+      <select
+        id={id}
+        value={period}
+        onChange={(e) => {
+          const next = e.target.value as ClosedPeriod | 'custom';
+          if (next !== 'custom') onChange(closedSinceFor(next));
+        }}
+      >
+        {CLOSED_PERIODS.map((p) => (
+          <option key={p.value} value={p.value}>
+            {p.label}
+          </option>
+        ))}
+        {/* A date from a shared link that is none of the periods today: shown as itself. */}
+        {period === 'custom' && <option value="custom">Since {formatDay(value)}</option>}
+      </select>
+    </div>
+  );
+}
+
+/** The headline: the open pipeline only (won and lost deals are not a forecast). */
+function BoardSummary({ board }: { board: BoardView }) {
+  const other = board.totals.otherCurrencyCount;
+  return (
+    <div className="board-summary">
+      <dl className="stats" aria-label="Open pipeline totals">
+        <div className="stat">
+          <dt>Open deals</dt>
+          <dd>{board.totals.count}</dd>
+        </div>
+        <div className="stat">
+          <dt>Open pipeline</dt>
+          <dd>{formatMoney(board.totals.amount)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Weighted forecast</dt>
+          <dd>{formatMoney(board.totals.weighted)}</dd>
+        </div>
+      </dl>
+      {other > 0 && (
+        <p className="muted small">
+          {other === 1 ? '1 deal' : `${other} deals`} in other currencies not included (amounts in {board.currency} only).
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -145,7 +192,7 @@ export function DealsBoardPage() {
       boardBody = (
         <>
           <BoardSummary board={board.data} />
-          {board.data.totals.count === 0 &&
+          {(filters.openOnly ? board.data.totals.count === 0 : board.data.columns.every((c) => c.count === 0)) &&
             (hasActiveBoardFilters(filters) ? (
               <EmptyState title="No deals match these filters">Change or clear the filters to see more deals.</EmptyState>
             ) : (

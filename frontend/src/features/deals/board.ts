@@ -1,5 +1,5 @@
 import { addMoney, percentOf, subtractMoney } from './money';
-import type { BoardColumnView, BoardView, DealView, PipelineView, DealStatus, StageView } from '../../api/types';
+import type { BoardColumnView, BoardView, DealView, MoneyView, PipelineView, DealStatus, StageView } from '../../api/types';
 
 const KIND_ORDER: Record<DealStatus, number> = { open: 0, won: 1, lost: 2 };
 
@@ -70,25 +70,31 @@ export function movedDeal(deal: DealView, target: StageView, lostReason?: string
   };
 }
 
-function withoutDeal(column: BoardColumnView, deal: DealView): BoardColumnView {
-  if (!column.deals.some((d) => d.id === deal.id)) return column;
+/** A column's or the totals' figures with `deal` added (`sign` 1) or taken out (-1): a deal in another currency is counted, not summed. */
+function adjusted<T extends { count: number; amount: MoneyView; weighted: MoneyView; otherCurrencyCount: number }>(
+  figures: T,
+  deal: DealView,
+  currency: string,
+  sign: 1 | -1,
+): T {
+  const combine = sign === 1 ? addMoney : subtractMoney;
+  const foreign = deal.amount.currency !== currency;
   return {
-    ...column,
-    count: Math.max(0, column.count - 1),
-    amount: subtractMoney(column.amount, deal.amount),
-    weighted: subtractMoney(column.weighted, deal.weighted),
-    deals: column.deals.filter((d) => d.id !== deal.id),
+    ...figures,
+    count: Math.max(0, figures.count + sign),
+    amount: foreign ? figures.amount : combine(figures.amount, deal.amount),
+    weighted: foreign ? figures.weighted : combine(figures.weighted, deal.weighted),
+    otherCurrencyCount: foreign ? Math.max(0, figures.otherCurrencyCount + sign) : figures.otherCurrencyCount,
   };
 }
 
-function withDeal(column: BoardColumnView, deal: DealView): BoardColumnView {
-  return {
-    ...column,
-    count: column.count + 1,
-    amount: addMoney(column.amount, deal.amount),
-    weighted: addMoney(column.weighted, deal.weighted),
-    deals: [deal, ...column.deals],
-  };
+function withoutDeal(column: BoardColumnView, deal: DealView, currency: string): BoardColumnView {
+  if (!column.deals.some((d) => d.id === deal.id)) return column;
+  return { ...adjusted(column, deal, currency, -1), deals: column.deals.filter((d) => d.id !== deal.id) };
+}
+
+function withDeal(column: BoardColumnView, deal: DealView, currency: string): BoardColumnView {
+  return { ...adjusted(column, deal, currency, 1), deals: [deal, ...column.deals] };
 }
 
 export function findDeal(board: BoardView, dealId: string): DealView | undefined {
@@ -102,21 +108,21 @@ export function findDeal(board: BoardView, dealId: string): DealView | undefined
 /**
  * The board with `next` (a new version of one of its deals) in its column:
  * removed from the column it was in, put on top of its new stage's column,
- * column and board totals adjusted by the difference.
+ * column totals adjusted. The board's totals are the open pipeline only
+ * (as the server counts them): a deal leaves them when it is won or lost and
+ * comes back when it is reopened; an open-to-open move changes its weighted
+ * amount. A deal just won or lost was closed today, so it belongs in the
+ * won or lost column whatever the board's period.
  */
 export function replaceDeal(board: BoardView, next: DealView): BoardView {
   const previous = findDeal(board, next.id);
   let columns = board.columns;
-  if (previous) columns = columns.map((c) => (c.stageId === previous.stageId ? withoutDeal(c, previous) : c));
-  columns = columns.map((c) => (c.stageId === next.stageId ? withDeal(c, next) : c));
+  if (previous) columns = columns.map((c) => (c.stageId === previous.stageId ? withoutDeal(c, previous, board.currency) : c));
+  columns = columns.map((c) => (c.stageId === next.stageId ? withDeal(c, next, board.currency) : c));
   if (!previous) return { ...board, columns };
   let totals = board.totals;
-  // Board totals are the sum of the columns: only the weighted amount changes with a stage.
-  totals = {
-    ...totals,
-    weighted: addMoney(subtractMoney(totals.weighted, previous.weighted), next.weighted),
-    amount: addMoney(subtractMoney(totals.amount, previous.amount), next.amount),
-  };
+  if (previous.status === 'open') totals = adjusted(totals, previous, board.currency, -1);
+  if (next.status === 'open') totals = adjusted(totals, next, board.currency, 1);
   return { ...board, columns, totals };
 }
 

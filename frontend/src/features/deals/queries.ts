@@ -41,7 +41,14 @@ export function useBoard(workspaceId: string, pipelineId: string | undefined, fi
     queryFn: () =>
       unwrap(
         api.GET('/api/workspaces/{workspaceId}/pipelines/{pipelineId}/board', {
-          params: { path: { workspaceId, pipelineId: pipelineId ?? '' }, query: { ...toDealFilterQuery(filters), limit: BOARD_COLUMN_LIMIT } },
+          params: {
+          path: { workspaceId, pipelineId: pipelineId ?? '' },
+          query: {
+            ...toDealFilterQuery(filters),
+            ...(filters.closedSince ? { closedSince: filters.closedSince } : {}),
+            limit: BOARD_COLUMN_LIMIT,
+          },
+        },
         }),
       ),
     enabled: Boolean(pipelineId),
@@ -50,15 +57,22 @@ export function useBoard(workspaceId: string, pipelineId: string | undefined, fi
   });
 }
 
-/** Per-column "Load more": the next page of one stage's deals, appended to the cached board. */
+/**
+ * Per-column "Load more": the next page of one stage's deals, appended to the
+ * cached board. A won or lost column passes the board's `closedSince` (its
+ * period), or its pages would bring in deals closed before it.
+ */
 export function useLoadMoreColumn(workspaceId: string, pipelineId: string, filters: BoardFilters) {
   const queryClient = useQueryClient();
   const key = dealKeys.board(workspaceId, pipelineId, dealFilterKey(filters));
   return useMutation({
-    mutationFn: ({ stageId, cursor }: { stageId: string; cursor: string }) =>
+    mutationFn: ({ stageId, cursor, closedSince }: { stageId: string; cursor: string; closedSince?: string }) =>
       unwrap(
         api.GET('/api/workspaces/{workspaceId}/deals', {
-          params: { path: { workspaceId }, query: { ...toDealFilterQuery(filters), stageId, cursor, limit: BOARD_COLUMN_LIMIT } },
+          params: {
+            path: { workspaceId },
+            query: { ...toDealFilterQuery(filters), ...(closedSince ? { closedSince } : {}), stageId, cursor, limit: BOARD_COLUMN_LIMIT },
+          },
         }),
       ),
     onSuccess: (page, { stageId }) => {

@@ -11,7 +11,7 @@ import { dealFilterKey, type BoardFilters } from './filters';
 import { dealKeys } from './queries';
 import { useBoardMoves } from './useBoardMoves';
 
-const filters: BoardFilters = { pipeline: '', owner: '', company: '', contact: '', openOnly: false, stale: false, q: '' };
+const filters: BoardFilters = { pipeline: '', owner: '', company: '', contact: '', openOnly: false, stale: false, q: '', closedSince: '' };
 
 function setup(answer: (body: Record<string, unknown>) => Response, deal = dealFixture()) {
   const bodies: Record<string, unknown>[] = [];

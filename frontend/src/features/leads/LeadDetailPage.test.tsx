@@ -8,7 +8,12 @@ import { meFixture, renderRoute, workspaceFixture, WS_ID } from '../../test/rend
 
 const leadPath = `/api/workspaces/${WS_ID}/leads/${LEAD_ID}`;
 
-function api(role: 'owner' | 'manager' | 'viewer', lead: LeadView, patch?: (body: Record<string, unknown>) => Response) {
+function api(
+  role: 'owner' | 'manager' | 'viewer',
+  lead: LeadView,
+  patch?: (body: Record<string, unknown>) => Response,
+  extra: Record<string, (request: Request) => Response> = {},
+) {
   return mockApi({
     'GET /api/me': () => json(meFixture({ role })),
     [`GET /api/workspaces/${WS_ID}`]: () => json(workspaceFixture(role)),
@@ -37,6 +42,7 @@ function api(role: 'owner' | 'manager' | 'viewer', lead: LeadView, patch?: (body
     [`GET /api/workspaces/${WS_ID}/lead-sources`]: () => json({ data: sourcesFixture }),
     [`GET /api/workspaces/${WS_ID}/members`]: () => json({ data: [], nextCursor: null }),
     [`PATCH ${leadPath}`]: async (request) => (patch ? patch(await request.json()) : json(lead)),
+    ...extra,
   });
 }
 
@@ -97,5 +103,31 @@ describe('lead detail', () => {
     expect(await screen.findByText('Created lead Grace Hopper')).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Lead timeline' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Log activity' })).toBeNull();
+  });
+
+  it('assigns the lead to a member found by searching the server (beyond the first page of members)', async () => {
+    const farId = '0193a000-0000-7000-8000-0000000000f1';
+    const zoe = { userId: farId, email: 'zoe@example.test', name: 'Zoe Far', role: 'manager', joinedAt: '2026-01-01T00:00:00Z' };
+    const bodies: Record<string, unknown>[] = [];
+    const lead = leadFixture({ assigneeId: null });
+    api(
+      'manager',
+      lead,
+      (body) => {
+        bodies.push(body);
+        return json({ ...lead, assigneeId: farId });
+      },
+      {
+        [`GET /api/workspaces/${WS_ID}/members`]: (request) => json({ data: new URL(request.url).searchParams.get('q') ? [zoe] : [], nextCursor: null }),
+        [`GET /api/workspaces/${WS_ID}/members/${farId}`]: () => json(zoe),
+      },
+    );
+    renderRoute(`/w/${WS_ID}/leads/${LEAD_ID}`);
+    const user = userEvent.setup();
+    const quick = await screen.findByRole('region', { name: 'Quick changes' });
+    await user.type(within(quick).getByRole('combobox', { name: 'Assignee' }), 'zoe');
+    await user.click(await within(screen.getByRole('listbox', { name: 'Assignee choices' })).findByRole('option', { name: /^Zoe Far/ }));
+    await waitFor(() => expect(bodies).toEqual([{ assigneeId: farId }]));
+    expect(await screen.findByText('Assigned to Zoe Far')).toBeTruthy();
   });
 });

@@ -8,7 +8,8 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { useWorkspace } from '../workspaces/workspaceContext';
 import { useCanWriteCrm } from '../workspaces/permissions';
 import { AttentionBadges, StatusBadge } from './badges';
-import { memberName, useLead, useLeadSources, useMemberOptions } from './queries';
+import { MemberName } from '../team/MemberName';
+import { useLead, useLeadSources, useMemberOptions } from './queries';
 import { AssigneeControl, StatusControl } from './QuickControls';
 import { ScoreBreakdown } from './Score';
 import { sourceLabel } from './sources';
@@ -96,7 +97,7 @@ export function LeadDetailPage() {
           {canWrite ? (
             <section className="card quick-controls" aria-label="Quick changes">
               <StatusControl workspaceId={workspace.id} lead={l} />
-              <AssigneeControl workspaceId={workspace.id} lead={l} members={members.data} />
+              <AssigneeControl workspaceId={workspace.id} lead={l} />
             </section>
           ) : null}
           <section className="card" aria-labelledby="contact-heading">
@@ -130,7 +131,9 @@ export function LeadDetailPage() {
                   </div>
                   <div>
                     <dt>Assignee</dt>
-                    <dd>{memberName(members.data, l.assigneeId) ?? 'Unassigned'}</dd>
+                    <dd>
+                      <MemberName userId={l.assigneeId} members={members.data} none="Unassigned" />
+                    </dd>
                   </div>
                 </>
               )}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { LeadSourceView, MemberView } from '../../api/types';
+import type { LeadSourceView } from '../../api/types';
+import { MemberPicker } from '../team/MemberPicker';
 import { hasActiveFilters, LEAD_SORTS, SORT_LABELS, withFilter, type LeadFilters, type LeadSort } from './filters';
 import { LEAD_STATUSES, statusLabel } from './status';
 
@@ -7,7 +8,6 @@ interface Props {
   filters: LeadFilters;
   onChange: (next: LeadFilters) => void;
   sources: readonly LeadSourceView[] | undefined;
-  members: readonly MemberView[] | undefined;
 }
 
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
@@ -31,8 +31,8 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
 }
 
 /** Search, filters and sort of the leads list; every change lands in the URL. */
-export function LeadFiltersBar({ filters, onChange, sources, members }: Props) {
-  const ids = { status: useId(), source: useId(), assignee: useId(), sort: useId(), stale: useId() };
+export function LeadFiltersBar({ filters, onChange, sources }: Props) {
+  const ids = { status: useId(), source: useId(), sort: useId(), stale: useId() };
   return (
     <div className="filters" aria-label="Lead filters" role="group">
       {/* Remount on URL change (back button, "Clear filters") so the draft follows the URL. */}
@@ -68,18 +68,7 @@ export function LeadFiltersBar({ filters, onChange, sources, members }: Props) {
           </select>
         </div>
         <div className="filter">
-          <label htmlFor={ids.assignee}>Assignee</label>
-          <select id={ids.assignee} value={filters.assignee} onChange={(e) => onChange(withFilter(filters, { assignee: e.target.value }))}>
-            <option value="">Anyone</option>
-            {members?.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name || m.email}
-              </option>
-            ))}
-            {filters.assignee && !members?.some((m) => m.userId === filters.assignee) && (
-              <option value={filters.assignee}>Unknown member</option>
-            )}
-          </select>
+          <MemberPicker label="Assignee" noneLabel="Anyone" value={filters.assignee} onChange={(assignee) => onChange(withFilter(filters, { assignee }))} />
         </div>
         <div className="filter">
           <label htmlFor={ids.sort}>Sort by</label>

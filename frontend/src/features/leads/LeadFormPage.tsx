@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { problemMessage } from '../../api/problem';
-import type { LeadSourceView, LeadView, MemberView } from '../../api/types';
+import type { LeadSourceView, LeadView } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { EditGate } from '../../components/EditGate';
 import { PageHeader } from '../../components/PageHeader';
@@ -23,7 +23,8 @@ import {
   type LeadFormInput,
   type LeadFormValues,
 } from './leadForm';
-import { useCreateLead, useLead, useLeadSources, useMemberOptions, useUpdateLead } from './queries';
+import { MemberPicker } from '../team/MemberPicker';
+import { useCreateLead, useLead, useLeadSources, useUpdateLead } from './queries';
 import { selectableSources } from './sources';
 import { CREATABLE_STATUSES, statusLabel, statusOptions } from './status';
 import { TagInput } from './TagInput';
@@ -38,24 +39,12 @@ interface LeadFormProps {
   onSubmit: (values: LeadFormValues, form: { setError: UseFormSetError<LeadFormInput> }) => void;
 }
 
-/** Selects get their value when mounted: wait for their options (sources, members) first. */
+/** Selects get their value when mounted: wait for their options (the sources) first; the assignee is searched as you type. */
 function LeadForm(props: LeadFormProps) {
   const sources = useLeadSources(props.workspaceId);
-  const members = useMemberOptions(props.workspaceId);
-  if (sources.isPending || members.isPending) return <LoadingState label="Loading the form…" />;
-  if (sources.isError || members.isError) {
-    return (
-      <ErrorState
-        title="Could not load the form"
-        error={sources.error ?? members.error}
-        onRetry={() => {
-          void sources.refetch();
-          void members.refetch();
-        }}
-      />
-    );
-  }
-  return <LeadFormFields {...props} sources={sources.data} members={members.data} />;
+  if (sources.isPending) return <LoadingState label="Loading the form…" />;
+  if (sources.isError) return <ErrorState title="Could not load the form" error={sources.error} onRetry={() => void sources.refetch()} />;
+  return <LeadFormFields {...props} sources={sources.data} />;
 }
 
 function LeadFormFields({
@@ -65,8 +54,7 @@ function LeadFormFields({
   submitLabel,
   onSubmit,
   sources,
-  members,
-}: LeadFormProps & { sources: LeadSourceView[]; members: MemberView[] }) {
+}: LeadFormProps & { sources: LeadSourceView[] }) {
   const form = useForm<LeadFormInput, unknown, LeadFormValues>({
     resolver: zodResolver(leadFormSchema),
     defaultValues: lead ? leadToForm(lead) : emptyLeadForm(),
@@ -118,15 +106,13 @@ function LeadFormFields({
             ))}
             {!sourceOptions.some((s) => s.slug === currentSource) && currentSource && <option value={currentSource}>{currentSource}</option>}
           </SelectField>
-          <SelectField label="Assignee" error={errors.assigneeId} {...form.register('assigneeId')}>
-            <option value="">Unassigned</option>
-            {members.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name || m.email}
-              </option>
-            ))}
-            {lead?.assigneeId && !members.some((m) => m.userId === lead.assigneeId) && <option value={lead.assigneeId}>Former member</option>}
-          </SelectField>
+          <Controller
+            control={form.control}
+            name="assigneeId"
+            render={({ field }) => (
+              <MemberPicker label="Assignee" noneLabel="Unassigned" value={field.value} onChange={field.onChange} onBlur={field.onBlur} name={field.name} error={errors.assigneeId} />
+            )}
+          />
         </div>
       </section>
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { json, mockApi } from '../../test/api';
+import { json, mockApi, problem } from '../../test/api';
 import { leadFixture, sourcesFixture } from '../../test/leads';
 import { meFixture, renderRoute, workspaceFixture, WS_ID } from '../../test/render';
 
@@ -51,5 +51,41 @@ describe('leads list', () => {
     renderRoute(`/w/${WS_ID}/leads`);
     expect(await screen.findByText('No leads yet')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'New lead' })).toBeNull();
+  });
+
+  it('names assignees beyond the first page of members, and filters by any member searched on the server', async () => {
+    const farId = '0193a000-0000-7000-8000-0000000000f1';
+    const goneId = '0193a000-0000-7000-8000-0000000000f2';
+    const zoe = { userId: farId, email: 'zoe@example.test', name: 'Zoe Far', role: 'manager', joinedAt: '2026-01-01T00:00:00Z' };
+    const memberQueries: string[] = [];
+    mockApi({
+      'GET /api/me': () => json(meFixture({ role: 'owner' })),
+      [`GET /api/workspaces/${WS_ID}`]: () => json(workspaceFixture('owner')),
+      [`GET /api/workspaces/${WS_ID}/lead-sources`]: () => json({ data: sourcesFixture }),
+      // The first page of members has neither of them.
+      [`GET /api/workspaces/${WS_ID}/members`]: (request) => {
+        const q = new URL(request.url).searchParams.get('q') ?? '';
+        memberQueries.push(q);
+        return json({ data: q ? [zoe] : [], nextCursor: null });
+      },
+      [`GET /api/workspaces/${WS_ID}/members/${farId}`]: () => json(zoe),
+      [`GET /api/workspaces/${WS_ID}/members/${goneId}`]: () => problem(404, 'member.not_found'),
+      [`GET /api/workspaces/${WS_ID}/leads`]: () =>
+        json({
+          data: [leadFixture({ id: 'l1', name: 'Grace Hopper', assigneeId: farId }), leadFixture({ id: 'l2', name: 'Alan Turing', assigneeId: goneId })],
+          nextCursor: null,
+        }),
+    });
+    const { router } = renderRoute(`/w/${WS_ID}/leads`);
+    const user = userEvent.setup();
+    expect(await within(await screen.findByRole('row', { name: /Grace Hopper/ })).findByText('Zoe Far')).toBeTruthy();
+    expect(await within(screen.getByRole('row', { name: /Alan Turing/ })).findByText('A former member')).toBeTruthy();
+
+    const assignee = screen.getByRole('combobox', { name: 'Assignee' });
+    await user.type(assignee, 'zoe');
+    await user.click(await within(screen.getByRole('listbox', { name: 'Assignee choices' })).findByRole('option', { name: /^Zoe Far/ }));
+    await waitFor(() => expect(router.state.location.search).toBe(`?assignee=${farId}`));
+    expect(memberQueries).toContain('zoe');
+    expect((screen.getByRole('combobox', { name: 'Assignee' }) as HTMLInputElement).value).toBe('Zoe Far');
   });
 });

@@ -7,7 +7,8 @@ import { useCanWriteCrm } from '../workspaces/permissions';
 import { AttentionBadges, StatusBadge } from './badges';
 import { hasActiveFilters, leadFiltersToParams, parseLeadFilters, type LeadFilters } from './filters';
 import { LeadFiltersBar } from './LeadFiltersBar';
-import { memberName, useLeads, useLeadSources, useMemberOptions } from './queries';
+import { MemberName } from '../team/MemberName';
+import { useLeads, useLeadSources, useMemberOptions } from './queries';
 import { ScoreBar } from './Score';
 import { sourceLabel } from './sources';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -43,7 +44,7 @@ export function LeadsPage() {
         </>
       ) },
     { header: 'Source', cell: (lead) => sourceLabel(sources.data, lead.source) },
-    { header: 'Assignee', cell: (lead) => memberName(members.data, lead.assigneeId) ?? <span className="muted">Unassigned</span> },
+    { header: 'Assignee', cell: (lead) => <MemberName userId={lead.assigneeId} members={members.data} none={<span className="muted">Unassigned</span>} /> },
     { header: 'Next action', cell: (lead) => formatDate(lead.nextActionDate) },
     { header: 'Score', cell: (lead) => (
         <>
@@ -87,7 +88,7 @@ export function LeadsPage() {
   return (
     <>
       <PageHeader title="Leads" description="First contacts, before they qualify." actions={newLead} />
-      <LeadFiltersBar filters={filters} onChange={setFilters} sources={sources.data} members={members.data} />
+      <LeadFiltersBar filters={filters} onChange={setFilters} sources={sources.data} />
       {body}
     </>
   );

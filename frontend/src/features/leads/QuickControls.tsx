@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { problemMessage } from '../../api/problem';
-import type { LeadStatus, LeadView, MemberView, SettableLeadStatus } from '../../api/types';
+import type { LeadStatus, LeadView, SettableLeadStatus } from '../../api/types';
 import { FormAlert, TextField } from '../../components/Field';
 import { useToast } from '../../components/toastContext';
 import { applyProblemToForm } from '../../lib/formErrors';
 import { nextActionDateProblem } from './problems';
+import { MemberPicker } from '../team/MemberPicker';
 import { useUpdateLead } from './queries';
 import { isTerminal, statusLabel, statusOptions } from './status';
 
@@ -143,39 +144,30 @@ export function StatusControl({ workspaceId, lead }: { workspaceId: string; lead
   );
 }
 
-export function AssigneeControl({ workspaceId, lead, members }: { workspaceId: string; lead: LeadView; members: readonly MemberView[] | undefined }) {
+/** The lead's assignee, changed on the spot: any member, searched on the server as you type. */
+export function AssigneeControl({ workspaceId, lead }: { workspaceId: string; lead: LeadView }) {
   const toast = useToast();
   const update = useUpdateLead(workspaceId, lead.id);
-  const id = useId();
-  const known = members?.some((m) => m.userId === lead.assigneeId);
 
   return (
     <div className="quick-control">
-      <label htmlFor={id}>Assignee</label>
-      <select
-        id={id}
+      <MemberPicker
+        label="Assignee"
+        noneLabel="Unassigned"
         value={lead.assigneeId ?? ''}
-        disabled={update.isPending || !members}
-        onChange={(e) => {
-          const assigneeId = e.target.value || null;
-          const member = members?.find((m) => m.userId === assigneeId);
+        disabled={update.isPending}
+        onChange={(userId, member) => {
+          const assigneeId = userId || null;
+          if (assigneeId === (lead.assigneeId ?? null)) return;
           update.mutate(
             { assigneeId },
             {
-              onSuccess: () => toast.success(member ? `Assigned to ${member.name || member.email}` : 'Lead unassigned'),
+              onSuccess: () => toast.success(assigneeId ? `Assigned to ${member ? member.name || member.email : 'the member'}` : 'Lead unassigned'),
               onError: (error) => toast.error(`Could not change the assignee: ${problemMessage(error)}`),
             },
           );
         }}
-      >
-        <option value="">Unassigned</option>
-        {members?.map((m) => (
-          <option key={m.userId} value={m.userId}>
-            {m.name || m.email}
-          </option>
-        ))}
-        {lead.assigneeId && members && !known && <option value={lead.assigneeId}>Former member</option>}
-      </select>
+      />
     </div>
   );
 }

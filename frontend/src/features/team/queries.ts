@@ -48,6 +48,29 @@ export function useMember(workspaceId: string, userId: string) {
   });
 }
 
+/**
+ * A member's display name for an id: from `known` (a page of members already
+ * loaded) when it is there, else fetched by id (cached per member), so members
+ * beyond the first page show their name too. `missing`: the id is no member of
+ * the workspace any more (404).
+ */
+export function useMemberName(workspaceId: string, userId: string | null | undefined, known?: readonly MemberView[]) {
+  const id = userId ?? '';
+  const fromPage = id ? known?.find((m) => m.userId === id) : undefined;
+  const fetched = useQuery({
+    queryKey: workspaceKeys.member(workspaceId, id),
+    enabled: id !== '' && !fromPage,
+    queryFn: () => unwrap(api.GET('/api/workspaces/{workspaceId}/members/{userId}', { params: { path: { workspaceId, userId: id } } })),
+    staleTime: 60_000,
+  });
+  const member = fromPage ?? fetched.data;
+  return {
+    name: member ? member.name || member.email : undefined,
+    missing: !member && fetched.isError,
+    loading: !member && !fetched.isError && id !== '',
+  };
+}
+
 export function useInvitations(workspaceId: string, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: workspaceKeys.invitations(workspaceId),
