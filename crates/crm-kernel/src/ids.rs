@@ -159,6 +159,18 @@ typed_id!(
     LostReasonId
 );
 typed_id!(
+    /// A product of the workspace catalog (simple or bundle).
+    ProductId
+);
+typed_id!(
+    /// A node of the workspace's product category tree.
+    CategoryId
+);
+typed_id!(
+    /// A brand products can be labelled with.
+    BrandId
+);
+typed_id!(
     /// An in-app notification for one member.
     NotificationId
 );
@@ -189,6 +201,9 @@ record_id!(
     DealId => "deal",
     PipelineId => "pipeline",
     LostReasonId => "lost_reason",
+    ProductId => "product",
+    CategoryId => "category",
+    BrandId => "brand",
 );
 
 impl InvitationId {
@@ -217,6 +232,9 @@ mod tests {
             (DealId::ENTITY, "deal"),
             (PipelineId::ENTITY, "pipeline"),
             (LostReasonId::ENTITY, "lost_reason"),
+            (ProductId::ENTITY, "product"),
+            (CategoryId::ENTITY, "category"),
+            (BrandId::ENTITY, "brand"),
         ];
         for (entity, expected) in stored {
             assert_eq!(entity, expected);

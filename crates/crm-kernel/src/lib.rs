@@ -30,8 +30,9 @@ pub use currency::{Currency, CurrencyError};
 pub use email::Email;
 pub use idempotency::{IdempotencyClaim, IdempotencyStore, StoredResponse};
 pub use ids::{
-    ActivityId, ApiTokenId, AuditEventId, CompanyId, ContactId, DealId, InvitationId, LeadId, LeadSourceId,
-    LostReasonId, MembershipId, NotificationId, PipelineId, RecordId, SessionId, StageId, UserId, WorkspaceId,
+    ActivityId, ApiTokenId, AuditEventId, BrandId, CategoryId, CompanyId, ContactId, DealId, InvitationId, LeadId,
+    LeadSourceId, LostReasonId, MembershipId, NotificationId, PipelineId, ProductId, RecordId, SessionId, StageId,
+    UserId, WorkspaceId,
 };
 pub use keyset::{ListSort, NameCursor, SortBy};
 pub use mail::{MailError, Mailer, OutgoingEmail};

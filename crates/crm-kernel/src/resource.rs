@@ -20,6 +20,9 @@ pub enum Resource {
     Pipeline,
     Stage,
     LostReason,
+    Product,
+    Category,
+    Brand,
 }
 
 impl Resource {
@@ -39,6 +42,9 @@ impl Resource {
             Self::Pipeline => "pipeline",
             Self::Stage => "stage",
             Self::LostReason => "lost reason",
+            Self::Product => "product",
+            Self::Category => "category",
+            Self::Brand => "brand",
         }
     }
 }

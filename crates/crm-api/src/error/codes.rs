@@ -119,6 +119,10 @@ codes! {
     StageRule = (UNPROCESSABLE_ENTITY, "stage.rule", "Stage change not allowed"),
     LostReasonNotFound = (NOT_FOUND, "lost_reason.not_found", "Not found"),
     LostReasonExists = (CONFLICT, "lost_reason.exists", "Lost reason exists"),
+    // ---- catalog
+    ProductNotFound = (NOT_FOUND, "product.not_found", "Not found"),
+    CategoryNotFound = (NOT_FOUND, "category.not_found", "Not found"),
+    BrandNotFound = (NOT_FOUND, "brand.not_found", "Not found"),
     // ---- notifications
     NotificationNotFound = (NOT_FOUND, "notification.not_found", "Not found"),
 }
@@ -141,6 +145,9 @@ impl Code {
             R::Pipeline => Self::PipelineNotFound,
             R::Stage => Self::StageNotFound,
             R::LostReason => Self::LostReasonNotFound,
+            R::Product => Self::ProductNotFound,
+            R::Category => Self::CategoryNotFound,
+            R::Brand => Self::BrandNotFound,
         }
     }
 }
