@@ -52,6 +52,29 @@ fn record(row: audit_events::Model) -> AuditRecord {
     }
 }
 
+/// Runs an update that must change exactly one row, and its audit entry, in
+/// one transaction: `false` (nothing written) when no row matched, i.e. the
+/// record is not in the scope's workspace.
+///
+/// # Errors
+/// `StoreError` on storage failure.
+pub(crate) async fn update_one<E: sea_orm::EntityTrait>(
+    db: &sea_orm::DatabaseConnection,
+    scope: &Scope,
+    update: sea_orm::UpdateMany<E>,
+    entry: &AuditEntry,
+) -> Result<bool, StoreError> {
+    let txn = crate::write_txn(db).await?;
+    let result = update.exec(&txn).await.map_err(db_err)?;
+    if result.rows_affected != 1 {
+        txn.rollback().await.map_err(db_err)?;
+        return Ok(false);
+    }
+    append(&txn, scope, entry).await?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(true)
+}
+
 /// Reads the feed.
 #[derive(Clone)]
 pub struct SeaAuditLog {

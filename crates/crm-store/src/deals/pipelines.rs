@@ -74,21 +74,11 @@ impl PipelineStore for SeaDealStore {
         name: &str,
         entry: &AuditEntry,
     ) -> Result<bool, StoreError> {
-        let txn = write_txn(&self.db).await?;
-        let result = tenancy::update_in::<pipelines::Entity>(scope)
+        let rename = tenancy::update_in::<pipelines::Entity>(scope)
             .col_expr(pipelines::Column::Name, Expr::value(name))
             .col_expr(pipelines::Column::UpdatedAt, Expr::value(entry.at))
-            .filter(pipelines::Column::Id.eq(id.as_uuid()))
-            .exec(&txn)
-            .await
-            .map_err(db_err)?;
-        if result.rows_affected != 1 {
-            txn.rollback().await.map_err(db_err)?;
-            return Ok(false);
-        }
-        audit::append(&txn, scope, entry).await?;
-        txn.commit().await.map_err(db_err)?;
-        Ok(true)
+            .filter(pipelines::Column::Id.eq(id.as_uuid()));
+        audit::update_one(&self.db, scope, rename, entry).await
     }
 
     async fn save_stages(&self, scope: &Scope, stages: &[Stage], entry: &AuditEntry) -> Result<(), StoreError> {
@@ -211,19 +201,9 @@ impl PipelineStore for SeaDealStore {
         archived_at: Option<OffsetDateTime>,
         entry: &AuditEntry,
     ) -> Result<bool, StoreError> {
-        let txn = write_txn(&self.db).await?;
-        let result = tenancy::update_in::<lost_reasons::Entity>(scope)
+        let archive = tenancy::update_in::<lost_reasons::Entity>(scope)
             .col_expr(lost_reasons::Column::ArchivedAt, Expr::value(archived_at))
-            .filter(lost_reasons::Column::Id.eq(id.as_uuid()))
-            .exec(&txn)
-            .await
-            .map_err(db_err)?;
-        if result.rows_affected != 1 {
-            txn.rollback().await.map_err(db_err)?;
-            return Ok(false);
-        }
-        audit::append(&txn, scope, entry).await?;
-        txn.commit().await.map_err(db_err)?;
-        Ok(true)
+            .filter(lost_reasons::Column::Id.eq(id.as_uuid()));
+        audit::update_one(&self.db, scope, archive, entry).await
     }
 }

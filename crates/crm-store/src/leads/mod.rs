@@ -229,19 +229,9 @@ impl LeadStore for SeaLeadStore {
         archived_at: Option<OffsetDateTime>,
         entry: &AuditEntry,
     ) -> Result<bool, StoreError> {
-        let txn = write_txn(&self.db).await?;
-        let result = tenancy::update_in::<lead_sources::Entity>(scope)
+        let archive = tenancy::update_in::<lead_sources::Entity>(scope)
             .col_expr(lead_sources::Column::ArchivedAt, Expr::value(archived_at))
-            .filter(lead_sources::Column::Slug.eq(slug.as_str()))
-            .exec(&txn)
-            .await
-            .map_err(db_err)?;
-        if result.rows_affected != 1 {
-            txn.rollback().await.map_err(db_err)?;
-            return Ok(false);
-        }
-        audit::append(&txn, scope, entry).await?;
-        txn.commit().await.map_err(db_err)?;
-        Ok(true)
+            .filter(lead_sources::Column::Slug.eq(slug.as_str()));
+        audit::update_one(&self.db, scope, archive, entry).await
     }
 }
