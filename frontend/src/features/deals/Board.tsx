@@ -194,7 +194,9 @@ export function Board({
             );
           })}
         </div>
-        <DragOverlay>
+        {/* Below the dialogs (z-index 50) a drop may open, so the card's drop
+            animation never draws over the lost-reason or next-step dialog. */}
+        <DragOverlay zIndex={40}>
           {activeDeal ? (
             <div className="deal-card deal-card-overlay">
               <DealCardBody deal={activeDeal} workspaceId={workspaceId} members={members} />
