@@ -128,6 +128,26 @@ test('pickers search the server: the 201st contact is found by typing, “Add de
     await expect(userMenu).toBeInViewport();
     expect((await sidebar.boundingBox())?.height).toBe(720);
   });
+
+  await test.step('in dark mode the board, the pickers and the lists stay readable at 1280×720', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    for (const [path, name, ready] of [
+      [`/w/${workspaceId}/deals`, 'deals-board-dark-1280x720', 'Open pipeline'],
+      [`/w/${workspaceId}/leads`, 'leads-list-dark-1280x720', 'Leads'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByText(ready, { exact: true }).first()).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await page.screenshot({ path: screenshotPath(name), style: '.toasts { display: none !important; }' });
+    }
+    await page.goto(`/w/${workspaceId}/deals/new`);
+    const contact = page.getByRole('form', { name: 'New deal' }).getByRole('combobox', { name: 'Contact' });
+    await contact.click();
+    await contact.fill('zz last');
+    await expect(page.getByRole('listbox', { name: 'Contact choices' }).getByRole('option', { name: /Zz Last/ })).toBeVisible();
+    await page.screenshot({ path: screenshotPath('deal-form-picker-dark-1280x720'), style: '.toasts { display: none !important; }' });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
 });
 
 function screenshotPath(name: string): string {
