@@ -130,8 +130,12 @@ test('a lead is created, qualified with a next action, found again, and goes sta
     const row = page.getByRole('row', { name: new RegExp(leadName) });
     await expect(row.getByText('Stale')).toBeVisible();
     await expect(row.getByText('Overdue')).toBeVisible();
-    await page.getByRole('checkbox', { name: 'Stale only' }).check();
+    // The box mirrors the URL, which updates in a transition: click, then
+    // wait for the URL and the box (check() would test the box at once).
+    const staleOnly = page.getByRole('checkbox', { name: 'Stale only' });
+    await staleOnly.click();
     await expect(page).toHaveURL(/[?&]stale=true/);
+    await expect(staleOnly).toBeChecked();
     await expect(page.getByRole('row', { name: new RegExp(leadName) })).toBeVisible();
     await screenshot(page, 'leads-list-stale');
 

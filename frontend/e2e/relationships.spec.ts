@@ -161,6 +161,9 @@ test('a company with two contacts, a call and a task: logged, completed, reopene
     await screenshot(page, 'contacts-list');
 
     await mainNav(page).getByRole('link', { name: 'Companies' }).click();
+    // Contact rows name their company too: wait for the companies page first.
+    await expect(page).toHaveURL(/\/companies$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
     const row = page.getByRole('row', { name: new RegExp(companyName) });
     await expect(row).toContainText('Active');
     await expect(row).toContainText('Computing');
